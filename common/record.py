@@ -1,0 +1,98 @@
+"""The result record every style returns, and the monitor every training loop reports to."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from collections.abc import Callable
+
+import numpy as np
+
+from common.config import Config
+
+
+@dataclasses.dataclass
+class Monitor:
+    """Watches a training loop: stops it at the first non-finite batch loss, logs every `log_every` steps."""
+
+    config: Config
+    on_log: Callable[[int, float], None] | None = None
+    log: list[dict] = dataclasses.field(default_factory=list)
+    diverged_at: dict | None = None
+
+    def step(self, step: int, batch_loss: float) -> bool:
+        """Record one step's batch loss; False (and `diverged_at` set) when it is not finite."""
+        if not math.isfinite(batch_loss):
+            self.diverged_at = {"step": step, "loss": float(batch_loss)}
+            return False
+        return True
+
+    def due(self, step: int) -> bool:
+        """Whether the loop logs after this step (the question: every 1000 steps, from step 0)."""
+        return step % self.config.log_every == 0
+
+    def record(self, step: int, loss: float) -> None:
+        self.log.append({"step": step, "loss": float(loss)})
+        if self.on_log:
+            self.on_log(step, float(loss))
+
+
+@dataclasses.dataclass
+class Run:
+    """One training run: what was asked, where it landed, how long it took."""
+
+    style: str
+    variant: str
+    config: Config
+    weights: list[float]
+    bias: float
+    log: list[dict]
+    seconds: float
+    verdict: str
+    final_mse: float
+    options: dict = dataclasses.field(default_factory=dict)
+    diverged_at: dict | None = None
+
+    @property
+    def label(self) -> str:
+        """A readable id: `tf1_graph-buggy`, `keras_impl[tf_keras]-fixed`."""
+        generation = f"[{self.options['keras']}]" if "keras" in self.options else ""
+        return f"{self.style}{generation}-{self.variant}"
+
+    def as_dict(self) -> dict:
+        record = {
+            "style": self.style,
+            "variant": self.variant,
+            **self.options,
+            "config": self.config.as_dict(),
+            "weights": [_finite_or_none(w) for w in self.weights],
+            "bias": _finite_or_none(self.bias),
+            "log": self.log,
+            "seconds": self.seconds,
+            "verdict": self.verdict,
+            "final_mse": _finite_or_none(self.final_mse),
+        }
+        if self.diverged_at:
+            record["diverged_at"] = {k: _finite_or_none(v) for k, v in self.diverged_at.items()}
+        return record
+
+
+def _finite_or_none(value: float) -> float | None:
+    """JSON has no NaN or infinity: a non-finite number is written as null."""
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def true_mse(weights, bias, X: np.ndarray, Y: np.ndarray) -> float:
+    """The correct mean squared error of a linear model on all rows, in float64 — comparable across styles."""
+    with np.errstate(all="ignore"):
+        p = X.astype(np.float64) @ np.asarray(weights, dtype=np.float64).ravel() + float(bias)
+        return float(np.mean((p - Y) ** 2))
+
+
+def write_json(path: str, runs: list[Run], **extra) -> None:
+    """Write `{"runs": [...]}` (plus any extra top-level fields) to `path`."""
+    with open(path, "w") as f:
+        json.dump({"runs": [run.as_dict() for run in runs], **extra}, f, indent=1)
+        f.write("\n")
