@@ -1,0 +1,5 @@
+"""`python -m tf2_eager`: the TF2 migration of the question's experiment, buggy wiring then fixed."""
+
+from common.cli import main
+
+raise SystemExit(main("tf2_eager"))
