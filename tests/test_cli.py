@@ -1,0 +1,94 @@
+"""The command line every style shares: bad values, the JSON record, and `python -m` end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from common import cli, runner
+
+BAD_VALUES = [
+    ("--variant", "sideways"),
+    ("--steps", "0"),
+    ("--steps", "-3"),
+    ("--steps", "ten"),
+    ("--batch-size", "0"),
+    ("--batch-size", "20000"),  # larger than --data-size
+    ("--lr", "0"),
+    ("--lr", "-0.01"),
+    ("--lr", "nan"),
+    ("--lr", "inf"),
+    ("--seed", "-1"),
+    ("--seed", "4294967296"),
+    ("--data-size", "0"),
+    ("--dim", "0"),
+    ("--log-every", "0"),
+    ("--dtype", "float16"),
+    ("--json", "/no/such/folder/runs.json"),
+]
+
+
+def usage_error(style: str, argv: list[str], capsys) -> str:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(style, argv)
+    assert exit_info.value.code == cli.EXIT_USAGE
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize("flag, value", [pytest.param(f, v, id=f"{f}={v}") for f, v in BAD_VALUES])
+@pytest.mark.parametrize("style", runner.STYLES)
+def test_a_bad_value_is_one_line_naming_the_flag_and_the_value(style, flag, value, capsys):
+    err = usage_error(style, [flag, value], capsys)
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"argument {flag}" in err and value in err
+
+
+def test_an_unknown_keras_generation_is_refused(capsys):
+    err = usage_error("keras_impl", ["--keras", "keras4"], capsys)
+    assert err.count("\n") == 1 and "argument --keras" in err and "keras4" in err
+
+
+def test_the_json_record_holds_every_field(tmp_path, capsys):
+    path = tmp_path / "runs.json"
+    argv = ["--steps", "21", "--log-every", "10", "--json", str(path)]
+    assert cli.main("tf1_graph", argv) == 0
+    out = capsys.readouterr().out
+    assert out.count("Epoch 0: loss=") == 2 and out.count("verdict:") == 2
+    runs = json.loads(path.read_text())["runs"]
+    assert [r["variant"] for r in runs] == ["buggy", "fixed"]
+    for record in runs:
+        assert record["style"] == "tf1_graph"
+        assert record["config"] == {"steps": 21, "batch_size": 100, "lr": 0.01, "seed": 1, "data_size": 10000,
+                                    "dim": 10, "log_every": 10, "dtype": "float64"}
+        assert len(record["weights"]) == 10 and isinstance(record["bias"], float)
+        assert [entry["step"] for entry in record["log"]] == [0, 10, 20]
+        assert record["seconds"] > 0 and record["verdict"] in ("learned", "broken", "neither")
+        assert record["final_mse"] > 0
+
+
+def test_keras_records_name_their_generation(tmp_path):
+    path = tmp_path / "runs.json"
+    argv = ["--keras", "tf_keras", "--variant", "buggy", "--steps", "3", "--json", str(path)]
+    assert cli.main("keras_impl", argv) == 0
+    (record,) = json.loads(path.read_text())["runs"]
+    assert (record["keras"], record["variant"], record["config"]["dtype"]) == ("tf_keras", "buggy", "float32")
+
+
+def python_m(*argv: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    return subprocess.run([sys.executable, "-m", *argv], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_python_m_runs_a_style_and_refuses_bad_input_without_a_traceback():
+    done = python_m("tf2_eager", "--steps", "11", "--log-every", "5", "--variant", "fixed")
+    assert done.returncode == 0, done.stderr
+    assert "== tf2_eager · fixed wiring · float64 ==" in done.stdout and "Epoch 10: loss=" in done.stdout
+    refused = python_m("keras_impl", "--batch-size", "0")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr == (  # refused before TensorFlow loads, so not one line of its start-up log either
+        "python -m keras_impl: error: argument --batch-size: expected a positive integer, received '0'\n"
+    )

@@ -1,0 +1,23 @@
+"""The README's quick start is what CI runs: the two commands stand word for word in `.ci/run`."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def quick_start_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quick start", 1)[1]
+    block = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
+    return [line for line in block.splitlines() if line.strip()]
+
+
+def test_the_quick_start_is_two_commands_and_ci_runs_both():
+    commands = quick_start_commands()
+    assert len(commands) == 2
+    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
+    assert commands[0] in ci and commands[1] in ci
+    assert ci.index(commands[0]) < ci.index(commands[1])
