@@ -74,7 +74,7 @@ class Run:
             "final_mse": _finite_or_none(self.final_mse),
         }
         if self.diverged_at:
-            record["diverged_at"] = {k: _finite_or_none(v) for k, v in self.diverged_at.items()}
+            record["diverged_at"] = {"step": self.diverged_at["step"], "loss": _finite_or_none(self.diverged_at["loss"])}
         return record
 
 
