@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 
 import pytest
 
@@ -15,11 +16,20 @@ from common.config import QUESTION, Config
 # 1e-2 of the broken optimum (the numpy reference's figures), inside LEARNED_ATOL and BROKEN_ATOL.
 FAST = dataclasses.replace(QUESTION, batch_size=1000, lr=0.2, steps=501, log_every=100)
 
+# The Keras generations this session tests: both unless the CI matrix cell names one (KERAS_GENERATIONS).
+GENERATIONS = os.environ.get("KERAS_GENERATIONS", "keras3,tf_keras").split(",")
+
+
+def only_under(generation: str):
+    """Skip a test of `generation` in a CI cell that tests the other Keras generation only."""
+    return pytest.mark.skipif(generation not in GENERATIONS, reason=f"KERAS_GENERATIONS={','.join(GENERATIONS)}")
+
+
 STYLES = [
     pytest.param("tf1_graph", None, id="tf1_graph"),
     pytest.param("tf2_eager", None, id="tf2_eager"),
-    pytest.param("keras_impl", "keras3", id="keras_impl[keras3]"),
-    pytest.param("keras_impl", "tf_keras", id="keras_impl[tf_keras]"),
+    pytest.param("keras_impl", "keras3", id="keras_impl[keras3]", marks=only_under("keras3")),
+    pytest.param("keras_impl", "tf_keras", id="keras_impl[tf_keras]", marks=only_under("tf_keras")),
 ]
 
 # Keras 2 expands rank-1 labels to (B, 1) in `compile` for every loss, so its buggy wiring never broadcasts.

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import only_under
 
 from common import cli, runner
 
@@ -47,6 +48,7 @@ def test_a_bad_value_is_one_line_naming_the_flag_and_the_value(style, flag, valu
     assert f"argument {flag}" in err and value in err
 
 
+@only_under("keras3")
 def test_an_unknown_keras_generation_is_refused(capsys):
     err = usage_error("keras_impl", ["--keras", "keras4"], capsys)
     assert err.count("\n") == 1 and "argument --keras" in err and "keras4" in err
@@ -70,6 +72,7 @@ def test_the_json_record_holds_every_field(tmp_path, capsys):
         assert record["final_mse"] > 0
 
 
+@only_under("tf_keras")
 def test_keras_records_name_their_generation(tmp_path):
     path = tmp_path / "runs.json"
     argv = ["--keras", "tf_keras", "--variant", "buggy", "--steps", "3", "--json", str(path)]

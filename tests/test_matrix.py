@@ -6,7 +6,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from conftest import FAST, MASKED, STYLES, style_config, trained
+from conftest import FAST, MASKED, STYLES, only_under, style_config, trained
 
 from common import checks, runner
 from common.data import make_dataset
@@ -37,6 +37,7 @@ def test_buggy_wiring_lands_on_the_broken_optimum(style, keras):
     assert run.final_mse > 0.9 * Y.var()  # the true MSE of predicting the mean everywhere is Var(Y)
 
 
+@only_under("tf_keras")
 def test_tf_keras_expands_labels_so_the_buggy_loss_learns():
     """Keras 2 masks the bug: `compile` expands (B,) labels to (B, 1) before any loss, built-in or not."""
     run = trained("keras_impl", "tf_keras", "buggy", style_config("keras_impl"))

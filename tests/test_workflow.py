@@ -1,0 +1,40 @@
+"""The CI workflow parses, covers Python 3.10-3.13 x both Keras generations, and runs the README's commands."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import yaml
+from test_readme import quick_start_commands
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+GENERATIONS = ["keras3", "tf_keras"]
+
+
+def workflow() -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+
+
+def test_the_test_matrix_covers_every_python_and_keras_generation():
+    job = workflow()["jobs"]["test"]
+    assert job["strategy"]["matrix"] == {"python": PYTHONS, "keras": GENERATIONS}
+    assert job["env"]["KERAS_GENERATIONS"] == "${{ matrix.keras }}"
+    setup = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["python-version"] == "${{ matrix.python }}" and setup["with"]["cache"] == "pip"
+
+
+def test_the_workflow_runs_the_readmes_commands_and_lint():
+    runs = [step["run"] for step in workflow()["jobs"]["test"]["steps"] if "run" in step]
+    assert runs == quick_start_commands()
+    assert any("ruff check" in step.get("run", "") for step in workflow()["jobs"]["lint"]["steps"])
+
+
+def test_nox_runs_the_same_matrix_locally():
+    assignments = {
+        node.targets[0].id: ast.literal_eval(node.value)
+        for node in ast.parse((ROOT / "noxfile.py").read_text()).body
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id.isupper()
+    }
+    assert assignments == {"PYTHONS": PYTHONS, "GENERATIONS": GENERATIONS}
