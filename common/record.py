@@ -74,7 +74,8 @@ class Run:
             "final_mse": _finite_or_none(self.final_mse),
         }
         if self.diverged_at:
-            record["diverged_at"] = {"step": self.diverged_at["step"], "loss": _finite_or_none(self.diverged_at["loss"])}
+            at = self.diverged_at
+            record["diverged_at"] = {"step": at["step"], "loss": _finite_or_none(at["loss"])}
         return record
 
 

@@ -101,3 +101,13 @@ def test_ctrl_c_in_a_real_process_is_one_line_and_status_130(tmp_path):
     assert process.returncode == cli.EXIT_INTERRUPTED
     assert err.splitlines()[-1] == "python -m tf2_eager: interrupted" and "Traceback" not in err
     assert json.loads(path.read_text()) == {"runs": []}
+
+
+def test_the_benchmark_prints_its_table(capsys):
+    from common import bench
+
+    assert bench.main(["--steps", "11", "--log-every", "5", "--variant", "fixed"]) == 0
+    out = capsys.readouterr().out
+    for name in ("tf1_graph", "tf2_eager", "keras_impl[keras3]", "keras_impl[tf_keras]", "numpy"):
+        assert name in out
+    assert "× numpy" in out and "peak MiB" in out
