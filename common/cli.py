@@ -127,10 +127,10 @@ def main(name: str, argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = config_from_args(parser, args)
     options = {"keras": args.keras} if "keras" in args else {}
-    style = runner.load_style(name)  # TensorFlow loads here, once the flags are known to be good
     variants = VARIANTS if args.variant == "both" else (args.variant,)
     runs, status = [], 0
     try:
+        style = runner.load_style(name)  # TensorFlow loads here, once the flags are known to be good
         for variant in variants:
             generation = f" · {options['keras']}" if options else ""
             print(f"== {style.STYLE}{generation} · {variant} wiring · {config.dtype} ==", flush=True)
