@@ -26,6 +26,16 @@ def batches(config: Config) -> Iterator[tuple[int, int, int]]:
         yield step, start, min(start + size, n)
 
 
+def chunks(config: Config) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The steps of `batches` as `(steps, starts, ends)` arrays, each chunk ending at a logged or the last step."""
+    chunk: list[tuple[int, int, int]] = []
+    for step, start, end in batches(config):
+        chunk.append((step, start, end))
+        if step % config.log_every == 0 or step == config.steps - 1:
+            yield tuple(np.array(column, dtype=np.int64) for column in zip(*chunk, strict=True))
+            chunk = []
+
+
 def full_data_loss(
     loss_on: Callable[[np.ndarray, np.ndarray], float],
     X: np.ndarray,

@@ -24,7 +24,7 @@ class Monitor:
     def step(self, step: int, batch_loss: float) -> bool:
         """Record one step's batch loss; False (and `diverged_at` set) when it is not finite."""
         if not math.isfinite(batch_loss):
-            self.diverged_at = {"step": step, "loss": float(batch_loss)}
+            self.diverged_at = {"step": int(step), "loss": float(batch_loss)}
             return False
         return True
 
@@ -33,9 +33,9 @@ class Monitor:
         return step % self.config.log_every == 0
 
     def record(self, step: int, loss: float) -> None:
-        self.log.append({"step": step, "loss": float(loss)})
+        self.log.append({"step": int(step), "loss": float(loss)})
         if self.on_log:
-            self.on_log(step, float(loss))
+            self.on_log(int(step), float(loss))
 
 
 @dataclasses.dataclass

@@ -9,7 +9,7 @@ import pytest
 
 from common import checks, reference, runner
 from common.config import QUESTION
-from common.data import batches, full_data_loss, make_dataset
+from common.data import batches, chunks, full_data_loss, make_dataset
 
 X, Y = make_dataset(QUESTION)
 
@@ -98,3 +98,11 @@ def test_reference_buggy_lands_on_the_broken_optimum_and_its_loss_stays_above_va
     assert max(map(abs, run.weights)) < checks.BROKEN_ATOL
     assert abs(run.bias - Y.mean()) < checks.BROKEN_ATOL
     assert min(entry["loss"] for entry in run.log) >= Y.var()
+
+
+def test_chunks_are_the_batches_cut_after_each_logged_step():
+    config = dataclasses.replace(QUESTION, data_size=250, steps=8, log_every=3)
+    cut = [tuple(map(list, chunk)) for chunk in chunks(config)]
+    assert [steps for steps, _, _ in cut] == [[0], [1, 2, 3], [4, 5, 6], [7]]
+    flat = [(s, a, b) for steps, starts, ends in cut for s, a, b in zip(steps, starts, ends, strict=True)]
+    assert flat == list(batches(config))

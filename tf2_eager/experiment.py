@@ -4,8 +4,10 @@
   the shape mismatch: predictions (B, 1) minus labels (B,) broadcasts to a B x B matrix, and nothing complains.
 - fixed: the same expression with the predictions squeezed to (B,), so each prediction meets its own label.
 
-The step is one tf.function with an input signature whose batch dimension is None: it is traced once, and the
-last, shorter batch of a data size that is not a multiple of the batch size does not retrace it.
+The loop runs inside one tf.function, as TF2 performance advice has it: each call trains every step up to the
+next logged one (`tf.range` loop, batches sliced in the graph from bounds that `common.data` computes), so
+Python is visited once per log line, not once per step. The input signature has an unknown length, so it is
+traced once; a data size that is not a multiple of the batch size (a shorter last batch) does not retrace it.
 
 Run: python -m tf2_eager [--variant buggy|fixed|both] [--steps N] [--json PATH]   (see --help)
 """
@@ -16,7 +18,7 @@ import numpy as np
 import tensorflow as tf
 
 from common.config import Config
-from common.data import batches, full_data_loss
+from common.data import chunks, full_data_loss
 from common.record import Monitor
 from tf2_eager import DEFAULT_DTYPE  # noqa: F401  (part of the style's interface)
 
@@ -52,26 +54,32 @@ def train(config: Config, variant: str, X: np.ndarray, Y: np.ndarray, monitor: M
     W, b, predict = linear_model(dtype, config.dim)
     loss_fn = WIRINGS[variant]
     lr = tf.constant(config.lr, dtype)
-    signature = [tf.TensorSpec([None, config.dim], dtype), tf.TensorSpec([None], dtype)]
+    X_all, Y_all = tf.constant(X), tf.constant(Y)
 
-    @tf.function(input_signature=signature)
-    def train_step(x, y):
-        with tf.GradientTape() as tape:
-            loss = loss_fn(predict(x), y)
-        dW, db = tape.gradient(loss, [W, b])
-        W.assign_sub(lr * dW)
-        b.assign_sub(lr * db)
-        return loss
+    @tf.function(input_signature=[tf.TensorSpec([None], tf.int64)] * 2)
+    def train_steps(starts, ends):
+        """One SGD step per (start, end) batch; stops after the first non-finite loss; returns the losses."""
+        losses = tf.TensorArray(dtype, size=0, dynamic_size=True)
+        for i in tf.range(tf.size(starts)):
+            x, y = X_all[starts[i]:ends[i]], Y_all[starts[i]:ends[i]]
+            with tf.GradientTape() as tape:
+                loss = loss_fn(predict(x), y)
+            dW, db = tape.gradient(loss, [W, b])
+            W.assign_sub(lr * dW)
+            b.assign_sub(lr * db)
+            losses = losses.write(i, loss)
+            if not tf.math.is_finite(loss):
+                break
+        return losses.stack()
 
-    @tf.function(input_signature=signature)
+    @tf.function(input_signature=[tf.TensorSpec([None, config.dim], dtype), tf.TensorSpec([None], dtype)])
     def loss_on(x, y):
         return loss_fn(predict(x), y)
 
-    for step, start, end in batches(config):
-        batch_loss = train_step(X[start:end], Y[start:end])
-        if not monitor.step(step, float(batch_loss)):
+    for steps, starts, ends in chunks(config):
+        losses = train_steps(starts, ends).numpy()
+        if not all(monitor.step(int(step), float(loss)) for step, loss in zip(steps, losses, strict=False)):
             break
-        if monitor.due(step):
-            monitor.record(step, full_data_loss(loss_on, X, Y, pairwise=variant == "buggy"))
+        if monitor.due(steps[-1]):
+            monitor.record(steps[-1], full_data_loss(loss_on, X, Y, pairwise=variant == "buggy"))
     return W.numpy(), b.numpy()
-

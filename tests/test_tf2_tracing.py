@@ -1,0 +1,31 @@
+"""tf2_eager's tf.functions are traced once, whatever the chunk length or a shorter last batch."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import tensorflow as tf
+
+from common import runner
+from common.config import QUESTION
+
+
+def test_no_retracing_with_chunks_of_every_length_and_a_partial_last_batch(monkeypatch):
+    created = []
+    real_function = tf.function
+
+    def recording_function(*args, **kwargs):
+        decorator = real_function(*args, **kwargs)
+
+        def wrap(fn):
+            created.append(decorator(fn))
+            return created[-1]
+
+        return wrap
+
+    monkeypatch.setattr(tf, "function", recording_function)
+    config = dataclasses.replace(QUESTION, data_size=250, steps=12, log_every=5)  # batches of 100, 100, 50, …
+    run = runner.run("tf2_eager", config, "fixed")
+    assert [entry["step"] for entry in run.log] == [0, 5, 10]
+    assert len(created) == 2  # train_steps and loss_on
+    assert [f.experimental_get_tracing_count() for f in created] == [1, 1]
