@@ -33,6 +33,11 @@ def reference_config(style, config: Config) -> Config:
     return dataclasses.replace(config, lr=float(np.dtype(lr_dtype).type(config.lr))) if lr_dtype else config
 
 
+def float32_inside(style, keras: str | None = None) -> bool:
+    """Whether the style (under that Keras generation) rounds to float32 on its own in a float64 run."""
+    return getattr(style, "FLOAT32_INSIDE", False) or keras in getattr(style, "FLOAT32_INPUTS", ())
+
+
 def run(
     style,
     config: Config,

@@ -43,10 +43,10 @@ def test_a_labels_placeholder_of_shape_none_comma_lets_tensorflow_check_shapes(w
 
 
 def test_the_compat_loss_computes_in_float32_even_in_a_float64_graph():
-    """Why tf1_graph's agreement with the float64 reference is FLOAT32_LOSS_ATOL, not FLOAT64_ATOL."""
+    """Why tf1_graph's agreement with the float64 reference is FLOAT32_INSIDE_ATOL, not FLOAT64_ATOL."""
     with tf.Graph().as_default():
         _, y, _, _, y_predict = tf1.linear_model(tf.float64, 10)
         for wiring in tf1.WIRINGS.values():
             assert wiring(y_predict, y).dtype == tf.float32
-    assert tf1.LOSS_DTYPE == "float32"
-    assert checks.agreement_atol("float64", tf1.LOSS_DTYPE) == checks.FLOAT32_LOSS_ATOL
+    assert runner.float32_inside(tf1)
+    assert checks.agreement_atol("float64", runner.float32_inside(tf1)) == checks.FLOAT32_INSIDE_ATOL

@@ -26,7 +26,7 @@ v1 = tf.compat.v1
 STYLE = "tf1_graph"
 # tf.compat.v1.losses casts its inputs to float32; GradientDescentOptimizer turns the Python learning rate into
 # a float32 tensor before casting it to the variables' dtype. Both are TF's, kept as the question had them.
-LOSS_DTYPE = "float32"
+FLOAT32_INSIDE = True
 LEARNING_RATE_DTYPE = "float32"
 
 
