@@ -1,7 +1,8 @@
 """TF2 eager style: the question's experiment migrated to tf.Variable, tf.GradientTape and tf.function.
 
-- buggy: `tf.reduce_mean(tf.square(y_predict - y))`, the natural TF2 transliteration of the TF1 loss. It keeps
-  the shape mismatch: predictions (B, 1) minus labels (B,) broadcasts to a B x B matrix, and nothing complains.
+- buggy: `tf.reduce_mean(tf.math.squared_difference(y_predict, y))`, what TF1's `mean_squared_error` computes,
+  written in TF2. It keeps the shape mismatch: predictions (B, 1) against labels (B,) broadcast to a B x B
+  matrix, and nothing complains.
 - fixed: the same expression with the predictions squeezed to (B,), so each prediction meets its own label.
 
 The loop runs inside one tf.function, as TF2 performance advice has it: each call trains every step up to the
@@ -36,12 +37,12 @@ def linear_model(dtype: tf.DType, dim: int):
 # --- loss wiring ------------------------------------------------------------------------------------------
 def buggy_loss(y_predict, y):
     """mean_ij (p_i - y_j)**2 = mean_i (p_i - mean(y))**2 + Var(y): (B, 1) against (B,) broadcasts to B x B."""
-    return tf.reduce_mean(tf.square(y_predict - y))
+    return tf.reduce_mean(tf.math.squared_difference(y_predict, y))
 
 
 def fixed_loss(y_predict, y):
     """mean_i (p_i - y_i)**2: the predictions squeezed to (B,) before they meet the labels."""
-    return tf.reduce_mean(tf.square(tf.squeeze(y_predict, axis=1) - y))
+    return tf.reduce_mean(tf.math.squared_difference(tf.squeeze(y_predict, axis=1), y))
 
 
 WIRINGS = {"buggy": buggy_loss, "fixed": fixed_loss}
