@@ -1,0 +1,217 @@
+"""`python -m common.hazards`: which loss APIs silently broadcast labels (B,) against predictions (B, 1).
+
+Every API a migrating user meets is called on the same four labels and predictions, in both shapes, both
+argument orders, numpy and tensor inputs, and the result is classified:
+
+- `correct`: the mean of (p_i - y_i)**2, each prediction paired with its own label;
+- `broadcast`: the mean of (p_i - y_j)**2 over the B x B matrix — the question's bug;
+- `error`: it refused (the value column then holds the error's first line).
+
+`--json PATH` writes the same table as records; `--markdown` prints the table the README carries
+(tests/test_hazards.py fails when the two disagree).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import sys
+from collections.abc import Callable
+
+import numpy as np
+
+import common  # noqa: F401  (quiets TensorFlow's C++ log before it loads)
+
+LABELS = np.array([0.1, 0.4, 0.2, 0.9])
+PREDICTIONS = np.array([0.3, 0.1, 0.5, 0.6])
+CORRECT = float(np.mean((PREDICTIONS - LABELS) ** 2))
+BROADCAST = float(np.mean((PREDICTIONS[:, None] - LABELS[None, :]) ** 2))
+SHAPES = {"(B,)": lambda v: v, "(B, 1)": lambda v: v[:, None]}
+PAIRS = [("(B,)", "(B, 1)"), ("(B, 1)", "(B,)")]  # (labels, predictions)
+ORDERS = ("labels, predictions", "predictions, labels")
+OUTCOMES = ("correct", "broadcast", "error")
+RTOL = 1e-5  # float32 arithmetic in some APIs; CORRECT and BROADCAST differ by far more
+
+
+@dataclasses.dataclass
+class Probe:
+    api: str
+    labels_shape: str
+    predictions_shape: str
+    inputs: str
+    argument_order: str
+    outcome: str = ""
+    value: float | None = None
+    error: str | None = None
+    computes_in: str | None = None
+
+
+def observe(probe: Probe, call: Callable[[], object]) -> Probe:
+    """Run `call`, and classify what it returned (its mean, for per-sample losses) or raised."""
+    try:
+        result = call()
+    except Exception as error:  # noqa: BLE001  (any refusal is an outcome)
+        probe.outcome, probe.error = "error", (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+        return probe
+    if hasattr(result, "dtype"):  # a tensor or an array, not Keras's already-converted Python float
+        probe.computes_in = getattr(result.dtype, "name", str(result.dtype))
+    probe.value = float(np.mean(np.asarray(result)))
+    if np.isclose(probe.value, CORRECT, rtol=RTOL, atol=0):
+        probe.outcome = "correct"
+    elif np.isclose(probe.value, BROADCAST, rtol=RTOL, atol=0):
+        probe.outcome = "broadcast"
+    else:
+        probe.outcome = f"other ({probe.value:g})"
+    return probe
+
+
+def ordered(order: str, labels, predictions) -> tuple:
+    return (labels, predictions) if order == ORDERS[0] else (predictions, labels)
+
+
+def tf1_compat_probes(tf) -> list[Probe]:
+    """tf.compat.v1.losses.mean_squared_error in a graph, labels placeholder declared three ways."""
+    v1, probes = tf.compat.v1, []
+    for declared, shape in [(None, "(B,)"), ((None,), "(B,)"), ((None, 1), "(B, 1)")]:
+        for order in ORDERS:
+            probe = Probe("tf.compat.v1.losses.mean_squared_error", shape, "(B, 1)",
+                          f"placeholder shape={declared}", order)
+
+            def call(declared=declared, shape=shape, order=order):
+                with tf.Graph().as_default(), v1.Session() as sess:
+                    y = v1.placeholder(tf.float64, shape=declared)
+                    p = v1.placeholder(tf.float64, shape=(None, 1))
+                    loss = v1.losses.mean_squared_error(*ordered(order, y, p))
+                    return sess.run(loss, {y: SHAPES[shape](LABELS), p: SHAPES["(B, 1)"](PREDICTIONS)})
+
+            probes.append(observe(probe, call))
+    return probes
+
+
+def raw_tf_probes(tf) -> list[Probe]:
+    """The expression people write by hand: reduce_mean(square(y - y_pred))."""
+    probes = []
+    for labels_shape, predictions_shape in PAIRS:
+        for order in ORDERS:
+            y = tf.constant(SHAPES[labels_shape](LABELS))
+            p = tf.constant(SHAPES[predictions_shape](PREDICTIONS))
+            a, b = ordered(order, y, p)
+            probe = Probe("tf.reduce_mean(tf.square(a - b))", labels_shape, predictions_shape, "tensor", order)
+            probes.append(observe(probe, lambda a=a, b=b: tf.reduce_mean(tf.square(a - b))))
+    return probes
+
+
+def keras_function_probes(tf, name: str, keras) -> list[Probe]:
+    """The `mean_squared_error` function and the `MeanSquaredError` class, called directly."""
+    probes = []
+    apis = {f"{name}.losses.mean_squared_error": keras.losses.mean_squared_error,
+            f"{name}.losses.MeanSquaredError()": keras.losses.MeanSquaredError()}
+    for api, loss in apis.items():
+        for labels_shape, predictions_shape in PAIRS:
+            for order in ORDERS:
+                for inputs, convert in (("numpy", np.asarray), ("tensor", tf.constant)):
+                    y, p = convert(SHAPES[labels_shape](LABELS)), convert(SHAPES[predictions_shape](PREDICTIONS))
+                    probe = Probe(api, labels_shape, predictions_shape, inputs, order)
+                    arguments = ordered(order, y, p)
+                    probes.append(observe(probe, lambda loss=loss, arguments=arguments: loss(*arguments)))
+    return probes
+
+
+def keras_compile_probes(tf, name: str, keras, buggy_loss) -> list[Probe]:
+    """compile + train_on_batch: the built-in loss, a plain function, a `Loss` subclass."""
+
+    def plain_function(y_true, y_pred):
+        return tf.reduce_mean(tf.square(y_true - y_pred))
+
+    losses = {"'mse'": lambda: "mse", "a plain function": lambda: plain_function, "a Loss subclass": buggy_loss}
+    probes = []
+    for what, make_loss in losses.items():
+        for labels_shape, predictions_shape in PAIRS:
+            probe = Probe(f"{name}: compile(loss={what}) + train_on_batch", labels_shape, predictions_shape,
+                          "numpy", "(Keras's)")
+
+            def call(make_loss=make_loss, labels_shape=labels_shape, predictions_shape=predictions_shape):
+                layers = [keras.Input(shape=(1,)), keras.layers.Dense(1, kernel_initializer="ones")]
+                if predictions_shape == "(B,)":
+                    layers.append(keras.layers.Reshape(()))
+                model = keras.Sequential(layers)
+                model.compile(loss=make_loss(), optimizer=keras.optimizers.SGD(learning_rate=0.0))
+                # learning rate 0: the returned loss is the loss of predictions == PREDICTIONS
+                x, y = PREDICTIONS[:, None].astype("float32"), SHAPES[labels_shape](LABELS).astype("float32")
+                return model.train_on_batch(x, y)
+
+            probes.append(observe(probe, call))
+    return probes
+
+
+def probe_all() -> list[Probe]:
+    import tensorflow as tf
+
+    from keras_impl import experiment as keras_impl
+
+    probes = tf1_compat_probes(tf) + raw_tf_probes(tf)
+    for generation, name in (("keras3", "keras"), ("tf_keras", "tf_keras")):
+        keras = keras_impl.keras_module(generation)
+        probes += keras_function_probes(tf, name, keras)
+        probes += keras_compile_probes(tf, name, keras, lambda keras=keras: keras_impl.buggy_loss(keras, "float32"))
+    return probes
+
+
+def versions() -> dict[str, str]:
+    return {name: importlib.import_module(name).__version__ for name in ("tensorflow", "keras", "tf_keras")}
+
+
+COLUMNS = ("api", "labels", "predictions", "inputs", "argument order", "outcome")
+
+
+def rows(probes: list[Probe]) -> list[tuple[str, ...]]:
+    return [(p.api, p.labels_shape, p.predictions_shape, p.inputs, p.argument_order, p.outcome) for p in probes]
+
+
+def markdown(probes: list[Probe]) -> str:
+    lines = ["| " + " | ".join(COLUMNS) + " |", "|" + " --- |" * len(COLUMNS)]
+    for api, *middle, outcome in rows(probes):
+        shown = "**broadcast**" if outcome == "broadcast" else outcome
+        lines.append("| " + " | ".join([f"`{api}`", *middle, shown]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from common.cli import Parser
+
+    parser = Parser(prog="python -m common.hazards", description=__doc__.splitlines()[0], allow_abbrev=False)
+    parser.add_argument("--json", metavar="PATH", help="write the table as records to PATH")
+    parser.add_argument("--markdown", action="store_true", help="print the README's Markdown table")
+    args = parser.parse_args(argv)
+    import tensorflow as tf
+
+    tf.get_logger().setLevel("ERROR")  # this command builds many small models on purpose: no retracing advice
+    probes = probe_all()
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"versions": versions(), "probes": [dataclasses.asdict(p) for p in probes]}, f, indent=1)
+    if args.markdown:
+        sys.stdout.write(markdown(probes))
+        return 0
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    shown = ", ".join(f"{name} {version}" for name, version in versions().items())
+    table = Table(title=f"labels vs predictions in each loss API ({shown})")
+    for column in (*COLUMNS, "value or error"):
+        table.add_column(column)
+    for probe, row in zip(probes, rows(probes), strict=True):
+        detail = probe.error if probe.outcome == "error" else f"{probe.value:.6g} ({probe.computes_in})"
+        style = {"correct": "green", "broadcast": "bold red", "error": "yellow"}.get(probe.outcome, "")
+        table.add_row(*map(escape, row[:-1]), f"[{style}]{row[-1]}[/]" if style else escape(row[-1]), escape(detail))
+    console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)  # piped: no terminal to fit, keep rows on one line
+    console.print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
