@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     base = config_from_args(parser, args)
     variants = VARIANTS if args.variant == "both" else (args.variant,)
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)  # piped: keep each row on one line
     table = Table(title=f"{base.steps} steps, batch {base.batch_size}, N = {base.data_size}")
     for column in ("style", "variant", "dtype", "seconds", "× numpy", "target", "peak MiB"):
         table.add_column(column, justify="left" if column in ("style", "variant", "dtype") else "right")
