@@ -12,12 +12,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from common import runner
-from common.cli import Parser, add_config_arguments, config_from_args
+from common.cli import Parser, add_config_arguments, config_from_args, console
 from common.config import VARIANTS
 
 TARGETS = {"tf1_graph": 6, "tf2_eager": 4, "keras_impl[keras3]": 20, "keras_impl[tf_keras]": 100}
@@ -48,9 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     base = config_from_args(parser, args)
     variants = VARIANTS if args.variant == "both" else (args.variant,)
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=120)  # piped: keep each row on one line
+    out = console()
     table = Table(title=f"{base.steps} steps, batch {base.batch_size}, N = {base.data_size}")
     for column in ("style", "variant", "dtype", "seconds", "× numpy", "target", "peak MiB"):
         table.add_column(column, justify="left" if column in ("style", "variant", "dtype") else "right")
@@ -66,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             table.add_row(escape(name), variant, config.dtype, f"{run.seconds:.2f}", f"{ratio:.1f}",
                           f"≤ {TARGETS[name]} {met}", f"{mib:.0f}")
             table.add_row("numpy", variant, config.dtype, f"{floor.seconds:.2f}", "1.0", "", f"{floor_mib:.0f}")
-            console.print(f"done: {run.label} {run.seconds:.2f} s", style="dim", markup=False)
-    console.print(table)
+            out.print(f"done: {run.label} {run.seconds:.2f} s", style="dim", markup=False)
+    out.print(table)
     return 0
 
 

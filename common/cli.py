@@ -111,6 +111,14 @@ def build_parser(name: str) -> Parser:
     return parser
 
 
+def console():
+    """A rich Console for tables and progress; piped, it has no terminal to fit, so rows stay on one line."""
+    from rich.console import Console
+
+    terminal = Console()
+    return terminal if terminal.is_terminal else Console(width=160)
+
+
 def print_log(step: int, loss: float) -> None:
     print("Epoch %d: loss=%g" % (step, loss), flush=True)  # noqa: UP031  (the question's own format)
 

@@ -23,7 +23,7 @@ import sys
 import numpy as np
 
 from common import runner
-from common.cli import EXIT_DIVERGED, EXIT_INTERRUPTED, Parser, add_config_arguments, config_from_args
+from common.cli import EXIT_DIVERGED, EXIT_INTERRUPTED, Parser, add_config_arguments, config_from_args, console
 from common.config import VARIANTS
 from common.data import make_dataset
 from common.record import Run, write_json
@@ -173,15 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     base = config_from_args(parser, args)
     variants = VARIANTS if args.variant == "both" else (args.variant,)
 
-    from rich.console import Console
-
-    console = Console(stderr=False)
-    if not console.is_terminal:
-        console = Console(width=160)  # piped: plain text, rows kept on one line
+    out = console()
     runs, references, status = [], {}, 0
     todo = [(style, keras, variant) for style, keras in cases for variant in variants]
     try:
-        with progress_display(console, len(todo)) as progress:
+        with progress_display(out, len(todo)) as progress:
             for style, keras, variant in todo:
                 config = dataclasses.replace(base, dtype=base.dtype or runner.load_style(style).DEFAULT_DTYPE)
                 label = f"{case_label(style, keras)}-{variant}"
@@ -196,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{parser.prog}: interrupted, {len(runs)} finished run(s) kept", file=sys.stderr)
         status = EXIT_INTERRUPTED
     if runs:
-        print_table(console, runs, references)
+        print_table(out, runs, references)
     if args.json:
         write_json(args.json, runs, reference=[ref.as_dict() for ref in references.values()])
     if args.plot and runs:

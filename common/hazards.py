@@ -178,7 +178,7 @@ def markdown(probes: list[Probe]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from common.cli import Parser
+    from common.cli import Parser, console
 
     parser = Parser(prog="python -m common.hazards", description=__doc__.splitlines()[0], allow_abbrev=False)
     parser.add_argument("--json", metavar="PATH", help="write the table as records to PATH")
@@ -194,7 +194,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.markdown:
         sys.stdout.write(markdown(probes))
         return 0
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -206,10 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         detail = probe.error if probe.outcome == "error" else f"{probe.value:.6g} ({probe.computes_in})"
         style = {"correct": "green", "broadcast": "bold red", "error": "yellow"}.get(probe.outcome, "")
         table.add_row(*map(escape, row[:-1]), f"[{style}]{row[-1]}[/]" if style else escape(row[-1]), escape(detail))
-    console = Console()
-    if not console.is_terminal:
-        console = Console(width=160)  # piped: no terminal to fit, keep rows on one line
-    console.print(table)
+    console().print(table)
     return 0
 
 
