@@ -8,7 +8,7 @@ your own gets that repair depends on the Keras generation:
   Keras 3 hands `call` the shapes as they are: (B,) minus (B, 1) broadcasts to B x B and training lands on the
   broken optimum. Keras 2 (tf_keras) expands rank-1 labels to (B, 1) in `compile` for every loss, so there the
   same code learns. Code that was right under Keras 2 goes wrong under Keras 3.
-- fixed: the built-in `MeanSquaredError`, which squeezes or expands to the same rank in both generations.
+- fixed: the built-in `MeanSquaredError`, which inside `compile` brings both to the same rank in both generations.
 
 Run: python -m keras_impl [--keras keras3|tf_keras] [--variant buggy|fixed|both] [--json PATH]   (see --help)
 """
