@@ -146,7 +146,7 @@ def plot(path: str, runs: list[Run], var_y: float) -> None:
     ax.set_xlabel("step")
     ax.set_ylabel("loss (log scale)")
     ax.set_title("buggy (dashed) against fixed (solid) wirings; runs that agree draw over each other")
-    ax.legend(fontsize=7, loc="lower left")
+    ax.legend(fontsize=7, loc="lower left", handlelength=4)  # long enough to show dashed from solid
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
