@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 import tensorflow as tf
@@ -51,3 +53,15 @@ def test_float64_numpy_inputs_reach_a_float64_model_rounded_to_float32_only_unde
     out = float(np.asarray(model.predict_on_batch(x))[0, 0])
     assert out == (1.0 if rounded else 1 + 1e-12)
     assert (generation in keras_impl.FLOAT32_INPUTS) == rounded
+
+
+def test_a_float64_run_leaves_both_generations_floatx_as_it_was():
+    """The dtype is the layers' and the loss's own: no global `set_floatx` is left behind for the next run."""
+    from conftest import AGREE, GENERATIONS, trained
+
+    before = {g: keras_impl.keras_module(g).backend.floatx() for g in GENERATIONS}
+    for generation in GENERATIONS:
+        run = trained("keras_impl", generation, "fixed", dataclasses.replace(AGREE, dtype="float64"))
+        assert run.config.dtype == "float64"
+    assert {g: keras_impl.keras_module(g).backend.floatx() for g in GENERATIONS} == before == {
+        g: "float32" for g in GENERATIONS}
