@@ -38,3 +38,10 @@ def test_nox_runs_the_same_matrix_locally():
         if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id.isupper()
     }
     assert assignments == {"PYTHONS": PYTHONS, "GENERATIONS": GENERATIONS}
+
+
+def test_tf_keras_is_installed_at_tensorflows_minor_version():
+    """pyproject.toml's ranges allow it; this checks what pip actually resolved."""
+    from importlib.metadata import version
+
+    assert version("tf-keras").split(".")[:2] == version("tensorflow").split(".")[:2]
