@@ -186,8 +186,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import tensorflow as tf
 
-    tf.get_logger().setLevel("ERROR")  # this command builds many small models on purpose: no retracing advice
-    probes = probe_all()
+    logger, level = tf.get_logger(), tf.get_logger().level
+    logger.setLevel("ERROR")  # it builds many small models on purpose: no retracing advice, please
+    try:
+        probes = probe_all()
+    finally:
+        logger.setLevel(level)
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"versions": versions(), "probes": [dataclasses.asdict(p) for p in probes]}, f, indent=1)
