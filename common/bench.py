@@ -20,7 +20,6 @@ from common.cli import Parser, add_config_arguments, config_from_args, console
 from common.config import VARIANTS
 
 TARGETS = {"tf1_graph": 6, "tf2_eager": 4, "keras_impl[keras3]": 20, "keras_impl[tf_keras]": 100}
-CASES = [("tf1_graph", None), ("tf2_eager", None), ("keras_impl", "keras3"), ("keras_impl", "tf_keras")]
 
 
 def _status_kib(field: str) -> int:
@@ -51,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     table = Table(title=f"{base.steps} steps, batch {base.batch_size}, N = {base.data_size}")
     for column in ("style", "variant", "dtype", "seconds", "× numpy", "target", "peak MiB"):
         table.add_column(column, justify="left" if column in ("style", "variant", "dtype") else "right")
-    for style, keras in CASES:
+    for style, keras in runner.CASES:
         config = dataclasses.replace(base, dtype=base.dtype or runner.load_style(style).DEFAULT_DTYPE)
         options = {"keras": keras} if keras else {}
         for variant in variants:

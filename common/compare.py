@@ -22,13 +22,13 @@ import sys
 
 import numpy as np
 
-from common import runner
+from common import checks, runner
 from common.cli import EXIT_DIVERGED, EXIT_INTERRUPTED, Parser, add_config_arguments, config_from_args, console
 from common.config import VARIANTS
 from common.data import make_dataset
 from common.record import Run, write_json
 
-CASES = [("tf1_graph", None), ("tf2_eager", None), ("keras_impl", "keras3"), ("keras_impl", "tf_keras")]
+CASES = runner.CASES
 KERAS_NOTE = ("keras3 and tf_keras run this same code; tf_keras's compile expands (B,) labels to (B, 1) for every"
               " loss, so there the buggy wiring learns")
 
@@ -103,7 +103,7 @@ def print_code(width: int) -> None:
 # --- the runs, the table, the plot --------------------------------------------------------------------------
 def row(run: Run, reference: Run) -> list[str]:
     w = np.asarray(run.weights)
-    diff = np.max(np.abs(np.append(w - reference.weights, run.bias - reference.bias)))
+    diff = checks.distance(w, run.bias, (np.asarray(reference.weights), reference.bias))
     return [run.style, run.options.get("keras", ""), run.variant, run.config.dtype, f"{w[0]:.6f}",
             f"{np.max(np.abs(w[1:]), initial=0):.2e}", f"{run.bias:.6f}", f"{run.final_mse:.3e}", run.verdict,
             f"{run.seconds:.2f}", f"{diff:.1e}"]

@@ -16,6 +16,8 @@ from common.record import Monitor, Run, true_mse
 
 # Every style, importable by name; imported only when asked for, so `common` never loads TensorFlow itself.
 STYLES = ("tf1_graph", "tf2_eager", "keras_impl")
+# Every (style, Keras generation) pair there is to run.
+CASES = [("tf1_graph", None), ("tf2_eager", None), ("keras_impl", "keras3"), ("keras_impl", "tf_keras")]
 
 
 def load_style(name: str):
