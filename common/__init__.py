@@ -1,10 +1,10 @@
-"""What every style shares: data, configuration, checks, the numpy reference, the command line.
+"""What every style and tool stands on: data, configuration, checks, the numpy reference, the command line.
 
-Nothing here imports a style package, TensorFlow or Keras at import time.
+Nothing here imports a style package, nor TensorFlow or Keras at import time.
 """
 
 import os
 
-# Hide TensorFlow's C++ INFO and WARNING lines (e.g. grappler's "Not handling type DT_DOUBLE"), unless the
-# user chose a level. Style packages import `common` first so this is read before TensorFlow loads.
+# TensorFlow's C++ log: errors only, unless the user chose a level. Style packages import `common` first, so
+# this is set before TensorFlow loads; `common.quiet` holds back the start-up lines this does not reach.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")

@@ -1,23 +1,24 @@
 """The command line every style shares: `python -m <style> [--variant …] [--steps …] … [--json PATH]`.
 
-Exit status: 0 done, 2 bad input (one line naming the flag and the value), 3 a run diverged,
-130 interrupted. With `--json`, the runs that finished are written whatever the exit status.
+Exit status: 0 done, 2 bad input (one line naming the flag and the value), 3 a run diverged (the runs asked
+for after it still run), 130 interrupted. With `--json`, the runs that finished are written whatever the
+exit status. The tools above the styles build their flags from the same pieces.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib
 import math
 import os
 import sys
 
 import numpy as np
 
-from common import runner
-from common.config import DTYPES, QUESTION, VARIANTS, Config
+from common import quiet, runner
+from common.config import DTYPES, QUESTION, VARIANTS, Config, chosen_variants
 from common.record import Run, write_json
+from common.style import Case, Style
 
 EXIT_USAGE, EXIT_DIVERGED, EXIT_INTERRUPTED = 2, 3, 130
 
@@ -66,8 +67,16 @@ def positive_float(text: str) -> float:
     return value
 
 
-def add_config_arguments(parser: argparse.ArgumentParser, *, default_dtype: str) -> None:
-    """The flags that make a `Config`; defaults are the question's experiment."""
+def add_variant_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--variant", choices=(*VARIANTS, "both"), default="both", help="loss wiring (%(default)s)")
+
+
+def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--verbose", action="store_true", help="let TensorFlow's C++ start-up log through")
+
+
+def add_config_arguments(parser: argparse.ArgumentParser, *, default_dtype: str | None) -> None:
+    """The flags that make a `Config`; defaults are the question's experiment (dtype None: each style's own)."""
     flag = parser.add_argument
     flag("--steps", type=positive_int, default=QUESTION.steps, help="training steps (%(default)s)")
     flag("--batch-size", type=positive_int, default=QUESTION.batch_size, help="rows per step (%(default)s)")
@@ -81,42 +90,41 @@ def add_config_arguments(parser: argparse.ArgumentParser, *, default_dtype: str)
 
 
 def config_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Config:
-    """Build the `Config`, refusing what is wrong across flags and a `--json` path that can't be written."""
+    """Build the `Config`, refusing what is wrong across flags and a `--json` path that can't be written.
+
+    A `dtype` of None (the tools' "each style's own") is left for `Case.config` to fill in.
+    """
     if args.batch_size > args.data_size:
         parser.error(f"argument --batch-size: {args.batch_size} is larger than --data-size {args.data_size}")
-    if args.json is not None and not _writable(args.json):
-        parser.error(f"argument --json: cannot write to {args.json!r}")
+    check_writable(parser, "--json", args.json)
     fields = {f.name for f in dataclasses.fields(Config)}
     return Config(**{name: value for name, value in vars(args).items() if name in fields})
 
 
-def _writable(path: str) -> bool:
-    """Whether `path` can be written, checked before any training starts (nothing is created)."""
+def check_writable(parser: argparse.ArgumentParser, flag: str, path: str | None) -> None:
+    """Refuse an output path that cannot be written, before any training starts (nothing is created)."""
+    if path is None:
+        return
     if os.path.isdir(path):
-        return False
-    if os.path.exists(path):
-        return os.access(path, os.W_OK)
-    return os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+        writable = False
+    elif os.path.exists(path):
+        writable = os.access(path, os.W_OK)
+    else:
+        writable = os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+    if not writable:
+        parser.error(f"argument {flag}: cannot write to {path!r}")
 
 
-def build_parser(name: str) -> Parser:
-    """The style's parser, from what its package declares (importing it does not load TensorFlow)."""
-    package = importlib.import_module(name)
-    parser = Parser(prog=f"python -m {name}", description=package.__doc__.strip(), allow_abbrev=False)
-    parser.add_argument("--variant", choices=(*VARIANTS, "both"), default="both", help="loss wiring (%(default)s)")
-    if hasattr(package, "GENERATIONS"):
-        generations = package.GENERATIONS
-        parser.add_argument("--keras", choices=generations, default=generations[0], help="(%(default)s)")
-    add_config_arguments(parser, default_dtype=package.DEFAULT_DTYPE)
+def build_parser(style: Style) -> Parser:
+    """The style's parser, from what it declares (reading the declaration does not load TensorFlow)."""
+    parser = Parser(prog=f"python -m {style.name}", description=style.description, allow_abbrev=False)
+    add_variant_argument(parser)
+    if style.generations:
+        parser.add_argument("--keras", choices=style.generations, default=style.generations[0],
+                            help="Keras generation (%(default)s)")
+    add_config_arguments(parser, default_dtype=style.default_dtype)
+    add_verbose_argument(parser)
     return parser
-
-
-def console():
-    """A rich Console for tables and progress; piped, it has no terminal to fit, so rows stay on one line."""
-    from rich.console import Console
-
-    terminal = Console()
-    return terminal if terminal.is_terminal else Console(width=160)
 
 
 def print_log(step: int, loss: float) -> None:
@@ -129,20 +137,20 @@ def print_result(run: Run) -> None:
     print(f"verdict: {run.verdict} ({WHAT_VERDICTS_MEAN[run.verdict]}) in {run.seconds:.2f} s\n", flush=True)
 
 
-def main(name: str, argv: list[str] | None = None) -> int:
-    """`python -m <name>`: run the style's buggy and/or fixed wiring as the flags say; return the exit status."""
-    parser = build_parser(name)
+def main(style: Style, argv: list[str] | None = None) -> int:
+    """`python -m <style>`: run its buggy and/or fixed wiring as the flags say; return the exit status."""
+    parser = build_parser(style)
     args = parser.parse_args(argv)
     config = config_from_args(parser, args)
-    options = {"keras": args.keras} if "keras" in args else {}
-    variants = VARIANTS if args.variant == "both" else (args.variant,)
+    case = Case(style, getattr(args, "keras", None))
     runs, status = [], 0
     try:
-        style = runner.load_style(name)  # TensorFlow loads here, once the flags are known to be good
-        for variant in variants:
-            generation = f" · {options['keras']}" if options else ""
-            print(f"== {style.STYLE}{generation} · {variant} wiring · {config.dtype} ==", flush=True)
-            run = runner.run(style, config, variant, on_log=print_log, **options)
+        with quiet.startup(args.verbose):
+            style.load()  # TensorFlow loads here, once the flags are known to be good
+        for variant in chosen_variants(args.variant):
+            generation = f" · {case.keras}" if case.keras else ""
+            print(f"== {style.name}{generation} · {variant} wiring · {config.dtype} ==", flush=True)
+            run = runner.run(case, config, variant, on_log=print_log)
             runs.append(run)
             if run.diverged_at:
                 at = run.diverged_at

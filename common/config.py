@@ -8,6 +8,11 @@ DTYPES = ("float32", "float64")
 VARIANTS = ("buggy", "fixed")
 
 
+def chosen_variants(choice: str) -> tuple[str, ...]:
+    """`--variant both` → both wirings; otherwise the one named."""
+    return VARIANTS if choice == "both" else (choice,)
+
+
 @dataclasses.dataclass(frozen=True)
 class Config:
     """Hyperparameters of one run; tests shrink it with `dataclasses.replace`."""

@@ -15,9 +15,10 @@ import numpy as np
 from common.config import Config
 from common.data import batches
 from common.record import Monitor
+from common.style import LOSS_ON_ALL_ROWS, Style
 
-STYLE = "reference"
-DEFAULT_DTYPE = "float64"
+REFERENCE = Style(name="reference", experiment="common.reference", description=__doc__.splitlines()[0],
+                  default_dtype="float64", logs=LOSS_ON_ALL_ROWS)
 
 
 def residuals(X, W, b, Y, variant: str) -> np.ndarray:
@@ -48,7 +49,7 @@ def train(config: Config, variant: str, X: np.ndarray, Y: np.ndarray, monitor: M
         for step, start, end in batches(config):
             x = X[start:end]
             r = residuals(x, W, b, Y[start:end], variant)
-            if not monitor.step(step, float(r @ r)):  # finite exactly when the batch loss is
+            if not monitor.step(step, loss(x, W, b, Y[start:end], variant)):
                 break
             dW, db = gradients(x, r)
             W = W - lr * dW

@@ -1,9 +1,8 @@
-"""Run one style's training under one wiring and turn what it returns into a `Run` record."""
+"""Run one case's training under one wiring and turn what it returns into a `Run` record."""
 
 from __future__ import annotations
 
-import dataclasses
-import importlib
+import functools
 import time
 from collections.abc import Callable
 
@@ -13,61 +12,41 @@ from common import checks
 from common.config import Config
 from common.data import make_dataset
 from common.record import Monitor, Run, true_mse
-
-# Every style, importable by name; imported only when asked for, so `common` never loads TensorFlow itself.
-STYLES = ("tf1_graph", "tf2_eager", "keras_impl")
-# Every (style, Keras generation) pair there is to run.
-CASES = [("tf1_graph", None), ("tf2_eager", None), ("keras_impl", "keras3"), ("keras_impl", "tf_keras")]
+from common.reference import REFERENCE
+from common.style import Case
 
 
-def load_style(name: str):
-    """The style module `name.experiment` (or the numpy reference for `reference`)."""
-    if name == "reference":
-        return importlib.import_module("common.reference")
-    if name not in STYLES:
-        raise ValueError(f"Invalid value for argument `style`. Expected one of {STYLES}. Received: style={name!r}")
-    return importlib.import_module(f"{name}.experiment")
-
-
-def reference_config(style, config: Config) -> Config:
-    """`config` with the learning rate rounded to the dtype the style's optimizer keeps it in, if it says one."""
-    lr_dtype = getattr(style, "LEARNING_RATE_DTYPE", None)
-    return dataclasses.replace(config, lr=float(np.dtype(lr_dtype).type(config.lr))) if lr_dtype else config
-
-
-def float32_inside(style, keras: str | None = None) -> bool:
-    """Whether the style (under that Keras generation) rounds to float32 on its own in a float64 run."""
-    return getattr(style, "FLOAT32_INSIDE", False) or keras in getattr(style, "FLOAT32_INPUTS", ())
-
-
-def run(
-    style,
-    config: Config,
-    variant: str,
-    *,
-    on_log: Callable[[int, float], None] | None = None,
-    **options,
-) -> Run:
-    """Train `style` (a module or its name) once; `options` go to its `train` (e.g. `keras="tf_keras"`)."""
-    if isinstance(style, str):
-        style = load_style(style)
+def run(case: Case, config: Config, variant: str, *, on_log: Callable[[int, float], None] | None = None) -> Run:
+    """Train `case` once on `config` with the `variant` wiring, from the question's dataset for that config."""
+    experiment = case.style.load()
     X, Y = make_dataset(config)
     monitor = Monitor(config, on_log)
     started = time.perf_counter()
-    W, b = style.train(config, variant, X, Y, monitor, **options)
+    W, b = experiment.train(config, variant, X, Y, monitor, **case.options)
     seconds = time.perf_counter() - started
     weights = np.asarray(W, dtype=np.float64).ravel()
     bias = float(np.asarray(b, dtype=np.float64).ravel()[0])
     return Run(
-        style=style.STYLE,
+        case=case,
         variant=variant,
         config=config,
         weights=weights.tolist(),
         bias=bias,
         log=monitor.log,
+        batch_losses=monitor.batch_losses,
         seconds=seconds,
         verdict="diverged" if monitor.diverged_at else checks.verdict(weights, bias, Y),
         final_mse=true_mse(weights, bias, X, Y),
-        options=options,
         diverged_at=monitor.diverged_at,
     )
+
+
+@functools.lru_cache(maxsize=32)
+def reference(config: Config, variant: str) -> Run:
+    """The numpy reference's run (computed once per configuration and wiring in a process)."""
+    return run(Case(REFERENCE), config, variant)
+
+
+def reference_for(done: Run) -> Run:
+    """The reference on what `done` really trained: its wiring (the fixed one where masked), its rounded rate."""
+    return reference(done.case.reference_config(done.config), done.case.trains_like(done.variant))

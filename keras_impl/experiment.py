@@ -23,13 +23,6 @@ import tensorflow as tf
 from common.config import Config
 from common.data import batches
 from common.record import Monitor
-from keras_impl import DEFAULT_DTYPE, GENERATIONS  # noqa: F401  (part of the style's interface)
-
-STYLE = "keras_impl"
-LEARNING_RATE_DTYPE = "float32"  # both generations' SGD keep the learning rate in a float32 variable
-# Keras 2's data adapter converts float numpy inputs to floatx (float32) whatever the model's dtype, so a
-# float64 tf_keras model trains on float32-rounded data. Keras 3 keeps them as they are.
-FLOAT32_INPUTS = ("tf_keras",)
 
 
 def keras_module(generation: str):

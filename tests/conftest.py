@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import shutil
 import subprocess
@@ -15,44 +16,60 @@ import pytest
 
 from common import runner
 from common.config import QUESTION, Config
+from common.reference import REFERENCE
+from common.style import Case
+from tf_loss_wiring import cases
 
 # The question's data and batching rule on a protocol about 20x cheaper: batches of 1000 quiet SGD's noise
 # enough that 501 steps at lr 0.2 bring the fixed wiring within 4e-3 of the ideal and the buggy one within
 # 1e-2 of the broken optimum (the numpy reference's figures), inside LEARNED_ATOL and BROKEN_ATOL.
 FAST = dataclasses.replace(QUESTION, batch_size=1000, lr=0.2, steps=501, log_every=500)  # 2 evaluations of N^2
 
-# Agreement with the numpy reference needs no convergence: 101 steps of FAST, in both dtypes.
-AGREE = dataclasses.replace(FAST, steps=101)
+# Agreement with the numpy reference needs no convergence: 101 steps of FAST, in both dtypes, on 2500 rows so
+# that every third batch is a partial one of 500 (the question's rule `end = min(start + B, N)`).
+AGREE = dataclasses.replace(FAST, data_size=2500, steps=101, log_every=20)
 
-# The Keras generations this session tests: both unless the CI matrix cell names one (KERAS_GENERATIONS).
-GENERATIONS = os.environ.get("KERAS_GENERATIONS", "keras3,tf_keras").split(",")
-
-
-def only_under(generation: str):
-    """Skip a test of `generation` in a CI cell that tests the other Keras generation only."""
-    return pytest.mark.skipif(generation not in GENERATIONS, reason=f"KERAS_GENERATIONS={','.join(GENERATIONS)}")
+ROOT = Path(__file__).resolve().parent.parent
 
 
-STYLES = [
-    pytest.param("tf1_graph", None, id="tf1_graph"),
-    pytest.param("tf2_eager", None, id="tf2_eager"),
-    pytest.param("keras_impl", "keras3", id="keras_impl[keras3]", marks=only_under("keras3")),
-    pytest.param("keras_impl", "tf_keras", id="keras_impl[tf_keras]", marks=only_under("tf_keras")),
-]
+def generations_from_environment() -> list[str]:
+    """The Keras generations this session tests: all, unless the CI matrix cell names some (KERAS_GENERATIONS)."""
+    chosen = os.environ.get("KERAS_GENERATIONS", ",".join(cases.GENERATIONS)).split(",")
+    unknown = [name for name in chosen if name not in cases.GENERATIONS]
+    if unknown:  # a typo would otherwise skip that generation's tests without a word
+        raise pytest.UsageError(f"KERAS_GENERATIONS: unknown generation {unknown[0]!r} "
+                                f"(choose from {', '.join(cases.GENERATIONS)})")
+    return chosen
 
-# Keras 2 expands rank-1 labels to (B, 1) in `compile` for every loss, so its buggy wiring never broadcasts.
-MASKED = {("keras_impl", "tf_keras", "buggy")}
+
+GENERATIONS = generations_from_environment()
+
+
+def only_under(generation: str | None):
+    """Skip a test of `generation` in a CI cell that tests another Keras generation only."""
+    return pytest.mark.skipif(generation is not None and generation not in GENERATIONS,
+                              reason=f"KERAS_GENERATIONS={','.join(GENERATIONS)}")
+
+
+def case_params(wanted=lambda case: True) -> list:
+    """Every case as a pytest parameter with a readable id (`keras_impl[tf_keras]`), skipped outside its cell."""
+    return [pytest.param(case, id=case.label, marks=only_under(case.keras)) for case in cases.CASES if wanted(case)]
+
+
+CASES = case_params()
+ENABLED = [case for case in cases.CASES if case.keras is None or case.keras in GENERATIONS]  # in this CI cell
+REFERENCE_CASE = Case(REFERENCE)
 
 
 @functools.cache
-def trained(style: str, keras: str | None, variant: str, config: Config):
-    """Train once per (style, generation, variant, config) for the whole session."""
-    return runner.run(style, config, variant, **({"keras": keras} if keras else {}))
+def trained(case: Case, variant: str, config: Config):
+    """Train once per (case, variant, config) for the whole session."""
+    return runner.run(case, config, variant)
 
 
-def style_config(style: str, base: Config = FAST) -> Config:
-    """`base` in the style's default dtype (float64 for the TF styles, float32 for Keras)."""
-    return dataclasses.replace(base, dtype=runner.load_style(style).DEFAULT_DTYPE)
+def reference_of(run):
+    """The reference run `run` is held to (its wiring, or the fixed one where masked; its rounded rate)."""
+    return trained(REFERENCE_CASE, run.case.trains_like(run.variant), run.case.reference_config(run.config))
 
 
 # tf-keras's `train_on_batch` builds a tf.data iterator at every call (~6 ms): its one full-protocol run takes
@@ -63,6 +80,21 @@ FULL_TF_KERAS_ARGV = ["keras_impl", "--keras", "tf_keras", "--variant", "fixed"]
 background: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 
+def strict_json(path: Path):
+    """The JSON at `path`, refusing what strict parsers refuse and Python's accepts: NaN, Infinity."""
+
+    def refuse(constant):
+        raise AssertionError(f"{path.name} holds {constant}, which is not JSON")
+
+    return json.loads(path.read_text(), parse_constant=refuse)
+
+
+def python_m(*argv: str, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:
+    """`python -m ARGV…` in a fresh process, as a user runs it from the checkout."""
+    return subprocess.run([sys.executable, "-m", *argv], capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+
+
 def pytest_collection_finish(session):
     if "tf_keras" in GENERATIONS and any(item.name == FULL_TF_KERAS_TEST for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-"))
@@ -70,7 +102,7 @@ def pytest_collection_finish(session):
             [sys.executable, "-m", *FULL_TF_KERAS_ARGV, "--json", str(folder / "runs.json")],
             stdout=subprocess.DEVNULL, stderr=open(folder / "stderr.txt", "w"),
             # One TensorFlow thread each way: a (100, 10) model gains nothing from more (16% faster measured).
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+            env={**os.environ, "PYTHONPATH": str(ROOT),
                  "TF_NUM_INTEROP_THREADS": "1", "TF_NUM_INTRAOP_THREADS": "1"},
         )
         background[FULL_TF_KERAS_TEST] = (process, folder)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
-from conftest import only_under
+from conftest import only_under, python_m, strict_json
 
-from common import cli, runner
+from common import cli
+from keras_impl import STYLE as KERAS_IMPL
+from tf1_graph import STYLE as TF1_GRAPH
+from tf_loss_wiring import cases
 
 BAD_VALUES = [
     ("--variant", "sideways"),
@@ -33,7 +31,7 @@ BAD_VALUES = [
 ]
 
 
-def usage_error(style: str, argv: list[str], capsys) -> str:
+def usage_error(style, argv: list[str], capsys) -> str:
     with pytest.raises(SystemExit) as exit_info:
         cli.main(style, argv)
     assert exit_info.value.code == cli.EXIT_USAGE
@@ -41,7 +39,7 @@ def usage_error(style: str, argv: list[str], capsys) -> str:
 
 
 @pytest.mark.parametrize("flag, value", [pytest.param(f, v, id=f"{f}={v}") for f, v in BAD_VALUES])
-@pytest.mark.parametrize("style", runner.STYLES)
+@pytest.mark.parametrize("style", [pytest.param(style, id=style.name) for style in cases.STYLES])
 def test_a_bad_value_is_one_line_naming_the_flag_and_the_value(style, flag, value, capsys):
     err = usage_error(style, [flag, value], capsys)
     assert err.count("\n") == 1 and "Traceback" not in err
@@ -50,20 +48,20 @@ def test_a_bad_value_is_one_line_naming_the_flag_and_the_value(style, flag, valu
 
 @only_under("keras3")
 def test_an_unknown_keras_generation_is_refused(capsys):
-    err = usage_error("keras_impl", ["--keras", "keras4"], capsys)
+    err = usage_error(KERAS_IMPL, ["--keras", "keras4"], capsys)
     assert err.count("\n") == 1 and "argument --keras" in err and "keras4" in err
 
 
 def test_the_json_record_holds_every_field(tmp_path, capsys):
     path = tmp_path / "runs.json"
     argv = ["--steps", "21", "--log-every", "10", "--json", str(path)]
-    assert cli.main("tf1_graph", argv) == 0
+    assert cli.main(TF1_GRAPH, argv) == 0
     out = capsys.readouterr().out
     assert out.count("Epoch 0: loss=") == 2 and out.count("verdict:") == 2
-    runs = json.loads(path.read_text())["runs"]
+    runs = strict_json(path)["runs"]
     assert [r["variant"] for r in runs] == ["buggy", "fixed"]
     for record in runs:
-        assert record["style"] == "tf1_graph"
+        assert (record["style"], record["masked"]) == ("tf1_graph", False)
         assert record["config"] == {"steps": 21, "batch_size": 100, "lr": 0.01, "seed": 1, "data_size": 10000,
                                     "dim": 10, "log_every": 10, "dtype": "float64"}
         assert len(record["weights"]) == 10 and isinstance(record["bias"], float)
@@ -76,14 +74,10 @@ def test_the_json_record_holds_every_field(tmp_path, capsys):
 def test_keras_records_name_their_generation(tmp_path):
     path = tmp_path / "runs.json"
     argv = ["--keras", "tf_keras", "--variant", "buggy", "--steps", "3", "--json", str(path)]
-    assert cli.main("keras_impl", argv) == 0
-    (record,) = json.loads(path.read_text())["runs"]
+    assert cli.main(KERAS_IMPL, argv) == 0
+    (record,) = strict_json(path)["runs"]
     assert (record["keras"], record["variant"], record["config"]["dtype"]) == ("tf_keras", "buggy", "float32")
-
-
-def python_m(*argv: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    return subprocess.run([sys.executable, "-m", *argv], capture_output=True, text=True, env=env, timeout=300)
+    assert record["masked"] is True
 
 
 def test_python_m_runs_a_style_and_refuses_bad_input_without_a_traceback():

@@ -10,6 +10,8 @@ import pytest
 from common import checks, reference, runner
 from common.config import QUESTION
 from common.data import batches, chunks, full_data_loss, make_dataset
+from common.reference import REFERENCE
+from common.style import Case
 
 X, Y = make_dataset(QUESTION)
 
@@ -87,13 +89,13 @@ def test_reference_loss_and_gradients_match_brute_force(variant):
 
 
 def test_reference_fixed_learns_on_the_questions_protocol():
-    run = runner.run("reference", QUESTION, "fixed")
+    run = runner.run(Case(REFERENCE), QUESTION, "fixed")
     assert run.verdict == "learned"
     assert abs(run.weights[0] - 1) < checks.LEARNED_ATOL and abs(run.bias) < checks.LEARNED_ATOL
 
 
 def test_reference_buggy_lands_on_the_broken_optimum_and_its_loss_stays_above_var_y():
-    run = runner.run("reference", dataclasses.replace(QUESTION, log_every=100), "buggy")
+    run = runner.run(Case(REFERENCE), dataclasses.replace(QUESTION, log_every=100), "buggy")
     assert run.verdict == "broken"
     assert max(map(abs, run.weights)) < checks.BROKEN_ATOL
     assert abs(run.bias - Y.mean()) < checks.BROKEN_ATOL

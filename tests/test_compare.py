@@ -1,54 +1,88 @@
-"""`python -m common.compare`: the table, the JSON, the code side by side, the plot, and its refusals."""
+"""`tf-loss-wiring compare`: the table, the JSON, the code side by side, the plot, and its refusals."""
 
 from __future__ import annotations
 
-import json
+import re
 
+import numpy as np
 import pytest
-from conftest import only_under
+from conftest import only_under, strict_json
 
-from common import compare
+from tf_loss_wiring import cli, code, compare, plot
 
 SMALL = ["--steps", "21", "--log-every", "10"]
 
 
 def refused(argv, capsys) -> str:
     with pytest.raises(SystemExit) as exit_info:
-        compare.main(argv)
+        cli.main(["compare", *argv])
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     return err
 
 
+def table_rows(out: str) -> dict[str, list[str]]:
+    """The printed table's rows by run label (a masked run keeps its `*`)."""
+    rows = {}
+    for line in out.splitlines():
+        cells = [cell.strip() for cell in re.split(r"[│┃]", line)[1:-1]]
+        if cells and re.match(r"\w+(\[\w+\])?-(buggy|fixed)\*?$", cells[0]):
+            rows[cells[0]] = cells
+    return rows
+
+
 @only_under("keras3")
 def test_the_table_json_and_plot_of_a_subset(tmp_path, capsys):
     path, png = tmp_path / "runs.json", tmp_path / "curves.png"
-    argv = ["--styles", "tf2_eager,keras_impl[keras3]", *SMALL, "--json", str(path), "--plot", str(png)]
-    assert compare.main(argv) == 0
+    argv = ["compare", "--styles", "tf2_eager,keras_impl[keras3]", *SMALL, "--json", str(path), "--plot", str(png)]
+    assert cli.main(argv) == 0
     out = capsys.readouterr().out
-    assert out.count("tf2_eager ") >= 2 and "keras3" in out and "max |Δ| vs numpy" in out
-    data = json.loads(path.read_text())
+    assert set(table_rows(out)) == {"tf2_eager-buggy", "tf2_eager-fixed", "keras_impl[keras3]-buggy",
+                                    "keras_impl[keras3]-fixed"}
+    data = strict_json(path)
     assert [(r["style"], r.get("keras"), r["variant"]) for r in data["runs"]] == [
         ("tf2_eager", None, "buggy"), ("tf2_eager", None, "fixed"),
         ("keras_impl", "keras3", "buggy"), ("keras_impl", "keras3", "fixed")]
-    assert {r["style"] for r in data["reference"]} == {"reference"} and len(data["reference"]) == 4  # 2 dtypes
+    # tf2_eager's rate is not rounded, Keras's is (to float32), so four reference runs: 2 wirings x 2 rates
+    assert {r["style"] for r in data["reference"]} == {"reference"} and len(data["reference"]) == 4
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("argv, runs, masked", [
+    pytest.param(["--styles", "keras_impl[keras3]", "--dtype", "float64"], 2, None, id="keras3-float64",
+                 marks=only_under("keras3")),
+    pytest.param(["--styles", "tf1_graph,keras_impl[tf_keras]"], 4, "keras_impl[tf_keras]-buggy*", id="tf_keras",
+                 marks=only_under("tf_keras")),
+])
+def test_each_run_is_compared_with_the_reference_of_what_it_really_trained(argv, runs, masked, capsys):
+    """Rounded learning rate (a float64 Keras 3 run would be 2e-9 off without it: FLOAT64_ATOL is 2e-15), and a
+    masked buggy run against the reference's fixed run (against the buggy one it would be 0.99 off)."""
+    assert cli.main(["compare", *argv, *SMALL]) == 0
+    out = capsys.readouterr().out
+    rows = table_rows(out)
+    assert len(rows) == runs
+    for label, cells in rows.items():
+        diff, atol = float(cells[-2]), float(cells[-1].split()[0])
+        print(f"{label}: max |Δ| {diff:g}, atol {atol:g}")
+        assert diff <= atol and cells[-1].endswith(" ok")
+    if masked:
+        assert masked in rows and compare.MASKED_NOTE in out
 
 
 def test_code_shows_both_wirings_side_by_side_from_the_real_source(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
-    assert compare.main(["--code"]) == 0
+    assert cli.main(["compare", "--code"]) == 0
     out = capsys.readouterr().out
     for style in ("tf1_graph", "tf2_eager", "keras_impl"):
         assert f"== {style}: lines marked ! differ ==" in out
     assert "!     return v1.losses.mean_squared_error(y_predict, y) | " in out
-    assert "tf.squeeze(y_predict, axis=1)" in out and compare.KERAS_NOTE in out
+    assert "tf.squeeze(y_predict, axis=1)" in out and code.KERAS_NOTE in out
 
 
 def test_code_falls_back_to_one_after_the_other_on_a_narrow_terminal(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
-    compare.main(["--code"])
+    cli.main(["compare", "--code"])
     out = capsys.readouterr().out
     assert " | " not in out and out.count("-- buggy") == 3 and out.count("-- fixed") == 3
 
@@ -57,9 +91,40 @@ def test_an_unknown_style_is_refused(capsys):
     assert "argument --styles: unknown style 'tf3'" in refused(["--styles", "tf1_graph,tf3"], capsys)
 
 
+def test_an_unwritable_plot_path_is_refused(tmp_path, capsys):
+    assert f"argument --plot: cannot write to {str(tmp_path)!r}" in refused(["--plot", str(tmp_path)], capsys)
+
+
 def test_plot_without_matplotlib_says_how_to_install_it(capsys, monkeypatch):
     real_find_spec = compare.importlib.util.find_spec
     monkeypatch.setattr(compare.importlib.util, "find_spec",
                         lambda name, *a: None if name == "matplotlib" else real_find_spec(name, *a))
     err = refused(["--plot", "curves.png"], capsys)
     assert "argument --plot: matplotlib is not installed" in err and "pip install -e '.[plot]'" in err
+
+
+def test_windows_keep_every_step_whatever_the_log_interval():
+    losses = list(np.linspace(1.0, 2.0, 2001))
+    steps, means = plot.windowed(losses)
+    assert len(steps) == 334  # windows of ceil(2001 / POINTS) = 6 steps, the last one of 3
+    assert steps[0] == pytest.approx(2.5) and means[0] == pytest.approx(np.mean(losses[:6]))
+    assert means[-1] == pytest.approx(np.mean(losses[6 * (len(steps) - 1):]))
+    cut = plot.windowed([0.5, 0.4, float("inf"), 1.0])  # a diverged run: drawn up to its last finite loss
+    assert list(cut[1]) == [0.5, 0.4]
+
+
+def test_the_plot_has_a_panel_per_case_both_wirings_in_each_and_real_curves(capsys, monkeypatch):
+    """Drawn from every step's batch loss: at --log-every 1000 over 2001 steps, still hundreds of points."""
+    runs = []
+    monkeypatch.setattr(compare.plot, "save", lambda path, done, var_y: runs.extend(done))
+    assert cli.main(["compare", "--styles", "tf1_graph,tf2_eager", "--steps", "2001", "--log-every", "1000",
+                     "--batch-size", "1000", "--lr", "0.2", "--plot", "unused.png"]) == 0
+    fig = plot.figure(runs, var_y=0.0823)
+    panels = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title() for ax in panels] == ["tf1_graph", "tf2_eager"]
+    for ax in panels:
+        lines = {line.get_label().split(":")[0]: line for line in ax.get_lines()}
+        assert {"buggy", "fixed"} <= set(lines)
+        assert lines["buggy"].get_color() != lines["fixed"].get_color()
+        assert len(lines["fixed"].get_xdata()) >= 300
+        assert ax.get_ylabel() in ("batch loss", "")

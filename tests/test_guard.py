@@ -1,4 +1,4 @@
-"""`common.guard.same_shape`: every buggy wiring becomes a clear error, every fixed one computes what it did."""
+"""`tf_loss_wiring.guard.same_shape`: every buggy wiring becomes a clear error, every fixed one computes what it did."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import dataclasses
 import numpy as np
 import pytest
 import tensorflow as tf
-from conftest import AGREE, MASKED, STYLES, trained
+from conftest import AGREE, CASES, case_params, trained
 
 from common import runner
-from common.guard import same_shape, strict
+from tf_loss_wiring.guard import same_shape, strict
 
 v1 = tf.compat.v1
 SHORT = dataclasses.replace(AGREE, steps=11, log_every=5)
@@ -38,30 +38,67 @@ def test_a_shape_unknown_until_run_time_fails_the_step_with_the_same_message():
             sess.run(loss, {y: np.zeros(3), p: np.ones((3, 1))})
 
 
-def guard_the_loss_op(style: str, monkeypatch) -> None:
-    """Put `same_shape` where each style's wirings make labels meet predictions."""
-    module, name = (v1.losses, "mean_squared_error") if style == "tf1_graph" else (tf.math, "squared_difference")
-    monkeypatch.setattr(module, name, strict(getattr(module, name)))
+def guard_where_labels_meet_predictions(case, monkeypatch) -> list[int]:
+    """Put `strict` where the case's wirings make labels meet predictions; returns a list counting its calls.
+
+    TF1: `v1.losses.mean_squared_error`; TF2: `tf.math.squared_difference`; Keras: the buggy `Loss`
+    subclass's `call`, and the built-in loss's function `fn`, which Keras calls after its own rank repair.
+    """
+    calls = [0]
+
+    def counted(loss):
+        guarded = strict(loss)
+
+        def call(*args, **kwargs):
+            calls[0] += 1
+            return guarded(*args, **kwargs)
+
+        return call
+
+    if case.style.name == "tf1_graph":
+        monkeypatch.setattr(v1.losses, "mean_squared_error", counted(v1.losses.mean_squared_error))
+    elif case.style.name == "tf2_eager":
+        monkeypatch.setattr(tf.math, "squared_difference", counted(tf.math.squared_difference))
+    else:
+        experiment = case.style.load()
+
+        def guarded_wiring(make):
+            def make_guarded(keras, dtype):
+                loss = make(keras, dtype)
+                if hasattr(loss, "fn"):
+                    loss.fn = counted(loss.fn)
+                else:
+                    loss.call = counted(loss.call)
+                return loss
+
+            return make_guarded
+
+        for variant, make in list(experiment.WIRINGS.items()):
+            monkeypatch.setitem(experiment.WIRINGS, variant, guarded_wiring(make))
+    return calls
 
 
-@pytest.mark.parametrize("style, keras", [p for p in STYLES if (*p.values, "buggy") not in MASKED])
-def test_the_guard_turns_the_buggy_wiring_into_a_clear_error(style, keras, monkeypatch):
-    guard_the_loss_op(style, monkeypatch)
+@pytest.mark.parametrize("case", case_params(lambda case: not case.masked("buggy")))
+def test_the_guard_turns_the_buggy_wiring_into_a_clear_error(case, monkeypatch):
+    guard_where_labels_meet_predictions(case, monkeypatch)
     with pytest.raises((ValueError, tf.errors.InvalidArgumentError), match="would broadcast"):
-        runner.run(style, SHORT, "buggy", **({"keras": keras} if keras else {}))
+        runner.run(case, SHORT, "buggy")
 
 
-@pytest.mark.parametrize("style, keras", STYLES)
-def test_the_guard_leaves_the_fixed_wiring_bit_for_bit_unchanged(style, keras, monkeypatch):
-    plain = trained(style, keras, "fixed", SHORT)
-    guard_the_loss_op(style, monkeypatch)
-    guarded = runner.run(style, SHORT, "fixed", **({"keras": keras} if keras else {}))
+@pytest.mark.parametrize("case", CASES)
+def test_the_guard_leaves_the_fixed_wiring_bit_for_bit_unchanged(case, monkeypatch):
+    plain = trained(case, "fixed", SHORT)
+    calls = guard_where_labels_meet_predictions(case, monkeypatch)
+    guarded = runner.run(case, SHORT, "fixed")
+    assert calls[0] > 0, "the guard was never called: it is not where labels meet predictions"
     assert (guarded.weights, guarded.bias, guarded.log) == (plain.weights, plain.bias, plain.log)
+    assert guarded.batch_losses == plain.batch_losses
 
 
-@pytest.mark.parametrize("style, keras", [p for p in STYLES if (*p.values, "buggy") in MASKED])
-def test_where_keras_2_already_expanded_the_labels_the_guarded_buggy_loss_trains_as_before(style, keras, monkeypatch):
-    plain = trained(style, keras, "buggy", SHORT)
-    guard_the_loss_op(style, monkeypatch)
-    guarded = runner.run(style, SHORT, "buggy", keras=keras)
+@pytest.mark.parametrize("case", case_params(lambda case: case.masked("buggy")))
+def test_where_keras_2_already_expanded_the_labels_the_guarded_buggy_loss_trains_as_before(case, monkeypatch):
+    plain = trained(case, "buggy", SHORT)
+    calls = guard_where_labels_meet_predictions(case, monkeypatch)
+    guarded = runner.run(case, SHORT, "buggy")
+    assert calls[0] > 0
     assert (guarded.weights, guarded.bias) == (plain.weights, plain.bias)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import strict_json
 
-from common import hazards
+from tf_loss_wiring import cli, hazards
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 BEGIN, END = "<!-- hazards:begin -->\n", "<!-- hazards:end -->"
@@ -21,7 +21,7 @@ def probes():
 def test_the_readme_table_matches_a_fresh_probe(probes):
     text = README.read_text()
     in_readme = text[text.index(BEGIN) + len(BEGIN):text.index(END)]
-    assert in_readme == hazards.markdown(probes), "regenerate it with: python -m common.hazards --markdown"
+    assert in_readme == hazards.markdown(probes), "regenerate it with: tf-loss-wiring hazards --markdown"
 
 
 def test_every_probe_has_one_of_the_three_outcomes(probes):
@@ -46,8 +46,8 @@ def test_the_questions_own_calls_are_classified_as_the_math_says(probes):
 def test_json_records_hold_the_fields(tmp_path, probes, monkeypatch):
     monkeypatch.setattr(hazards, "probe_all", lambda: probes)
     path = tmp_path / "hazards.json"
-    assert hazards.main(["--json", str(path)]) == 0
-    data = json.loads(path.read_text())
+    assert cli.main(["hazards", "--json", str(path)]) == 0
+    data = strict_json(path)
     assert set(data["versions"]) == {"tensorflow", "keras", "tf_keras"}
     assert len(data["probes"]) == len(probes)
     assert {"api", "labels_shape", "predictions_shape", "inputs", "argument_order", "outcome", "value", "error"} \

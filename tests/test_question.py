@@ -6,15 +6,18 @@ run in the README's test command.
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
-from conftest import FULL_TF_KERAS_TEST, background, only_under, style_config, trained
+from conftest import FULL_TF_KERAS_TEST, background, only_under, reference_of, strict_json, trained
 
-from common import checks, runner
+from common import checks
 from common.config import QUESTION
 from common.data import make_dataset
+from common.reference import REFERENCE
+from common.style import Case
+from keras_impl import STYLE as KERAS_IMPL
+from tf1_graph import STYLE as TF1_GRAPH
+from tf2_eager import STYLE as TF2_EAGER
 
 X, Y = make_dataset(QUESTION)
 
@@ -37,35 +40,34 @@ KERAS_LOSS_RTOL = 1e-5
 pytestmark = pytest.mark.slow
 
 
-def agreement(style, keras, variant, dtype):
-    """The full-protocol run and its difference from the numpy reference (max over weights and bias)."""
-    module = runner.load_style(style)
-    config = style_config(style, QUESTION)
-    run = trained(style, keras, variant, config)
-    ref = trained("reference", None, variant, runner.reference_config(module, config))
+def agreement(case: Case, variant: str):
+    """The full-protocol run in the style's default dtype, its difference from the numpy reference, the atol."""
+    run = trained(case, variant, case.config(QUESTION))
+    ref = reference_of(run)
     diff = checks.distance(run.weights, run.bias, (np.asarray(ref.weights), ref.bias))
-    atol = checks.agreement_atol(dtype, runner.float32_inside(module, keras))
+    atol = checks.agreement_atol(run.config.dtype, case.float32_inside)
     print(f"{run.label} (full protocol, {run.seconds:.1f} s): max |difference| from reference = {diff:.3g}")
     return run, diff, atol
 
 
 def test_tf1_buggy_reproduces_the_questions_weights_to_every_printed_digit():
-    run, diff, atol = agreement("tf1_graph", None, "buggy", "float64")
+    run, diff, atol = agreement(Case(TF1_GRAPH), "buggy")
     assert [round(w, 8) for w in run.weights] == TF1_WEIGHTS
     assert round(run.bias, 8) == TF1_BIAS
     assert run.verdict == "broken" and diff <= atol
 
 
 def test_tf2_buggy_migration_keeps_the_bug_and_lands_where_tf1_did():
-    run, diff, atol = agreement("tf2_eager", None, "buggy", "float64")
+    run, diff, atol = agreement(Case(TF2_EAGER), "buggy")
     assert run.verdict == "broken" and diff <= atol
     np.testing.assert_allclose(run.weights, TF1_WEIGHTS, atol=5e-9)  # half of the last printed digit
+    assert run.bias == pytest.approx(TF1_BIAS, abs=5e-9)
     assert min(entry["loss"] for entry in run.log) >= Y.var()  # the broadcast loss never beats Var(Y)
 
 
 @only_under("keras3")
 def test_keras3_fixed_reproduces_the_questions_keras_run():
-    run, diff, atol = agreement("keras_impl", "keras3", "fixed", "float32")
+    run, diff, atol = agreement(Case(KERAS_IMPL, "keras3"), "fixed")
     assert run.verdict == "learned" and diff <= atol
     np.testing.assert_allclose(run.weights, KERAS_WEIGHTS, rtol=0, atol=KERAS_FLOAT32_ATOL)
     assert run.bias == pytest.approx(KERAS_BIAS, abs=KERAS_FLOAT32_ATOL)
@@ -80,10 +82,10 @@ def test_tf_keras_fixed_learns_on_the_full_protocol():
     process, folder = background[FULL_TF_KERAS_TEST]
     process.wait(timeout=900)
     assert process.returncode == 0, (folder / "stderr.txt").read_text()
-    (record,) = json.loads((folder / "runs.json").read_text())["runs"]
-    assert (record["keras"], record["config"]) == ("tf_keras", style_config("keras_impl", QUESTION).as_dict())
-    module = runner.load_style("keras_impl")
-    ref = trained("reference", None, "fixed", runner.reference_config(module, style_config("keras_impl", QUESTION)))
+    (record,) = strict_json(folder / "runs.json")["runs"]
+    case = Case(KERAS_IMPL, "tf_keras")
+    assert (record["keras"], record["config"]) == ("tf_keras", case.config(QUESTION).as_dict())
+    ref = trained(Case(REFERENCE), "fixed", case.reference_config(case.config(QUESTION)))
     diff = checks.distance(record["weights"], record["bias"], (np.asarray(ref.weights), ref.bias))
     print(f"keras_impl[tf_keras]-fixed (full protocol, {record['seconds']:.1f} s): max |difference| = {diff:.3g}")
     assert record["verdict"] == "learned" and diff <= checks.FLOAT32_ATOL

@@ -7,6 +7,8 @@ import tensorflow as tf
 from conftest import FAST, trained
 
 from common import checks, runner
+from common.style import Case
+from tf1_graph import STYLE
 from tf1_graph import experiment as tf1
 
 v1 = tf.compat.v1
@@ -22,8 +24,8 @@ def test_the_questions_labels_placeholder_has_unknown_rank():
 def test_swapping_the_loss_arguments_leaves_the_bug_in_place(monkeypatch):
     """The accepted answer's first advice: (p - y)**2 and (y - p)**2 are the same matrix."""
     monkeypatch.setitem(tf1.WIRINGS, "swapped", lambda y_predict, y: v1.losses.mean_squared_error(y, y_predict))
-    swapped = runner.run(tf1, FAST, "swapped")
-    buggy = trained("tf1_graph", None, "buggy", FAST)
+    swapped = runner.run(Case(STYLE), FAST, "swapped")
+    buggy = trained(Case(STYLE), "buggy", FAST)
     assert swapped.verdict == "broken"
     assert swapped.weights == buggy.weights and swapped.bias == buggy.bias
 
@@ -48,5 +50,5 @@ def test_the_compat_loss_computes_in_float32_even_in_a_float64_graph():
         _, y, _, _, y_predict = tf1.linear_model(tf.float64, 10)
         for wiring in tf1.WIRINGS.values():
             assert wiring(y_predict, y).dtype == tf.float32
-    assert runner.float32_inside(tf1)
-    assert checks.agreement_atol("float64", runner.float32_inside(tf1)) == checks.FLOAT32_INSIDE_ATOL
+    assert Case(STYLE).float32_inside
+    assert checks.agreement_atol("float64", Case(STYLE).float32_inside) == checks.FLOAT32_INSIDE_ATOL

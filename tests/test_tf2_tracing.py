@@ -8,6 +8,8 @@ import tensorflow as tf
 
 from common import runner
 from common.config import QUESTION
+from common.style import Case
+from tf2_eager import STYLE
 
 
 def test_no_retracing_with_chunks_of_every_length_and_a_partial_last_batch(monkeypatch):
@@ -25,7 +27,7 @@ def test_no_retracing_with_chunks_of_every_length_and_a_partial_last_batch(monke
 
     monkeypatch.setattr(tf, "function", recording_function)
     config = dataclasses.replace(QUESTION, data_size=250, steps=12, log_every=5)  # batches of 100, 100, 50, …
-    run = runner.run("tf2_eager", config, "fixed")
+    run = runner.run(Case(STYLE), config, "fixed")
     assert [entry["step"] for entry in run.log] == [0, 5, 10]
     assert len(created) == 2  # train_steps and loss_on
     assert [f.experimental_get_tracing_count() for f in created] == [1, 1]

@@ -19,15 +19,8 @@ import tensorflow as tf
 from common.config import Config
 from common.data import batches, full_data_loss
 from common.record import Monitor
-from tf1_graph import DEFAULT_DTYPE  # noqa: F401  (part of the style's interface)
 
 v1 = tf.compat.v1
-
-STYLE = "tf1_graph"
-# tf.compat.v1.losses casts its inputs to float32; GradientDescentOptimizer turns the Python learning rate into
-# a float32 tensor before casting it to the variables' dtype. Both are TF's, kept as the question had them.
-FLOAT32_INSIDE = True
-LEARNING_RATE_DTYPE = "float32"
 
 
 # --- model ------------------------------------------------------------------------------------------------

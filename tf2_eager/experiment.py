@@ -21,9 +21,6 @@ import tensorflow as tf
 from common.config import Config
 from common.data import chunks, full_data_loss
 from common.record import Monitor
-from tf2_eager import DEFAULT_DTYPE  # noqa: F401  (part of the style's interface)
-
-STYLE = "tf2_eager"
 
 
 # --- model ------------------------------------------------------------------------------------------------

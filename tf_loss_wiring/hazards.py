@@ -1,4 +1,4 @@
-"""`python -m common.hazards`: which loss APIs silently broadcast labels (B,) against predictions (B, 1).
+"""`tf-loss-wiring hazards`: which loss APIs silently broadcast labels (B,) against predictions (B, 1).
 
 Every API a migrating user meets is called on the same four labels and predictions, in both shapes, both
 argument orders, numpy and tensor inputs, and the result is classified:
@@ -13,6 +13,7 @@ argument orders, numpy and tensor inputs, and the result is classified:
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import importlib
 import json
@@ -21,7 +22,11 @@ from collections.abc import Callable
 
 import numpy as np
 
-import common  # noqa: F401  (quiets TensorFlow's C++ log before it loads)
+from common import quiet
+from common.cli import check_writable
+from keras_impl import STYLE as KERAS_IMPL
+
+HELP = "which loss APIs broadcast labels (B,) against predictions (B, 1), in the versions installed here"
 
 LABELS = np.array([0.1, 0.4, 0.2, 0.9])
 PREDICTIONS = np.array([0.3, 0.1, 0.5, 0.6])
@@ -148,8 +153,7 @@ def keras_compile_probes(tf, name: str, keras, buggy_loss) -> list[Probe]:
 def probe_all() -> list[Probe]:
     import tensorflow as tf
 
-    from keras_impl import experiment as keras_impl
-
+    keras_impl = KERAS_IMPL.load()
     probes = tf1_compat_probes(tf) + raw_tf_probes(tf)
     for generation, name in (("keras3", "keras"), ("tf_keras", "tf_keras")):
         keras = keras_impl.keras_module(generation)
@@ -177,14 +181,17 @@ def markdown(probes: list[Probe]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    from common.cli import Parser, console
-
-    parser = Parser(prog="python -m common.hazards", description=__doc__.splitlines()[0], allow_abbrev=False)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="PATH", help="write the table as records to PATH")
     parser.add_argument("--markdown", action="store_true", help="print the README's Markdown table")
-    args = parser.parse_args(argv)
-    import tensorflow as tf
+
+
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tf_loss_wiring.cli import console
+
+    check_writable(parser, "--json", args.json)
+    with quiet.startup(args.verbose):
+        import tensorflow as tf
 
     logger, level = tf.get_logger(), tf.get_logger().level
     logger.setLevel("ERROR")  # it builds many small models on purpose: no retracing advice, please
@@ -211,7 +218,3 @@ def main(argv: list[str] | None = None) -> int:
         table.add_row(*map(escape, row[:-1]), f"[{style}]{row[-1]}[/]" if style else escape(row[-1]), escape(detail))
     console().print(table)
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

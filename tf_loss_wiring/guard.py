@@ -1,5 +1,7 @@
 """A guard for your own loss code: refuse labels and predictions whose shapes would broadcast.
 
+    from tf_loss_wiring.guard import same_shape, strict
+
     y, y_predict = same_shape(y, y_predict)        # before they meet, in TF1, TF2 or a Keras Loss.call
 
 Shapes known when the loss is built (numpy arrays, eager tensors, most graph tensors) are checked at once and

@@ -1,0 +1,69 @@
+"""A clean first screen: TensorFlow's C++ start-up lines held back while it loads, everything else let through.
+
+TensorFlow 2.21 writes its start-up log ("All log messages before absl::InitializeLog() …", "oneDNN custom
+operations are on …", "Could not find cuda drivers …", and on the first device query "failed call to cuInit")
+straight to file descriptor 2, before `TF_CPP_MIN_LOG_LEVEL` is read. `startup()` points descriptor 2 at a
+temporary file while the block runs, asks for the devices at its end (that is when CUDA is probed), then
+writes back every captured line that is not start-up noise: Python warnings and real errors still show.
+
+`--verbose`, or a `TF_CPP_MIN_LOG_LEVEL` of the user's own (anything but the "2" `common` sets), or
+`TF_CPP_MAX_VLOG_LEVEL` / `TF_CPP_VMODULE`, lets everything through unfiltered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+
+QUIET_LEVEL = "2"  # what `common/__init__.py` sets when the user set nothing: errors only, after start-up
+
+# A C++ log line: severity, date, time, thread, file:line] — e.g. "I0000 00:00:1796013567.476426 2189 port.cc:153] …"
+_NATIVE = re.compile(r"^([IWE])\d{4} \d\d:\d\d:[\d.]+\s+\d+ [\w./-]+:\d+\] (.*)")
+_NOISE = (
+    "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR",
+    "To enable the following instructions:",  # the second line of cpu_feature_guard's INFO message
+)
+_CUDA = re.compile(r"cuInit|CUDA|cuda", re.I)
+
+
+def user_chose_logging() -> bool:
+    """Whether the user set TensorFlow's own logging variables (then nothing is filtered)."""
+    level = os.environ.get("TF_CPP_MIN_LOG_LEVEL", QUIET_LEVEL)
+    return level != QUIET_LEVEL or "TF_CPP_MAX_VLOG_LEVEL" in os.environ or "TF_CPP_VMODULE" in os.environ
+
+
+def is_startup_noise(line: str) -> bool:
+    """An INFO or WARNING line of TensorFlow's C++ log, a CUDA error on a machine without CUDA, or absl's preamble."""
+    if line.startswith(_NOISE):
+        return True
+    native = _NATIVE.match(line)
+    return bool(native) and (native.group(1) in "IW" or bool(_CUDA.search(native.group(2))))
+
+
+@contextlib.contextmanager
+def startup(verbose: bool = False) -> Iterator[None]:
+    """Run the block (which loads TensorFlow) with its C++ start-up lines held back; see the module's doc."""
+    if verbose or user_chose_logging():
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            yield
+            if "tensorflow" in sys.modules:
+                sys.modules["tensorflow"].config.list_physical_devices()  # CUDA is probed here, once
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            kept = [line for line in captured.read().decode(errors="replace").splitlines(keepends=True)
+                    if not is_startup_noise(line)]
+            sys.stderr.write("".join(kept))
+            sys.stderr.flush()

@@ -1,0 +1,163 @@
+"""`tf-loss-wiring compare`: every style x Keras generation x wiring on one configuration, in one table.
+
+    tf-loss-wiring compare                                   # the question's experiment, all eight runs
+    tf-loss-wiring compare --styles tf1_graph,keras_impl[tf_keras] --steps 2001
+    tf-loss-wiring compare --code                            # each style's two wirings side by side
+    tf-loss-wiring compare --plot curves.png                 # loss curves (needs the `plot` extra)
+
+The common flags (`--steps`, `--lr`, …) set the one configuration every run shares; `--dtype` left unset
+gives each style its own default (float64 for the TF styles, float32 for Keras). Each run is compared with
+the numpy reference on what it really trained: its wiring — the fixed one for a masked run, whose framework
+repaired the shapes — with the learning rate rounded as its optimizer rounds it, against the tolerance
+`common/checks.py` names for its dtype.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import sys
+
+import numpy as np
+
+from common import checks, quiet, runner
+from common.cli import (
+    EXIT_DIVERGED,
+    EXIT_INTERRUPTED,
+    add_config_arguments,
+    add_variant_argument,
+    check_writable,
+    config_from_args,
+)
+from common.config import chosen_variants
+from common.data import make_dataset
+from common.record import Run, write_json
+from tf_loss_wiring import cases, code, plot
+from tf_loss_wiring.cli import console
+
+HELP = "every style x Keras generation x wiring in one table; --code, --plot"
+MASKED_NOTE = "* masked: the framework repaired the shapes, so the buggy wiring trained as the fixed one"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--styles", default=",".join(style.name for style in cases.STYLES),
+                        help="comma-separated styles, e.g. tf1_graph,keras_impl[tf_keras] (all)")
+    add_variant_argument(parser)
+    parser.add_argument("--code", action="store_true", help="show each style's two wirings side by side and exit")
+    parser.add_argument("--plot", metavar="FILE.png", help="draw the loss curves to FILE.png (needs matplotlib)")
+    add_config_arguments(parser, default_dtype=None)  # None: each style's own default
+
+
+# --- the table ----------------------------------------------------------------------------------------------
+COLUMNS = ["run", "dtype", "w₀", "max |wᵢ| i>0", "bias", "final MSE", "verdict", "seconds", "max |Δ| vs numpy",
+           "atol"]
+
+
+def agreement(run: Run) -> tuple[float, float]:
+    """(largest difference from the reference's weights and bias, the tolerance for this run)."""
+    ref = runner.reference_for(run)
+    atol = checks.agreement_atol(run.config.dtype, run.case.float32_inside)
+    return checks.distance(run.weights, run.bias, (np.asarray(ref.weights), ref.bias)), atol
+
+
+def row(run: Run) -> list[str]:
+    w = np.asarray(run.weights)
+    diff, atol = agreement(run)
+    return [run.label + ("*" if run.masked else ""), run.config.dtype, f"{w[0]:.6f}",
+            f"{np.max(np.abs(w[1:]), initial=0):.2e}", f"{run.bias:.6f}", f"{run.final_mse:.3e}", run.verdict,
+            f"{run.seconds:.2f}", f"{diff:.1e}", f"{atol:.0e} " + ("ok" if diff <= atol else "EXCEEDED")]
+
+
+def print_table(out, runs: list[Run]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title="final MSE: the correct mean squared error of the final weights on all rows (float64)",
+                  caption=MASKED_NOTE if any(run.masked for run in runs) else None)
+    for column in COLUMNS:
+        table.add_column(column, justify="left" if column in ("run", "dtype", "verdict") else "right")
+    for run in runs:
+        table.add_row(*map(escape, row(run)))
+    out.print(table)
+
+
+# --- the command ---------------------------------------------------------------------------------------------
+def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.code:
+        code.print_code(cases.STYLES, shutil.get_terminal_size((100, 24)).columns)
+        return 0
+    try:
+        chosen = cases.parse(args.styles)
+    except ValueError as error:
+        parser.error(f"argument --styles: {error}")
+    if args.plot:
+        if importlib.util.find_spec("matplotlib") is None:
+            parser.error("argument --plot: matplotlib is not installed; install it with: pip install -e '.[plot]'")
+        check_writable(parser, "--plot", args.plot)
+    base = config_from_args(parser, args)
+
+    out = console()
+    runs, status = [], 0
+    todo = [(case, variant) for case in chosen for variant in chosen_variants(args.variant)]
+    try:
+        with quiet.startup(args.verbose):
+            for case in chosen:
+                case.style.load()
+        with progress_display(out, len(todo)) as progress:
+            for case, variant in todo:
+                config = case.config(base, base.dtype)
+                done = runner.run(case, config, variant, on_log=progress.start(case.run_label(variant), config.steps))
+                runs.append(done)
+                progress.done(done)
+                status = EXIT_DIVERGED if done.diverged_at else status
+    except KeyboardInterrupt:
+        print(f"\n{parser.prog}: interrupted, {len(runs)} finished run(s) kept", file=sys.stderr)
+        status = EXIT_INTERRUPTED
+    if runs:
+        print_table(out, runs)
+    if args.json:
+        references = list({id(ref): ref for ref in map(runner.reference_for, runs)}.values())
+        write_json(args.json, runs, reference=[ref.as_dict() for ref in references])
+    if args.plot and runs:
+        plot.save(args.plot, runs, float(np.var(make_dataset(runs[0].config)[1], dtype=np.float64)))
+        print(f"plot: {args.plot}")
+    return status
+
+
+class progress_display:
+    """A rich progress bar on a terminal; one plain line per finished run when piped."""
+
+    def __init__(self, out, total: int):
+        self.out, self.total, self.finished = out, total, 0
+        self.bar = None
+        if out.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=out)
+
+    def __enter__(self):
+        if self.bar:
+            self.bar.start()
+            self.overall = self.bar.add_task("all runs", total=self.total)
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()
+
+    def start(self, label: str, steps: int):
+        """Announce a run; returns the `on_log` callback that advances its bar."""
+        if not self.bar:
+            return None
+        self.task = self.bar.add_task(label, total=steps)
+        return lambda step, loss: self.bar.update(self.task, completed=step + 1)
+
+    def done(self, run: Run) -> None:
+        self.finished += 1
+        if self.bar:
+            self.bar.update(self.task, completed=run.config.steps)
+            self.bar.update(self.overall, advance=1)
+        else:
+            print(f"[{self.finished}/{self.total}] {run.label}: {run.verdict} in {run.seconds:.2f} s", flush=True)
