@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,6 +88,14 @@ def strict_json(path: Path):
         raise AssertionError(f"{path.name} holds {constant}, which is not JSON")
 
     return json.loads(path.read_text(), parse_constant=refuse)
+
+
+# What TensorFlow's C++ start-up log looks like: none of it may reach a user who did not ask (common/quiet.py).
+STARTUP_NOISE = re.compile(r"absl::InitializeLog|oneDNN|cuda|cuInit|cpu_feature_guard|^[IWE]\d{4} ", re.I | re.M)
+
+
+def startup_noise(text: str) -> list[str]:
+    return [line for line in text.splitlines() if STARTUP_NOISE.search(line)]
 
 
 def python_m(*argv: str, timeout: float = 300, **env: str) -> subprocess.CompletedProcess:

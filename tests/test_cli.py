@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import only_under, python_m, strict_json
+from conftest import only_under, python_m, startup_noise, strict_json
 
 from common import cli
 from keras_impl import STYLE as KERAS_IMPL
@@ -84,6 +84,7 @@ def test_python_m_runs_a_style_and_refuses_bad_input_without_a_traceback():
     done = python_m("tf2_eager", "--steps", "11", "--log-every", "5", "--variant", "fixed")
     assert done.returncode == 0, done.stderr
     assert "== tf2_eager · fixed wiring · float64 ==" in done.stdout and "Epoch 10: loss=" in done.stdout
+    assert startup_noise(done.stdout + done.stderr) == []
     refused = python_m("keras_impl", "--batch-size", "0")
     assert refused.returncode == 2 and "Traceback" not in refused.stderr
     assert refused.stderr == (  # refused before TensorFlow loads, so not one line of its start-up log either

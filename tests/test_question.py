@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import FULL_TF_KERAS_TEST, background, only_under, reference_of, strict_json, trained
+from conftest import FULL_TF_KERAS_TEST, background, only_under, reference_of, startup_noise, strict_json, trained
 
 from common import checks
 from common.config import QUESTION
@@ -82,6 +82,7 @@ def test_tf_keras_fixed_learns_on_the_full_protocol():
     process, folder = background[FULL_TF_KERAS_TEST]
     process.wait(timeout=900)
     assert process.returncode == 0, (folder / "stderr.txt").read_text()
+    assert startup_noise((folder / "stderr.txt").read_text()) == []
     (record,) = strict_json(folder / "runs.json")["runs"]
     case = Case(KERAS_IMPL, "tf_keras")
     assert (record["keras"], record["config"]) == ("tf_keras", case.config(QUESTION).as_dict())

@@ -1,0 +1,67 @@
+"""Who uses whom: nothing points upward, and the one console command is installed with its subcommands."""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+# Lowest first: each layer may import only the layers before it (and TensorFlow, Keras, numpy, …).
+LAYERS = {"common": 0, "tf1_graph": 1, "tf2_eager": 1, "keras_impl": 1, "tf_loss_wiring": 2}
+SCRIPT = Path(sys.executable).parent / "tf-loss-wiring"
+
+
+def project_names(path: Path) -> set[str]:
+    """Every project package the file imports, or names in a string (as `importlib.import_module` would take)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.isidentifier():
+            names.add(node.value)
+    return names & set(LAYERS)
+
+
+@pytest.mark.parametrize("package", list(LAYERS))
+def test_no_import_points_upward(package):
+    for path in sorted((ROOT / package).glob("*.py")):
+        for name in project_names(path):
+            assert name == package or LAYERS[name] < LAYERS[package], (
+                f"{path.relative_to(ROOT)} imports {name}: {package} must not stand on it")
+
+
+def test_common_names_no_style_even_inside_a_function():
+    offenders = {path.name: project_names(path) - {"common"} for path in (ROOT / "common").glob("*.py")}
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
+def test_the_console_command_lists_its_subcommands():
+    assert SCRIPT.exists(), "install the project first: pip install -e '.[dev]'"
+    done = subprocess.run([str(SCRIPT), "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    for tool in ("compare", "bench", "hazards"):
+        assert f"    {tool} " in done.stdout
+    for tool in ("compare", "bench", "hazards"):
+        sub = subprocess.run([str(SCRIPT), tool, "--help"], capture_output=True, text=True, timeout=60)
+        assert sub.returncode == 0 and f"usage: tf-loss-wiring {tool}" in sub.stdout and "--verbose" in sub.stdout
+
+
+def test_an_unknown_subcommand_is_one_line_and_status_2():
+    done = subprocess.run([str(SCRIPT), "compair"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "compair" in done.stderr
+
+
+def test_an_unknown_keras_generation_in_the_environment_stops_the_test_run():
+    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+                           str(ROOT / "tests" / "test_readme.py")],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT,
+                          env={**os.environ, "KERAS_GENERATIONS": "keras3,tf-keras"})
+    assert done.returncode != 0
+    assert "KERAS_GENERATIONS: unknown generation 'tf-keras'" in done.stdout + done.stderr
