@@ -21,3 +21,11 @@ def test_the_quick_start_is_two_commands_and_ci_runs_both():
     ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith("#")]
     assert commands[0] in ci and commands[1] in ci
     assert ci.index(commands[0]) < ci.index(commands[1])
+
+
+def test_every_document_the_readme_links_exists_and_is_linked():
+    readme = (ROOT / "README.md").read_text()
+    for doc in sorted((ROOT / "docs").glob("*.md")):
+        assert f"(docs/{doc.name})" in readme, f"README does not link docs/{doc.name}"
+    for link in re.findall(r"\]\((docs/[^)]+)\)", readme):
+        assert (ROOT / link).exists(), link

@@ -48,6 +48,7 @@ def figure(runs: list[Run], var_y: float):
             steps, losses = windowed(run.batch_losses)
             what = " (masked: trains as fixed)" if run.masked else ""
             ax.plot(steps, losses, color=COLORS[run.variant], linestyle=LINESTYLES[run.variant], linewidth=1.6,
+                    zorder=3 if run.variant == "buggy" else 2,  # dashes on top: a masked run shows on the fixed one
                     label=f"{run.variant}{what}: {run.verdict}")
         ax.axhline(var_y, color="0.45", linewidth=0.9, linestyle=":", label=f"Var(Y) = {var_y:.4f}")
         ax.set_title(case.label, fontsize=11)
