@@ -6,9 +6,9 @@ import re
 
 import numpy as np
 import pytest
-from conftest import only_under, strict_json
+from conftest import ROOT, only_under, strict_json
 
-from tf_loss_wiring import cli, code, compare, plot
+from tf_loss_wiring import cases, cli, code, compare, plot
 
 SMALL = ["--steps", "21", "--log-every", "10"]
 
@@ -70,21 +70,66 @@ def test_each_run_is_compared_with_the_reference_of_what_it_really_trained(argv,
         assert masked in rows and compare.MASKED_NOTE in out
 
 
-def test_code_shows_both_wirings_side_by_side_from_the_real_source(capsys, monkeypatch):
+def source_sections(style) -> dict[str, list[str]]:
+    """The style file's non-blank lines under each `# --- name ---` marker, read here without code.py."""
+    found, current = {}, None
+    for line in (ROOT / style.experiment.replace(".", "/")).with_suffix(".py").read_text().splitlines():
+        if line.startswith("# --- "):
+            current = found.setdefault(line.strip("# -"), [])
+        elif current is not None and line.strip():
+            current.append(line)
+    return found
+
+
+def squeezed(text: str) -> str:
+    """Whitespace collapsed: a folded line reads the same as the original."""
+    return " ".join(text.split())
+
+
+def code_columns(out: str) -> dict[str, dict[str, str]]:
+    """The side-by-side output: section -> column heading -> the column's text, whitespace collapsed."""
+    found, section, headings = {}, None, []
+    for line in out.splitlines():
+        if line.startswith("== "):
+            section = line.strip("= ").split(" — ")[0]
+            found[section] = {}
+        elif line.startswith("┃"):
+            headings = [cell.strip() for cell in line.split("┃")[1:-1]]
+            found[section] = {heading: "" for heading in headings}
+        elif line.startswith("│"):
+            for heading, cell in zip(headings, line.split("│")[1:-1], strict=True):
+                found[section][heading] += " " + cell
+    return {name: {heading: squeezed(text) for heading, text in columns.items()} for name, columns in found.items()}
+
+
+def test_code_shows_the_styles_side_by_side_section_by_section_from_the_real_source(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     assert cli.main(["compare", "--code"]) == 0
-    out = capsys.readouterr().out
-    for style in ("tf1_graph", "tf2_eager", "keras_impl"):
-        assert f"== {style}: lines marked ! differ ==" in out
-    assert "!     return v1.losses.mean_squared_error(y_predict, y) | " in out
-    assert "tf.squeeze(y_predict, axis=1)" in out and code.KERAS_NOTE in out
+    columns = code_columns(capsys.readouterr().out)
+    assert list(columns) == list(code.SECTIONS)
+    for name in code.SECTIONS:
+        assert [heading.split()[0] for heading in columns[name]] == [style.name for style in cases.STYLES]
+        for style, text in zip(cases.STYLES, columns[name].values(), strict=True):
+            for line in source_sections(style)[name]:
+                assert squeezed(line) in text, f"{style.name}, {name}: {line.strip()!r} not shown"
+    tf1, _, keras = columns["loss wiring"].values()
+    assert "! return v1.losses.mean_squared_error(y_predict, y)" in tf1
+    assert "! return v1.losses.mean_squared_error(tf.squeeze(y_predict, axis=1), y)" in tf1
+    assert "! def buggy_loss" not in tf1 and "! WIRINGS" not in tf1  # only the lines that differ
+    assert "! class MeanSquaredError(keras.losses.Loss):" in keras and squeezed(code.KERAS_NOTE) in keras
+    for name in ("model", "training loop"):  # nothing to mark outside the loss wiring
+        assert not any(f" {code.MARK}" in f" {text}" for text in columns[name].values())
 
 
 def test_code_falls_back_to_one_after_the_other_on_a_narrow_terminal(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "60")
     cli.main(["compare", "--code"])
     out = capsys.readouterr().out
-    assert " | " not in out and out.count("-- buggy") == 3 and out.count("-- fixed") == 3
+    assert "│" not in out and [line for line in out.splitlines() if line.startswith("== ")] == [
+        f"== {code.section_heading(name)} ==" for name in code.SECTIONS]
+    for style in cases.STYLES:
+        assert out.count(f"-- {style.name} ") == len(code.SECTIONS)
+    assert "\n!     return v1.losses.mean_squared_error(y_predict, y)\n" in out
 
 
 def test_an_unknown_style_is_refused(capsys):

@@ -85,7 +85,8 @@ def print_table(out, runs: list[Run]) -> None:
 # --- the command ---------------------------------------------------------------------------------------------
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.code:
-        code.print_code(cases.STYLES, shutil.get_terminal_size((100, 24)).columns)
+        width = shutil.get_terminal_size((100, 24)).columns  # COLUMNS when set, else the terminal's
+        code.print_code(cases.STYLES, width)
         return 0
     try:
         chosen = cases.parse(args.styles)
