@@ -70,6 +70,8 @@ def train(config: Config, variant: str, X: np.ndarray, Y: np.ndarray, monitor: M
     model = linear_model(k, config.dtype, config.dim)
     model.compile(loss=WIRINGS[variant](k, config.dtype), optimizer=k.optimizers.SGD(learning_rate=config.lr))
     for step, start, end in batches(config):
+        # Keras 3.0-3.14 return the mean of every batch loss since compile; 3.15 and tf_keras reset it first.
+        model.reset_metrics()
         batch_loss = model.train_on_batch(X[start:end], Y[start:end])
         if not monitor.step(step, float(batch_loss)):
             break

@@ -77,6 +77,6 @@ def test_train_on_batch_reports_a_float64_models_loss_rounded_to_float32(generat
     model.compile(loss=keras_impl.fixed_loss(keras, "float64"), optimizer=keras.optimizers.SGD(learning_rate=0.0))
     x, y = np.array([[1.0], [2.0], [3.0]]), np.array([1 / 3, 1 / 7, 1 / 11])  # predictions are 0
     exact = float(np.mean(y**2))
-    reported = model.train_on_batch(x, y)
+    reported = float(model.train_on_batch(x, y))  # a Python float in Keras 3.15, a 0-d float32 array in 3.12
     assert reported == float(np.float32(exact)) and reported != exact
     assert STYLE.log_dtype == "float32" and Case(STYLE, generation).log_in_float32
