@@ -2,8 +2,9 @@
 
     tf-loss-wiring compare                                   # the question's experiment, all eight runs
     tf-loss-wiring compare --styles tf1_graph,keras_impl[tf_keras] --steps 2001
-    tf-loss-wiring compare --code                            # each style's two wirings side by side
+    tf-loss-wiring compare --code                            # the styles' code side by side, by section
     tf-loss-wiring compare --plot curves.png                 # loss curves (needs the `plot` extra)
+    tf-loss-wiring compare --html report.html                # one page: the trap, table, curves and code
 
 The common flags (`--steps`, `--lr`, …) set the one configuration every run shares; `--dtype` left unset
 gives each style its own default (float64 for the TF styles, float32 for Keras). Each run is compared with
@@ -33,10 +34,11 @@ from common.cli import (
 from common.config import chosen_variants
 from common.data import make_dataset
 from common.record import Run, write_json
-from tf_loss_wiring import cases, code, plot
+from tf_loss_wiring import cases, code, page, plot
 from tf_loss_wiring.cli import console
 
-HELP = "every style x Keras generation x wiring in one table; --code, --plot"
+HELP = "every style x Keras generation x wiring in one table; --code, --plot, --html"
+TABLE_TITLE = "final MSE: the correct mean squared error of the final weights on all rows (float64)"
 MASKED_NOTE = "* masked: the framework repaired the shapes, so the buggy wiring trained as the fixed one"
 
 
@@ -44,8 +46,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--styles", default=",".join(style.name for style in cases.STYLES),
                         help="comma-separated styles, e.g. tf1_graph,keras_impl[tf_keras] (all)")
     add_variant_argument(parser)
-    parser.add_argument("--code", action="store_true", help="show each style's two wirings side by side and exit")
+    parser.add_argument("--code", action="store_true",
+                        help="show the styles' code side by side, section by section, and exit")
     parser.add_argument("--plot", metavar="FILE.png", help="draw the loss curves to FILE.png (needs matplotlib)")
+    parser.add_argument("--html", metavar="FILE.html",
+                        help="write one self-contained page: the trap, the table, the curves and the code")
     add_config_arguments(parser, default_dtype=None)  # None: each style's own default
 
 
@@ -73,8 +78,7 @@ def print_table(out, runs: list[Run]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title="final MSE: the correct mean squared error of the final weights on all rows (float64)",
-                  caption=MASKED_NOTE if any(run.masked for run in runs) else None)
+    table = Table(title=TABLE_TITLE, caption=MASKED_NOTE if any(run.masked for run in runs) else None)
     for column in COLUMNS:
         table.add_column(column, justify="left" if column in ("run", "dtype", "verdict") else "right")
     for run in runs:
@@ -96,6 +100,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if importlib.util.find_spec("matplotlib") is None:
             parser.error("argument --plot: matplotlib is not installed; install it with: pip install -e '.[plot]'")
         check_writable(parser, "--plot", args.plot)
+    check_writable(parser, "--html", args.html)
     base = config_from_args(parser, args)
 
     out = console()
@@ -121,9 +126,17 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         references = list({id(ref): ref for ref in map(runner.reference_for, runs)}.values())
         write_json(args.json, runs, reference=[ref.as_dict() for ref in references])
     if args.plot and runs:
-        plot.save(args.plot, runs, float(np.var(make_dataset(runs[0].config)[1], dtype=np.float64)))
+        plot.save(args.plot, runs, label_variance(runs))
         print(f"plot: {args.plot}")
+    if args.html and runs:
+        page.write(args.html, runs, label_variance(runs))
+        print(f"page: {args.html}")
     return status
+
+
+def label_variance(runs: list[Run]) -> float:
+    """Var(Y) of the runs' dataset: the floor of the buggy wiring's loss, drawn on the curves."""
+    return float(np.var(make_dataset(runs[0].config)[1], dtype=np.float64))
 
 
 class progress_display:

@@ -8,6 +8,7 @@ and stays in the table and the JSON.
 
 from __future__ import annotations
 
+import io
 import math
 
 import numpy as np
@@ -17,6 +18,7 @@ from common.record import Run
 POINTS = 400  # windows per curve: enough for its shape, few enough to read through the noise
 COLORS = {"buggy": "#c0392b", "fixed": "#1f5fa8"}
 LINESTYLES = {"buggy": "--", "fixed": "-"}
+DPI = 110
 
 
 def windowed(batch_losses: list[float]) -> tuple[np.ndarray, np.ndarray]:
@@ -74,5 +76,16 @@ def save(path: str, runs: list[Run], var_y: float) -> None:
     import matplotlib.pyplot as plt
 
     fig = figure(runs, var_y)
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=DPI)
     plt.close(fig)
+
+
+def png(runs: list[Run], var_y: float) -> bytes:
+    """The figure as PNG bytes, for a page to embed."""
+    import matplotlib.pyplot as plt
+
+    fig = figure(runs, var_y)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, dpi=DPI, format="png")
+    plt.close(fig)
+    return buffer.getvalue()
