@@ -13,7 +13,7 @@ import sys
 from common.cli import EXIT_INTERRUPTED, Parser, add_verbose_argument
 
 PROG = "tf-loss-wiring"
-TOOLS = ("compare", "bench", "hazards")
+TOOLS = ("compare", "bench", "hazards", "check")
 
 
 def console():
