@@ -46,9 +46,9 @@ def test_the_console_command_lists_its_subcommands():
     assert SCRIPT.exists(), "install the project first: pip install -e '.[dev]'"
     done = subprocess.run([str(SCRIPT), "--help"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0
-    for tool in ("compare", "bench", "hazards"):
+    for tool in ("compare", "bench", "hazards", "check"):
         assert f"    {tool} " in done.stdout
-    for tool in ("compare", "bench", "hazards"):
+    for tool in ("compare", "bench", "hazards", "check"):
         sub = subprocess.run([str(SCRIPT), tool, "--help"], capture_output=True, text=True, timeout=60)
         assert sub.returncode == 0 and f"usage: tf-loss-wiring {tool}" in sub.stdout and "--verbose" in sub.stdout
 

@@ -1,0 +1,293 @@
+"""`tf-loss-wiring check`: the right verdict and exit status on a corpus modelled on public reports, on the
+project's own wirings, and on losses it was not tuned to; the scan's findings line by line."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import keras
+import pytest
+import tf_keras
+from conftest import ROOT, only_under
+
+from keras_impl import experiment as keras_impl
+from tf_loss_wiring import check, cli, scan
+from tf_loss_wiring.testing import assert_no_broadcast
+
+CORPUS = Path(__file__).resolve().parent / "check_corpus"
+MISMATCHED = [("B", "B1"), ("B1", "B")]
+FINDING_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<code>TLW\d{3}) \S")
+
+
+def corpus(name: str) -> str:
+    return str(CORPUS / name)
+
+
+@pytest.fixture(scope="module")
+def reports():
+    """Each corpus loss checked once (in this process) for the whole module."""
+    cache = {}
+
+    def report(target: str, pairings=check.PAIRINGS) -> check.Report:
+        if (target, pairings) not in cache:
+            cache[target, pairings] = check.check_target(corpus(target) if ".py:" in target else target, pairings)
+        return cache[target, pairings]
+
+    return report
+
+
+def outcomes(report: check.Report, path_start: str) -> dict[tuple[str, str], str]:
+    return {(p.labels, p.predictions): p.outcome for p in report.probes if p.path.startswith(path_start)}
+
+
+# --- the corpus: each trap next to its safe counterpart ---------------------------------------------------
+TRAPS = [
+    pytest.param("issue_37770.py:mse_by_hand", id="37770-by-hand"),
+    pytest.param("issue_37770.py:mse_tf_keras", id="37770-tf_keras-function"),
+    pytest.param("issue_14627.py:my_mse", id="14627-numpy"),
+    pytest.param("issue_16836.py:per_sample_tf_keras", id="16836-per-sample"),
+    pytest.param("issue_19601.py:MeanAbsoluteError", id="19601-keras3-mae-subclass"),
+    pytest.param("issue_19601.py:SumOfSquares", id="19601-keras3-sum-reduced"),
+    pytest.param("issue_19601.py:HuberKeras2", id="19601-tf_keras-huber"),
+]
+SAFE = [
+    pytest.param("issue_37770.py:mse_keras3", id="37770-keras3-function"),
+    pytest.param("issue_37770.py:mse_guarded", id="37770-guarded"),
+    pytest.param("issue_14627.py:my_mse_flat", id="14627-flattened"),
+    pytest.param("issue_16836.py:per_sample_keras3", id="16836-keras3"),
+    pytest.param("issue_19601.py:MeanAbsoluteErrorReshaped", id="19601-reshaped"),
+    pytest.param("issue_19601.py:BUILT_IN", id="19601-built-in"),
+    pytest.param("squeezing.py:reshaping_mse", id="reshaping"),
+]
+
+
+@pytest.mark.parametrize("target", TRAPS)
+def test_a_trap_broadcasts_where_the_shapes_differ_and_not_where_they_agree(reports, target):
+    report = reports(target)
+    assert report.broadcasts
+    direct = outcomes(report, check.PATH_DIRECT)
+    assert [direct[p] for p in MISMATCHED] == ["broadcast", "broadcast"]
+    assert direct["B", "B"] == direct["B1", "B1"] == "correct"
+
+
+@pytest.mark.parametrize("target", SAFE)
+def test_its_safe_counterpart_is_clean(reports, target):
+    report = reports(target)
+    assert not report.broadcasts
+    assert {p.outcome for p in report.probes} <= {"correct", "refused"}
+    assert any(p.outcome == "correct" for p in report.probes if (p.labels, p.predictions) in MISMATCHED) or \
+        all(p.outcome == "refused" for p in report.probes if (p.labels, p.predictions) in MISMATCHED)
+
+
+def test_a_loss_that_squeezes_whatever_comes_broadcasts_when_the_shapes_agree(reports):
+    report = reports("squeezing.py:squeezing_mse")
+    direct = outcomes(report, check.PATH_DIRECT)
+    assert direct["B1", "B1"] == "broadcast" and direct["B", "B1"] == "correct"
+    assert "whatever comes" in report.fix
+
+
+def test_the_guard_refuses_instead_of_broadcasting(reports):
+    direct = outcomes(reports("issue_37770.py:mse_guarded"), check.PATH_DIRECT)
+    assert [direct[p] for p in MISMATCHED] == ["refused", "refused"]
+
+
+def test_keras3_subclasses_broadcast_through_compile_too(reports):
+    for target in ("issue_19601.py:MeanAbsoluteError", "issue_19601.py:SumOfSquares"):
+        report = reports(target)
+        assert report.kind == "Keras 3 loss"
+        compiled = outcomes(report, "compile")
+        assert [compiled[p] for p in MISMATCHED] == ["broadcast", "broadcast"], target
+
+
+def test_built_in_keras3_loss_is_correct_on_every_path_and_pairing(reports):
+    report = reports("issue_19601.py:BUILT_IN")
+    assert {p.path.split(" (")[0] for p in report.probes} == {check.PATH_DIRECT, "compile + train_on_batch"}
+    assert {p.outcome for p in report.probes} == {"correct"}
+
+
+def test_tf_keras_compile_expands_rank_1_labels_only(reports):
+    compiled = outcomes(reports("issue_19601.py:HuberKeras2"), "compile + train_on_batch (tf_keras")
+    assert compiled["B", "B1"] == "correct" and compiled["B1", "B"] == "broadcast"
+
+
+def test_a_function_that_breaks_in_a_graph_is_judged_on_the_paths_it_runs_on(reports):
+    report = reports("issue_14627.py:my_mse")  # numpy cannot take a graph tensor
+    assert check.PATH_GRAPH in report.not_run and {p.path for p in report.probes} == {check.PATH_DIRECT}
+
+
+# --- targets that are not losses: exit 2, one line --------------------------------------------------------
+@pytest.mark.parametrize("target, words", [
+    ("not_a_loss.py:BATCH_SIZE", "not a loss: a value of type int"),
+    ("not_a_loss.py:Model", "is not a keras.losses.Loss subclass"),
+    ("not_a_loss.py:NeedsArguments", "cannot build NeedsArguments() without arguments"),
+    ("not_a_loss.py:labels_only", "shuffling the labels never changes its value"),
+    ("not_a_loss.py:missing", "has no attribute 'missing'"),
+    ("broken_import.py:anything", "RuntimeError: this module cannot be imported"),
+    ("nowhere.py:loss", "no such file"),
+])
+def test_a_target_that_is_not_a_loss_is_one_line_and_status_2(capsys, target, words):
+    assert cli.main(["check", corpus(target)]) == check.EXIT_TARGET
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and words in err and target.split(":")[0] in err and "Traceback" not in err
+
+
+def test_a_module_that_does_not_import_is_status_2(capsys):
+    assert cli.main(["check", "no_such_module_here:loss"]) == check.EXIT_TARGET
+    assert "cannot import 'no_such_module_here': ModuleNotFoundError" in capsys.readouterr().err
+
+
+def test_neither_a_path_nor_a_loss_is_refused_before_anything_loads(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["check", "no/such/folder"])
+    assert stop.value.code == 2 and "'no/such/folder'" in capsys.readouterr().err
+
+
+# --- the project's own wirings ----------------------------------------------------------------------------
+def test_tf1_and_tf2_buggy_wirings_broadcast_and_fixed_ones_do_not_on_their_models_shapes(capsys):
+    """Their models give predictions (B, 1) and labels (B,): `--pairing B:B1`; TF1's buggy one only in a graph."""
+    for style in ("tf1_graph", "tf2_eager"):
+        assert cli.main(["check", f"{style}.experiment:buggy_loss", "--pairing", "B:B1"]) == check.EXIT_BROADCASTS
+        assert cli.main(["check", f"{style}.experiment:fixed_loss", "--pairing", "B:B1"]) == check.EXIT_CLEAN
+    buggy = check.check_target("tf1_graph.experiment:buggy_loss")
+    assert buggy.called_as == "(predictions, labels)"
+    assert outcomes(buggy, check.PATH_DIRECT)["B", "B1"] == "refused"  # eager shapes are known: TF refuses
+    assert outcomes(buggy, check.PATH_GRAPH)["B", "B1"] == "broadcast"  # the question's unknown-rank labels
+
+
+def test_the_fixed_tf_wirings_squeeze_whatever_comes(capsys):
+    """Judged on all four pairings, the fixed wiring's squeeze(axis=1) broadcasts labels (B, 1) fed with (B, 1)."""
+    report = check.check_target("tf2_eager.experiment:fixed_loss")
+    assert report.broadcasts and outcomes(report, check.PATH_DIRECT)["B1", "B1"] == "broadcast"
+
+
+@pytest.mark.parametrize("generation", [pytest.param("keras3", marks=only_under("keras3")),
+                                        pytest.param("tf_keras", marks=only_under("tf_keras"))])
+def test_keras_impl_wirings_in_each_generation(generation):
+    k = keras if generation == "keras3" else tf_keras
+    assert not check.check_loss(keras_impl.fixed_loss(k, "float32"), "fixed").broadcasts
+    buggy = check.check_loss(keras_impl.buggy_loss(k, "float32"), "buggy")
+    compiled = outcomes(buggy, "compile")
+    assert buggy.broadcasts and outcomes(buggy, check.PATH_DIRECT)["B", "B1"] == "broadcast"
+    # the question's shapes through compile: broken under Keras 3, masked by tf_keras's rank repair
+    assert compiled["B", "B1"] == {"keras3": "broadcast", "tf_keras": "correct"}[generation]
+
+
+# --- Keras 3 backends: each in a process of its own -------------------------------------------------------
+def test_another_backend_is_probed_in_a_process_of_its_own():
+    probes = check.backend_probes(corpus("issue_19601.py:MeanAbsoluteError"), "tensorflow")
+    by = {(p.labels, p.predictions, p.path.split(" (")[0]): p.outcome for p in probes}
+    assert by["B", "B1", "compile + train_on_batch"] == "broadcast" and by["B", "B", check.PATH_DIRECT] == "correct"
+
+
+def test_backends_not_installed_are_named_and_installed_ones_probed(monkeypatch):
+    asked = []
+    monkeypatch.setattr(check, "installed_backends", lambda: ["tensorflow", "jax"])
+    monkeypatch.setattr(check, "backend_probes", lambda target, backend: asked.append(backend) or [])
+    report = check.check_target(corpus("issue_19601.py:BUILT_IN"))
+    assert asked == ["jax"] and report.notes == ["Keras 3 backends not installed, not probed: torch"]
+
+
+# --- the scan ---------------------------------------------------------------------------------------------
+def codes(path: str) -> list[tuple[int, str]]:
+    return [(f.line, f.code) for f in scan.scan_path(Path(path))[0]]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("tf1_question.py", [(12, "TLW001"), (16, "TLW002")]),
+    ("tf1_question_safe.py", []),
+    ("tf1_by_hand.py", [(11, "TLW003")]),
+    ("tf1_by_hand_safe.py", []),
+    ("issue_19601.py", [(13, "TLW004"), (23, "TLW004"), (30, "TLW004")]),  # not the reshaped one at line 39
+    ("squeezing.py", []),  # a squeeze is a shape change the scan trusts: only the probe sees this one
+])
+def test_the_scan_finds_the_traps_in_the_corpus_and_not_their_counterparts(name, expected):
+    assert codes(corpus(name)) == expected
+
+
+@pytest.mark.parametrize("folder, expected", [
+    ("tf1_graph", [(30, "TLW001")]),  # the question's placeholder, kept on purpose
+    ("keras_impl", [(53, "TLW004")]),  # the buggy Loss subclass, kept on purpose
+    ("tf2_eager", []), ("common", []), ("tf_loss_wiring", []),
+])
+def test_the_scan_on_the_projects_own_code(folder, expected):
+    assert codes(str(ROOT / folder)) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("import tensorflow.compat.v1 as tf\ny = tf.placeholder(tf.float32, shape=(None))\n", ["TLW001"]),
+    ("from tensorflow.compat.v1 import placeholder\ny = placeholder('float', (None))\n", ["TLW001"]),
+    ("import tensorflow as tf\ny = tf.compat.v1.placeholder(tf.float32, shape=( None ))\n", ["TLW001"]),
+    ("import tensorflow as tf\ny = tf.compat.v1.placeholder(tf.float32, shape=None)\n", []),
+    ("import tensorflow as tf\ny = tf.compat.v1.placeholder(tf.float32, shape=(None,))\n", []),
+    ("import numpy as tf\ny = tf.placeholder(shape=(None))\n", []),  # not TensorFlow
+    ("from tensorflow import keras\nclass L(keras.losses.Loss):\n    def call(self, y_true, y_pred):\n"
+     "        return (y_true - y_pred) ** 2\n", ["TLW004"]),
+    ("import keras\nclass L(keras.losses.Loss):\n    def call(self, y_true, y_pred):\n"
+     "        y_true, y_pred = same_shape(y_true, y_pred)\n        return (y_true - y_pred) ** 2\n", []),
+    ("import keras\nclass L(keras.losses.Loss):\n    def call(self, y_true, y_pred):\n"
+     "        return (y_true - y_pred[:, 0]) ** 2\n", []),
+])
+def test_the_scan_follows_aliases_and_reads_the_parentheses(source, expected):
+    assert [f.code for f in scan.scan_source("snippet.py", source)] == expected
+
+
+def test_scan_output_is_one_clickable_line_and_its_fix(capsys):
+    assert cli.main(["check", corpus("tf1_question.py"), corpus("tf1_question_safe.py")]) == check.EXIT_BROADCASTS
+    lines = capsys.readouterr().out.splitlines()
+    assert [FINDING_LINE.match(line)["code"] for line in lines[::2]] == ["TLW001", "TLW002"]
+    assert all(line.startswith("    fix: ") for line in lines[1::2])
+    assert cli.main(["check", corpus("tf1_question_safe.py")]) == check.EXIT_CLEAN
+
+
+def test_a_scan_loads_no_tensorflow_so_a_pre_commit_hook_stays_fast():
+    code = ("import sys; from tf_loss_wiring import cli; status = cli.main(['check', sys.argv[1]]); "
+            "print(status, 'tensorflow' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, corpus("tf1_question.py")], capture_output=True, text=True,
+                          timeout=60, cwd=ROOT)
+    assert done.stdout.splitlines()[-1] == "1 False"
+
+
+def test_json_holds_every_target(tmp_path):
+    path = tmp_path / "check.json"
+    status = cli.main(["check", corpus("issue_37770.py:mse_keras3"), corpus("tf1_question.py"),
+                       corpus("not_a_loss.py:Model"), "--json", str(path)])
+    records = json.loads(path.read_text())["targets"]
+    assert status == check.EXIT_TARGET
+    assert [r["status"] for r in records] == ["clean", "broadcasts", "error"]
+    assert {"path", "line", "col", "code", "message", "fix"} <= set(records[1]["findings"][0])
+    assert {"labels", "predictions", "outcome", "value", "shuffled", "path"} <= set(records[0]["probes"][0])
+
+
+def test_a_bad_pairing_names_the_flag_and_the_value(capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["check", "x:y", "--pairing", "B:B2"])
+    assert stop.value.code == 2 and "--pairing" in capsys.readouterr().err
+
+
+# --- the pytest helper ------------------------------------------------------------------------------------
+def test_assert_no_broadcast_passes_a_safe_loss_and_names_the_pairings_of_a_trap():
+    assert_no_broadcast(keras.losses.MeanSquaredError())
+    with pytest.raises(AssertionError) as failure:
+        assert_no_broadcast(keras_impl.buggy_loss(keras, "float32"))
+    message = str(failure.value)
+    assert "labels (B,) · predictions (B, 1), compile + train_on_batch" in message and "fix: " in message
+
+
+def test_assert_no_broadcast_points_at_the_callers_line():
+    with pytest.raises(AssertionError) as failure:
+        assert_no_broadcast(keras_impl.buggy_loss(keras, "float32"), pairings=[("B", "B1")])
+    shown = failure.traceback.filter(failure)  # what pytest prints: frames with __tracebackhide__ are left out
+    assert [Path(entry.path).name for entry in shown] == ["test_check.py"]
+
+
+def test_tensorflow_error_framing_is_cut_to_the_words_that_matter():
+    error = ValueError("{{function_node __wrapped__Squeeze_device_/job:localhost/replica:0}} Can not squeeze "
+                       "dim[1] [Op:Squeeze] name: ")
+    assert check.first_line(error) == "Can not squeeze dim[1]"
+    graph = ValueError("Graph execution error:\n\nDetected at node 'S' defined at:\n  File 'x'\nNode: 'S'\n"
+                       "Tried to squeeze dim index 1.\n\t [[{{node S}}]]")
+    assert check.first_line(graph) == "Tried to squeeze dim index 1."
