@@ -15,7 +15,7 @@ from test_compare import SMALL, refused, source_sections
 from tf_loss_wiring import cli, code, compare, page
 
 STYLES = "tf1_graph,tf2_eager"  # the two quick styles; the page's code has a column for each
-VOID = {"meta", "img", "br", "hr", "link", "input"}  # elements without an end tag
+VOID = {"meta", "img", "br", "hr", "link", "input", "wbr"}  # elements without an end tag
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # Anything a browser would fetch: a src or href to a network address, a stylesheet or script by reference, a
 # CSS url() or @import that is not embedded data.

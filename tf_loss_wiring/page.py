@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import importlib.util
+import re
 import time
 
 from common.record import Run
@@ -36,9 +37,12 @@ NO_MATPLOTLIB = ("The loss curves need matplotlib, which is not installed here: 
 CODE_FONT = "12px"  # three columns of the styles' ~110-character lines fold at most once on a 1400-pixel screen
 ONE_COLUMN_BELOW = "1100px"  # narrower windows show the styles one after the other, as `compare --code` does
 
+# Where a long line may fold besides its spaces: after an opening bracket or a comma (Pygments' punctuation).
+BREAK_AFTER = re.compile(r'(<span class="p">[^<]*[(\[,]</span>)')
+
 CSS = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1f21;
-       margin: 1.5em 2em 3em; }
+       margin: 1.5em 1.5em 3em; }
 h1 { font-size: 1.5em; margin-bottom: 0.2em; }
 h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ddd; padding-bottom: 0.2em; }
 h3 { font-size: 1.05em; margin: 1.4em 0 0.5em; }
@@ -47,7 +51,8 @@ p, ol { max-width: 62em; }
 table.runs { border-collapse: collapse; font-variant-numeric: tabular-nums; font-size: 14px; }
 table.runs caption { caption-side: bottom; text-align: left; color: #555; padding-top: 0.5em; }
 table.runs th, table.runs td { padding: 0.25em 0.7em; border-bottom: 1px solid #e3e3e3; white-space: nowrap; }
-table.runs th { background: #f3f4f6; text-align: left; }
+table.runs th { background: #f3f4f6; text-align: left; white-space: normal; vertical-align: bottom; }
+.scroll { overflow-x: auto; }  /* a narrow window scrolls the table, not the page */
 table.runs th.num { text-align: right; }
 table.runs td.num { text-align: right; font-family: ui-monospace, Menlo, Consolas, monospace; }
 .good { color: #17663a; font-weight: 600; }
@@ -62,8 +67,10 @@ figure img { max-width: 100%; height: auto; border: 1px solid #e3e3e3; }
 .column h4 span { font-weight: normal; color: #666; }
 pre.code { margin: 0; padding: 0.5em 0; background: #f8f8f8; border: 1px solid #e3e3e3; border-radius: 4px;
            font: CODE_FONT/1.4 ui-monospace, Menlo, Consolas, "DejaVu Sans Mono", monospace; }
+/* a folded line goes on under its own code, indented a little more, as a continuation line would be */
 pre.code .line { display: block; white-space: pre-wrap; overflow-wrap: anywhere;
-                 padding-left: 5.5ch; text-indent: -5.5ch; }
+                 padding-left: calc((5.5 + var(--indent, 0) + 4) * 1ch);
+                 text-indent: calc((5.5 + var(--indent, 0) + 4) * -1ch); }
 pre.code .gutter { display: inline-block; width: 5.5ch; text-indent: 0; color: #aaa; user-select: none; }
 pre.code .differs { background: #fff1b8; }
 pre.code .differs .gutter { color: #b3261e; font-weight: bold; }
@@ -110,8 +117,9 @@ def run_table(runs: list[Run]) -> str:
                    f'<th class="num">{html.escape(column)}</th>' for column in compare.COLUMNS)
     rows = ["<tr>" + "".join(map(cell, compare.COLUMNS, compare.row(run))) + "</tr>" for run in runs]
     caption = f"<caption>{html.escape(compare.MASKED_NOTE)}</caption>" if any(run.masked for run in runs) else ""
-    return "\n".join([f'<table class="runs"><thead><tr>{head}</tr></thead>', caption, "<tbody>", *rows,
-                      "</tbody></table>", f'<p class="note">{html.escape(compare.TABLE_TITLE)}</p>'])
+    return "\n".join([f'<div class="scroll"><table class="runs"><thead><tr>{head}</tr></thead>', caption,
+                      "<tbody>", *rows, "</tbody></table></div>",
+                      f'<p class="note">{html.escape(compare.TABLE_TITLE)}</p>'])
 
 
 def cell(column: str, value: str) -> str:
@@ -164,6 +172,8 @@ def highlighted(lines: list[code.Line]) -> str:
     blocks = []
     for line, body in zip(lines, rendered, strict=True):
         mark = code.MARK.strip() if line.differs else ""
-        blocks.append(f'<span class="line{" differs" if line.differs else ""}"><span class="gutter">'
-                      f"{line.number:>3} {mark:1}</span>{body or ' '}</span>")
+        indent = len(line.text) - len(line.text.lstrip(" "))
+        body = BREAK_AFTER.sub(r"\1<wbr>", body) or " "
+        blocks.append(f'<span class="line{" differs" if line.differs else ""}" style="--indent: {indent}">'
+                      f'<span class="gutter">{line.number:>3} {mark:1}</span>{body}</span>')
     return f'<pre class="code">{"".join(blocks)}</pre>'
