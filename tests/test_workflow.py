@@ -1,8 +1,10 @@
-"""The CI workflow parses, covers Python 3.10-3.13 x both Keras generations, and runs the README's commands."""
+"""The CI workflow parses, covers Python 3.10-3.13 x both Keras generations, runs the README's commands, and keeps
+the page of a compare run."""
 
 from __future__ import annotations
 
 import ast
+import shlex
 from pathlib import Path
 
 import yaml
@@ -30,6 +32,19 @@ def test_the_workflow_runs_the_readmes_commands_and_lint():
     runs = [step["run"] for step in workflow()["jobs"]["test"]["steps"] if "run" in step]
     assert runs == quick_start_commands()
     assert any("ruff check" in step.get("run", "") for step in workflow()["jobs"]["lint"]["steps"])
+
+
+def test_a_page_job_installs_as_the_readme_does_and_keeps_the_page():
+    job = workflow()["jobs"]["page"]
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    install = quick_start_commands()[0].rsplit(" && ", 1)[0]  # the first command without its run of tf1_graph
+    assert install.endswith('pip install -q -e ".[dev]"') and runs[0] == install
+    command = shlex.split(runs[1])
+    assert command[:2] == [".venv/bin/tf-loss-wiring", "compare"] and "--html" in command
+    page = command[command.index("--html") + 1]
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == page and upload["with"]["if-no-files-found"] == "error"
+    assert "cancelled()" in upload["if"]  # kept when a run diverged (exit status 3) too
 
 
 def test_nox_runs_the_same_matrix_locally():
