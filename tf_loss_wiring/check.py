@@ -313,6 +313,10 @@ def as_loss(text: str, obj):
 # --- checking one loss ------------------------------------------------------------------------------------
 def check_loss(loss, target: str = "", pairings: tuple = PAIRINGS) -> Report:
     """Probe a loss object in this process (Keras 3 on this process's backend only); see the module's doc."""
+    return quietly(probe_loss, loss, target, pairings)
+
+
+def probe_loss(loss, target: str, pairings: tuple) -> Report:
     loss, generation = as_loss(target or repr(loss), loss)
     if generation is None:
         predictions_first = argument_order(loss)
@@ -470,7 +474,7 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         try:
             if target in losses:
                 with quiet.startup(args.verbose):  # TensorFlow loads here, and the user's module with it
-                    report = quietly(check_target, target, pairings)
+                    report = check_target(target, pairings)
                 records.append(to_record(report))
                 status = max(status, EXIT_BROADCASTS if report.broadcasts else EXIT_CLEAN)
                 if args.json != "-":
@@ -501,7 +505,7 @@ def probe_here(target: str) -> dict:
     """What `backend_probes` asks a process of its own: a Keras 3 loss on this process's backend, as JSON."""
     try:
         with quiet.startup():
-            report = quietly(lambda: check_loss(load(target), target))
+            report = check_loss(load(target), target)
     except TargetError as error:
         return {"error": str(error)}
     return {"probes": [dataclasses.asdict(p) for p in report.probes]}
