@@ -57,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 # --- the table ----------------------------------------------------------------------------------------------
 COLUMNS = ["run", "dtype", "w₀", "max |wᵢ| i>0", "bias", "final MSE", "verdict", "seconds", "max |Δ| vs numpy",
            "atol"]
+LEFT_ALIGNED = ("run", "dtype", "verdict")  # words; the numbers are aligned right
 
 
 def agreement(run: Run) -> tuple[float, float]:
@@ -80,7 +81,7 @@ def print_table(out, runs: list[Run]) -> None:
 
     table = Table(title=TABLE_TITLE, caption=MASKED_NOTE if any(run.masked for run in runs) else None)
     for column in COLUMNS:
-        table.add_column(column, justify="left" if column in ("run", "dtype", "verdict") else "right")
+        table.add_column(column, justify="left" if column in LEFT_ALIGNED else "right")
     for run in runs:
         table.add_row(*map(escape, row(run)))
     out.print(table)

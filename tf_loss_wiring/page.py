@@ -30,7 +30,6 @@ TRAP = (
     "learns — a loss of your own gets that repair under Keras 2 but not under Keras 3, and the cure in every "
     "style is to make the shapes agree, e.g. by squeezing the predictions to (B,).",
 )
-LEFT_ALIGNED = ("run", "dtype")
 VERDICT_CLASSES = {"learned": "good", "broken": "bad"}  # anything else (neither, diverged) is a warning
 NO_MATPLOTLIB = ("The loss curves need matplotlib, which is not installed here: "
                  "<code>pip install -e '.[plot]'</code>, then make the page again.")
@@ -113,8 +112,7 @@ def setup(runs: list[Run]) -> str:
 
 def run_table(runs: list[Run]) -> str:
     """`compare`'s table: a row per run, its verdict and its agreement with the numpy reference marked."""
-    head = "".join(f"<th>{html.escape(column)}</th>" if column in LEFT_ALIGNED else
-                   f'<th class="num">{html.escape(column)}</th>' for column in compare.COLUMNS)
+    head = "".join(f"<th{aligned(column)}>{html.escape(column)}</th>" for column in compare.COLUMNS)
     rows = ["<tr>" + "".join(map(cell, compare.COLUMNS, compare.row(run))) + "</tr>" for run in runs]
     caption = f"<caption>{html.escape(compare.MASKED_NOTE)}</caption>" if any(run.masked for run in runs) else ""
     return "\n".join([f'<div class="scroll"><table class="runs"><thead><tr>{head}</tr></thead>', caption,
@@ -128,7 +126,12 @@ def cell(column: str, value: str) -> str:
         return f'<td class="{VERDICT_CLASSES.get(value, "warn")}">{html.escape(value)}</td>'
     if column == "atol":
         return f'<td class="num {"good" if value.endswith(" ok") else "bad"}">{html.escape(value)}</td>'
-    return f"<td>{html.escape(value)}</td>" if column in LEFT_ALIGNED else f'<td class="num">{html.escape(value)}</td>'
+    return f"<td{aligned(column)}>{html.escape(value)}</td>"
+
+
+def aligned(column: str) -> str:
+    """The class attribute that aligns a column of numbers right, as `compare` prints them."""
+    return "" if column in compare.LEFT_ALIGNED else ' class="num"'
 
 
 def curves(runs: list[Run], var_y: float) -> str:
