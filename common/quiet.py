@@ -6,8 +6,9 @@ straight to file descriptor 2, before `TF_CPP_MIN_LOG_LEVEL` is read. `startup()
 temporary file while the block runs, asks for the devices at its end (that is when CUDA is probed), then
 writes back every captured line that is not start-up noise: Python warnings and real errors still show.
 
-`--verbose`, or a `TF_CPP_MIN_LOG_LEVEL` of the user's own (anything but the "2" `common` sets), or
-`TF_CPP_MAX_VLOG_LEVEL` / `TF_CPP_VMODULE`, lets everything through unfiltered.
+`--verbose` sets `TF_CPP_MIN_LOG_LEVEL` to 0 and lets everything through unfiltered (TensorFlow 2.16-2.20
+honour the level at start-up, 2.21 does not); so does a `TF_CPP_MIN_LOG_LEVEL` of the user's own (anything
+but the "2" `common` sets), or `TF_CPP_MAX_VLOG_LEVEL` / `TF_CPP_VMODULE`.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from collections.abc import Iterator
 
 QUIET_LEVEL = "2"  # what `common/__init__.py` sets when the user set nothing: errors only, after start-up
 
-# A C++ log line: severity, date, time, thread, file:line] — e.g. "I0000 00:00:1796013567.476426 2189 port.cc:153] …"
-_NATIVE = re.compile(r"^([IWE])\d{4} \d\d:\d\d:[\d.]+\s+\d+ [\w./-]+:\d+\] (.*)")
+# A C++ log line, absl's format (TF 2.21: "I0000 00:00:1796013567.476426 2189 port.cc:153] …") or TSL's older
+# one (TF 2.16-2.20: "2026-11-30 05:14:58.800234: I tensorflow/core/util/port.cc:113] …").
+_NATIVE = re.compile(r"^(?:([IWE])\d{4} \d\d:\d\d:[\d.]+\s+\d+ |\d{4}-\d\d-\d\d \d\d:\d\d:[\d.]+: ([IWE]) )"
+                     r"[\w./-]+:\d+\] (.*)")
 _NOISE = (
     "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR",
     "To enable the following instructions:",  # the second line of cpu_feature_guard's INFO message
@@ -41,12 +44,17 @@ def is_startup_noise(line: str) -> bool:
     if line.startswith(_NOISE):
         return True
     native = _NATIVE.match(line)
-    return bool(native) and (native.group(1) in "IW" or bool(_CUDA.search(native.group(2))))
+    if not native:
+        return False
+    severity, message = native.group(1) or native.group(2), native.group(3)
+    return severity in "IW" or bool(_CUDA.search(message))
 
 
 @contextlib.contextmanager
 def startup(verbose: bool = False) -> Iterator[None]:
     """Run the block (which loads TensorFlow) with its C++ start-up lines held back; see the module's doc."""
+    if verbose:
+        os.environ["TF_CPP_MIN_LOG_LEVEL"] = "0"  # before TensorFlow loads: TF 2.16-2.20 honour it at start-up
     if verbose or user_chose_logging():
         yield
         return

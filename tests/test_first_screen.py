@@ -73,9 +73,12 @@ def test_what_is_held_back_and_what_is_not():
         "I0000 00:00:1796013567.476426    2189 port.cc:153] oneDNN custom operations are on.",
         "I0000 00:00:1796013567.476750    2189 cudart_stub.cc:31] Could not find cuda drivers on your machine",
         "E0000 00:00:1796013569.391476    2189 cuda_platform.cc:52] failed call to cuInit: INTERNAL: CUDA error",
+        "2026-11-30 05:14:58.800541: I external/local_tsl/tsl/cuda/cudart_stub.cc:32] Could not find cuda drivers",
+        "2026-11-30 05:15:01.299676: W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38] TF-TRT Warning: …",
     ]
     let_through = [
         "E0000 00:00:1796013569.391476    2189 op_kernel.cc:1857] OP_REQUIRES failed: INVALID_ARGUMENT",
+        "2026-11-30 05:15:01.299676: E tensorflow/core/framework/op_kernel.cc:1857] OP_REQUIRES failed: …",
         "/x/keras/src/losses/loss.py:12: UserWarning: something a user should read",
         "Traceback (most recent call last):",
     ]
