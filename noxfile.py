@@ -1,12 +1,25 @@
-"""The CI matrix, locally: `nox` runs lint and the tests for each Python found here x Keras generation.
+"""The version matrix, locally.
 
-`nox -s "tests-3.11(keras='tf_keras')"` runs one cell; `nox -l` lists them.
+    nox -s tests      the README's tests on each Python found here x Keras generation, as GitHub's matrix runs them
+    nox -s cells      every verified dependency set in constraints/ on the Python found here, the whole suite in
+                      each, then its hazard probe; a set that cannot be installed here says why and fails
+    nox -s lock       re-resolve constraints/ for every CI Python and the lowest bounds (needs uv; a maintainer's step)
+    nox -s versions   regenerate docs/versions.md from the probes `cells` left in .nox/probes/
+
+`nox -l` lists the sessions; `nox -s "cells(cell='lowest')"` runs one.
 """
+
+import sys
+from pathlib import Path
 
 import nox
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 GENERATIONS = ["keras3", "tf_keras"]
+HERE = f"{sys.version_info.major}.{sys.version_info.minor}"  # the Python running nox
+CONSTRAINTS = Path("constraints")
+CELLS = sorted(path.stem for path in CONSTRAINTS.glob("*.txt"))  # py3.10 … py3.13, lowest
+PROBES = Path(".nox/probes")
 
 nox.options.sessions = ["lint", "tests"]
 nox.options.error_on_missing_interpreters = False  # a Python this machine lacks is skipped, not failed
@@ -15,8 +28,42 @@ nox.options.error_on_missing_interpreters = False  # a Python this machine lacks
 @nox.session(python=PYTHONS)
 @nox.parametrize("keras", GENERATIONS)
 def tests(session: nox.Session, keras: str) -> None:
-    session.install("-e", ".[dev]")
+    session.install("-c", str(CONSTRAINTS / f"py{session.python}.txt"), "-e", ".[dev]")
     session.run("python", "-m", "pytest", *session.posargs, env={"KERAS_GENERATIONS": keras})
+
+
+@nox.session(python=HERE, venv_backend="uv|virtualenv")
+@nox.parametrize("cell", CELLS)
+def cells(session: nox.Session, cell: str) -> None:
+    """One verified dependency set on this machine's Python: install it, run every test, probe the hazards."""
+    try:
+        session.install("-c", str(CONSTRAINTS / f"{cell}.txt"), "-e", ".[dev]", silent=True)
+    except nox.command.CommandFailed as failure:
+        session.error(f"{cell} cannot be installed on Python {HERE}: {failure.reason or 'see the installer above'}")
+    session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *session.posargs)
+    PROBES.mkdir(parents=True, exist_ok=True)
+    session.run("tf-loss-wiring", "hazards", "--json", str(PROBES / f"{cell}.json"))
+
+
+@nox.session(python=False)
+def versions(session: nox.Session) -> None:
+    """docs/versions.md from every cell's probe (run `nox -s cells` first)."""
+    found = sorted(PROBES.glob("*.json"))
+    if not found:
+        session.error("no probes in .nox/probes: run `nox -s cells` first")
+    session.run(sys.executable, "-m", "tf_loss_wiring", "hazards", "--versions", *map(str, found),
+                "--write", "docs/versions.md")
+
+
+@nox.session(python=False)
+def lock(session: nox.Session) -> None:
+    """constraints/py3.X.txt for each CI Python, and constraints/lowest.txt at pyproject's lower bounds."""
+    common = ["uv", "pip", "compile", "pyproject.toml", "--extra", "dev", "--python-platform", "x86_64-manylinux_2_28",
+              "--no-header", "--no-annotate", "-q"]
+    for python in PYTHONS:
+        session.run(*common, "--python-version", python, "-o", str(CONSTRAINTS / f"py{python}.txt"))
+    session.run(*common, "--python-version", "3.11", "--resolution", "lowest-direct",
+                "-o", str(CONSTRAINTS / "lowest.txt"))
 
 
 @nox.session

@@ -20,9 +20,11 @@ def workflow() -> dict:
     return yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
 
 
-def test_the_test_matrix_covers_every_python_and_keras_generation():
+def test_the_test_matrix_covers_every_python_and_keras_generation_and_the_lowest_cell():
     job = workflow()["jobs"]["test"]
-    assert job["strategy"]["matrix"] == {"python": PYTHONS, "keras": list(GENERATIONS)}
+    matrix = job["strategy"]["matrix"]
+    assert (matrix["python"], matrix["keras"], matrix["cell"]) == (PYTHONS, list(GENERATIONS), [""])
+    assert matrix["include"] == [{"python": "3.11", "keras": keras, "cell": "lowest"} for keras in GENERATIONS]
     assert job["env"]["KERAS_GENERATIONS"] == "${{ matrix.keras }}"
     setup = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["python-version"] == "${{ matrix.python }}" and setup["with"]["cache"] == "pip"
@@ -47,11 +49,43 @@ def test_a_page_job_installs_as_the_readme_does_and_keeps_the_page():
     assert "cancelled()" in upload["if"]  # kept when a run diverged (exit status 3) too
 
 
+def test_every_cell_installs_a_committed_dependency_set():
+    """GitHub runs what was verified here: each cell's PIP_CONSTRAINT names a file in constraints/."""
+    job = workflow()["jobs"]["test"]
+    assert job["env"]["PIP_CONSTRAINT"] == "constraints/${{ matrix.cell || format('py{0}', matrix.python) }}.txt"
+    cells = [f"py{python}" for python in PYTHONS] + [entry["cell"] for entry in job["strategy"]["matrix"]["include"]]
+    for cell in cells:
+        assert (ROOT / "constraints" / f"{cell}.txt").exists(), cell
+    page = next(step for step in workflow()["jobs"]["page"]["steps"] if step.get("run", "").endswith('".[dev]"'))
+    assert page["env"]["PIP_CONSTRAINT"] == "constraints/py3.12.txt"
+
+
+def pins(cell: str) -> dict[str, str]:
+    lines = (ROOT / "constraints" / f"{cell}.txt").read_text().splitlines()
+    return dict(line.split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
+
+
+def test_each_dependency_set_keeps_tf_keras_at_tensorflows_minor_and_the_lowest_is_pyprojects_floor():
+    import tomllib
+
+    for path in sorted((ROOT / "constraints").glob("*.txt")):
+        found = pins(path.stem)
+        assert found["tf-keras"].split(".")[:2] == found["tensorflow"].split(".")[:2], path.name
+    floors = {}
+    for requirement in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]:
+        name, _, rest = requirement.partition(">=")
+        floors[name.strip()] = rest.split(",")[0].strip()
+    lowest = pins("lowest")
+    for name, floor in floors.items():
+        assert lowest[name].split(".")[:2] == floor.split(".")[:2], (name, lowest[name], floor)
+
+
 def test_nox_runs_the_same_matrix_locally():
     assignments = {
         node.targets[0].id: ast.literal_eval(node.value)
         for node in ast.parse((ROOT / "noxfile.py").read_text()).body
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id.isupper()
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id in
+        ("PYTHONS", "GENERATIONS")
     }
     assert assignments == {"PYTHONS": PYTHONS, "GENERATIONS": list(GENERATIONS)}
 

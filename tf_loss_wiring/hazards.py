@@ -17,6 +17,8 @@ import argparse
 import dataclasses
 import importlib
 import json
+import os
+import re
 import sys
 from collections.abc import Callable
 
@@ -35,7 +37,10 @@ BROADCAST = float(np.mean((PREDICTIONS[:, None] - LABELS[None, :]) ** 2))
 SHAPES = {"(B,)": lambda v: v, "(B, 1)": lambda v: v[:, None]}
 PAIRS = [("(B,)", "(B, 1)"), ("(B, 1)", "(B,)")]  # (labels, predictions)
 ORDERS = ("labels, predictions", "predictions, labels")
-OUTCOMES = ("correct", "broadcast", "error")
+OUTCOMES = ("correct", "broadcast", "error", "this batch", "mean since compile")
+# train_on_batch after a first batch of loss 1: this batch's loss (9), or the mean of both batches (5).
+FIRST_BATCH, SECOND_BATCH = (np.ones((2, 1)), np.array([1.0, 1.0])), (np.ones((2, 1)), np.array([3.0, 3.0]))
+RETURNED = {"this batch": 9.0, "mean since compile": 5.0}
 RTOL = 1e-5  # float32 arithmetic in some APIs; CORRECT and BROADCAST differ by far more
 
 
@@ -52,8 +57,11 @@ class Probe:
     computes_in: str | None = None
 
 
-def observe(probe: Probe, call: Callable[[], object]) -> Probe:
-    """Run `call`, and classify what it returned (its mean, for per-sample losses) or raised."""
+def observe(probe: Probe, call: Callable[[], object], expected: dict[str, float] | None = None) -> Probe:
+    """Run `call`, and classify what it returned (its mean, for per-sample losses) or raised.
+
+    `expected` maps each outcome to the value that means it: by default `correct` and `broadcast`.
+    """
     try:
         result = call()
     except Exception as error:  # noqa: BLE001  (any refusal is an outcome)
@@ -62,12 +70,9 @@ def observe(probe: Probe, call: Callable[[], object]) -> Probe:
     if hasattr(result, "dtype"):  # a tensor or an array, not Keras's already-converted Python float
         probe.computes_in = getattr(result.dtype, "name", str(result.dtype))
     probe.value = float(np.mean(np.asarray(result)))
-    if np.isclose(probe.value, CORRECT, rtol=RTOL, atol=0):
-        probe.outcome = "correct"
-    elif np.isclose(probe.value, BROADCAST, rtol=RTOL, atol=0):
-        probe.outcome = "broadcast"
-    else:
-        probe.outcome = f"other ({probe.value:g})"
+    matching = [outcome for outcome, value in (expected or {"correct": CORRECT, "broadcast": BROADCAST}).items()
+                if np.isclose(probe.value, value, rtol=RTOL, atol=0)]
+    probe.outcome = matching[0] if matching else f"other ({probe.value:g})"
     return probe
 
 
@@ -150,6 +155,20 @@ def keras_compile_probes(tf, name: str, keras, buggy_loss) -> list[Probe]:
     return probes
 
 
+def train_on_batch_probes(name: str, keras) -> list[Probe]:
+    """What `train_on_batch` returns for a second batch: its own loss, or the mean of every batch since compile."""
+    probe = Probe(f"{name}: train_on_batch's returned loss", "(B,)", "(B, 1)", "numpy", "(Keras's)")
+
+    def call():
+        model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(
+            1, kernel_initializer="zeros", bias_initializer="zeros")])
+        model.compile(loss="mse", optimizer=keras.optimizers.SGD(learning_rate=0.0))  # predictions stay 0
+        model.train_on_batch(*FIRST_BATCH)
+        return model.train_on_batch(*SECOND_BATCH)
+
+    return [observe(probe, call, RETURNED)]
+
+
 def probe_all() -> list[Probe]:
     import tensorflow as tf
 
@@ -159,6 +178,7 @@ def probe_all() -> list[Probe]:
         keras = keras_impl.keras_module(generation)
         probes += keras_function_probes(tf, name, keras)
         probes += keras_compile_probes(tf, name, keras, lambda keras=keras: keras_impl.buggy_loss(keras, "float32"))
+        probes += train_on_batch_probes(name, keras)
     return probes
 
 
@@ -181,15 +201,65 @@ def markdown(probes: list[Probe]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- what changes between versions ------------------------------------------------------------------------
+VERSIONS_BEGIN, VERSIONS_END = "<!-- versions:begin -->\n", "<!-- versions:end -->"
+LIBRARIES = {"tensorflow": "TensorFlow", "keras": "Keras", "tf_keras": "tf-keras"}
+
+
+def versions_label(found: dict[str, str]) -> str:
+    """`TensorFlow 2.21.0, Keras 3.15.1, tf-keras 2.21.0`."""
+    return ", ".join(f"{shown} {found[name]}" for name, shown in LIBRARIES.items())
+
+
+def _release(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".")[:3] if part.isdigit())
+
+
+def versions_markdown(cells: dict[str, dict]) -> str:
+    """The probes whose outcome differs between cells (each `{"versions", "probes"}` as `--json` writes them).
+
+    Cells with the same TensorFlow, Keras and tf-keras share a column; columns run from the oldest versions on.
+    """
+    columns: dict[str, dict] = {}
+    names: dict[str, list[str]] = {}
+    for name, data in cells.items():
+        label = versions_label(data["versions"])
+        names.setdefault(label, []).append(name)
+        columns[label] = {tuple(row[:-1]): row[-1] for row in rows([Probe(**p) for p in data["probes"]])}
+    ordered_labels = sorted(columns, key=lambda label: [_release(v) for v in re.findall(r" (\S+?)(?:,|$)", label)])
+    keys = list(dict.fromkeys(key for label in ordered_labels for key in columns[label]))
+    differing = [key for key in keys if len({columns[label].get(key, "(not probed)") for label in columns}) > 1]
+    header = [*COLUMNS[:-1], *(f"{' · '.join(names[label])}: {label}" for label in ordered_labels)]
+    lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    for api, *middle in differing:
+        outcomes = [columns[label].get((api, *middle), "(not probed)") for label in ordered_labels]
+        lines.append("| " + " | ".join([f"`{api}`", *middle, *outcomes]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_between_markers(path: str, table: str) -> None:
+    """Replace what stands between the versions markers in `path` with `table`."""
+    text = open(path).read()
+    begin, end = text.index(VERSIONS_BEGIN) + len(VERSIONS_BEGIN), text.index(VERSIONS_END)
+    with open(path, "w") as f:
+        f.write(text[:begin] + table + text[end:])
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="PATH", help="write the table as records to PATH")
-    parser.add_argument("--markdown", action="store_true", help="print the README's Markdown table")
+    parser.add_argument("--markdown", action="store_true", help="print the hazard map's Markdown table")
+    parser.add_argument("--versions", nargs="+", metavar="PROBE.json",
+                        help="instead of probing: the rows that differ between these probes (one per version cell)")
+    parser.add_argument("--write", metavar="FILE.md", help="with --versions: put the table between the "
+                        "versions markers of FILE.md instead of printing it")
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from tf_loss_wiring.cli import console
 
     check_writable(parser, "--json", args.json)
+    if args.versions:
+        return write_versions(parser, args)
     with quiet.startup(args.verbose):
         import tensorflow as tf
 
@@ -217,4 +287,24 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         style = {"correct": "green", "broadcast": "bold red", "error": "yellow"}.get(probe.outcome, "")
         table.add_row(*map(escape, row[:-1]), f"[{style}]{row[-1]}[/]" if style else escape(row[-1]), escape(detail))
     console().print(table)
+    return 0
+
+
+def write_versions(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    cells = {}
+    for path in args.versions:
+        try:
+            with open(path) as f:
+                cells[os.path.splitext(os.path.basename(path))[0]] = json.load(f)
+        except (OSError, ValueError) as error:
+            parser.error(f"argument --versions: cannot read {path!r}: {error}")
+    table = versions_markdown(cells)
+    if not args.write:
+        sys.stdout.write(table)
+        return 0
+    try:
+        write_between_markers(args.write, table)
+    except (OSError, ValueError):
+        parser.error(f"argument --write: {args.write!r} cannot be written or has no versions markers")
+    print(f"versions: {args.write}")
     return 0
