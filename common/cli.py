@@ -115,6 +115,15 @@ def check_writable(parser: argparse.ArgumentParser, flag: str, path: str | None)
         parser.error(f"argument {flag}: cannot write to {path!r}")
 
 
+def case_from_args(parser: argparse.ArgumentParser, style: Style, args: argparse.Namespace) -> Case:
+    """The case the flags name, refusing a `--backend` under a Keras generation that has none."""
+    keras, backend = getattr(args, "keras", None), getattr(args, "backend", None)
+    if backend is not None and keras not in style.backends_under:
+        parser.error(f"argument --backend: --keras {keras} runs on TensorFlow only; backends are for "
+                     f"{', '.join(f'--keras {name}' for name in style.backends_under)} (received --backend {backend})")
+    return Case(style, keras, backend)
+
+
 def build_parser(style: Style) -> Parser:
     """The style's parser, from what it declares (reading the declaration does not load TensorFlow)."""
     parser = Parser(prog=f"python -m {style.name}", description=style.description, allow_abbrev=False)
@@ -122,7 +131,13 @@ def build_parser(style: Style) -> Parser:
     if style.generations:
         parser.add_argument("--keras", choices=style.generations, default=style.generations[0],
                             help="Keras generation (%(default)s)")
+    if style.backends:
+        generations = ", ".join(f"--keras {name}" for name in style.backends_under)
+        parser.add_argument("--backend", choices=style.backends,
+                            help=f"Keras 3 backend, for {generations} only; process-wide ({style.backends[0]})")
     add_config_arguments(parser, default_dtype=style.default_dtype)
+    parser.add_argument("--batch-losses", action="store_true",
+                        help="also write every step's batch loss to --json (what compare's plot draws)")
     add_verbose_argument(parser)
     return parser
 
@@ -142,14 +157,14 @@ def main(style: Style, argv: list[str] | None = None) -> int:
     parser = build_parser(style)
     args = parser.parse_args(argv)
     config = config_from_args(parser, args)
-    case = Case(style, getattr(args, "keras", None))
+    case = case_from_args(parser, style, args)
     runs, status = [], 0
     try:
         with quiet.startup(args.verbose):
-            style.load()  # TensorFlow loads here, once the flags are known to be good
+            case.load()  # TensorFlow (or the Keras 3 backend's framework) loads here, once the flags are good
         for variant in chosen_variants(args.variant):
-            generation = f" · {case.keras}" if case.keras else ""
-            print(f"== {style.name}{generation} · {variant} wiring · {config.dtype} ==", flush=True)
+            setting = f" · {case.setting}" if case.setting else ""
+            print(f"== {style.name}{setting} · {variant} wiring · {config.dtype} ==", flush=True)
             run = runner.run(case, config, variant, on_log=print_log)
             runs.append(run)
             if run.diverged_at:
@@ -162,5 +177,5 @@ def main(style: Style, argv: list[str] | None = None) -> int:
         print(f"\n{parser.prog}: interrupted{done}", file=sys.stderr)
         status = EXIT_INTERRUPTED
     if args.json:
-        write_json(args.json, runs)
+        write_json(args.json, runs, with_batch_losses=args.batch_losses)
     return status
