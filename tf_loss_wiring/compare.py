@@ -1,6 +1,6 @@
-"""`tf-loss-wiring compare`: every style x Keras generation x wiring on one configuration, in one table.
+"""`tf-loss-wiring compare`: every style x Keras generation (and backend) x wiring on one configuration, in one table.
 
-    tf-loss-wiring compare                                   # the question's experiment, all eight runs
+    tf-loss-wiring compare                                   # the question's experiment, all twelve runs
     tf-loss-wiring compare --styles tf1_graph,keras_impl[tf_keras] --steps 2001
     tf-loss-wiring compare --code                            # the styles' code side by side, by section
     tf-loss-wiring compare --plot curves.png                 # loss curves (needs the `plot` extra)
@@ -10,7 +10,8 @@ The common flags (`--steps`, `--lr`, …) set the one configuration every run sh
 gives each style its own default (float64 for the TF styles, float32 for Keras). Each run is compared with
 the numpy reference on what it really trained: its wiring — the fixed one for a masked run, whose framework
 repaired the shapes — with the learning rate rounded as its optimizer rounds it, against the tolerance
-`common/checks.py` names for its dtype.
+`common/checks.py` names for its dtype. Keras 3 on JAX or PyTorch runs in a process of its own per run
+(`python -m keras_impl --backend …`; its seconds are its training's, not the process's start-up).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import importlib.util
 import shutil
 import sys
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -110,14 +112,14 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         with quiet.startup(args.verbose):
             for case in chosen:
-                case.style.load()
+                if not case.needs_own_process:
+                    case.load()
         with progress_display(out, len(todo)) as progress:
-            for case, variant in todo:
-                config = case.config(base, base.dtype)
-                done = runner.run(case, config, variant, on_log=progress.start(case.run_label(variant), config.steps))
-                runs.append(done)
-                progress.done(done)
-                status = EXIT_DIVERGED if done.diverged_at else status
+            for case in chosen:
+                for done in runs_of(case, case.config(base, base.dtype), args.variant, progress):
+                    runs.append(done)
+                    progress.done(done)
+                    status = EXIT_DIVERGED if done.diverged_at else status
     except KeyboardInterrupt:
         print(f"\n{parser.prog}: interrupted, {len(runs)} finished run(s) kept", file=sys.stderr)
         status = EXIT_INTERRUPTED
@@ -133,6 +135,17 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         page.write(args.html, runs, label_variance(runs))
         print(f"page: {args.html}")
     return status
+
+
+def runs_of(case, config, choice: str, progress) -> Iterator[Run]:
+    """The runs of `case` with the wirings `choice` names: here, or for another Keras 3 backend in one process
+    of its own (both wirings together: its start-up is paid once)."""
+    if not case.needs_own_process:
+        for variant in chosen_variants(choice):
+            yield runner.run(case, config, variant, on_log=progress.start(case.run_label(variant), config.steps))
+        return
+    progress.start(f"{case.label} (a process of its own)", config.steps)
+    yield from cases.run_in_own_process(case, config, choice)[0]
 
 
 def label_variance(runs: list[Run]) -> float:
