@@ -46,6 +46,29 @@ def generations_from_environment() -> list[str]:
 GENERATIONS = generations_from_environment()
 
 
+def backend_from_environment() -> str | None:
+    """The Keras 3 backend a session of its own tests (TF_LOSS_WIRING_TEST_BACKEND); None: this is the main one.
+
+    A backend holds for a whole process, so tests/test_backends.py runs the case-by-case tests once more per
+    other backend, each in a pytest process of its own with this variable set, where only that backend's
+    cases run.
+    """
+    backend = os.environ.get(BACKEND_VARIABLE)
+    if backend is not None and backend not in cases.BACKENDS[1:]:
+        raise pytest.UsageError(f"{BACKEND_VARIABLE}: unknown backend {backend!r} "
+                                f"(choose from {', '.join(cases.BACKENDS[1:])})")
+    return backend
+
+
+BACKEND_VARIABLE = "TF_LOSS_WIRING_TEST_BACKEND"
+TEST_BACKEND = backend_from_environment()
+
+
+def in_this_process(case: Case) -> bool:
+    """Whether this session runs `case`: the main one every case on TensorFlow's process, a backend's its own."""
+    return case.backend == TEST_BACKEND if TEST_BACKEND else not case.needs_own_process
+
+
 def only_under(generation: str | None):
     """Skip a test of `generation` in a CI cell that tests another Keras generation only."""
     return pytest.mark.skipif(generation is not None and generation not in GENERATIONS,
@@ -54,11 +77,13 @@ def only_under(generation: str | None):
 
 def case_params(wanted=lambda case: True) -> list:
     """Every case as a pytest parameter with a readable id (`keras_impl[tf_keras]`), skipped outside its cell."""
-    return [pytest.param(case, id=case.label, marks=only_under(case.keras)) for case in cases.CASES if wanted(case)]
+    return [pytest.param(case, id=case.label, marks=only_under(case.keras)) for case in cases.CASES
+            if wanted(case) and in_this_process(case)]
 
 
 CASES = case_params()
-ENABLED = [case for case in cases.CASES if case.keras is None or case.keras in GENERATIONS]  # in this CI cell
+ENABLED = [case for case in cases.CASES  # in this CI cell and this process
+           if (case.keras is None or case.keras in GENERATIONS) and in_this_process(case)]
 REFERENCE_CASE = Case(REFERENCE)
 
 
@@ -104,7 +129,40 @@ def python_m(*argv: str, timeout: float = 300, **env: str) -> subprocess.Complet
                           env={**os.environ, "PYTHONPATH": str(ROOT), **env})
 
 
+def pytest_collection_modifyitems(config, items):
+    """In a backend's own session, only the tests of that backend's cases run."""
+    if not TEST_BACKEND:
+        return
+    params = {item: getattr(getattr(item, "callspec", None), "params", {}) for item in items}
+    kept = [item for item in items if any(isinstance(value, Case) for value in params[item].values())]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept
+
+
+# The backends' own sessions (tests/test_backends.py) start as soon as their test is collected and run beside
+# this one, as the full tf-keras run does.
+BACKEND_SESSIONS_TEST = "test_every_case_by_case_check_passes_on_the_backend"
+BACKEND_SESSION_FILES = ["test_matrix.py", "test_by_hand.py", "test_edges.py", "test_guard.py", "test_on_backend.py"]
+
+
+def start_backend_session(backend: str) -> tuple[subprocess.Popen, Path]:
+    """`pytest` on the case-by-case test files, in a process of its own whose Keras 3 runs on `backend`."""
+    folder = Path(tempfile.mkdtemp(prefix=f"tf-loss-wiring-{backend}-"))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE",
+         *(str(ROOT / "tests" / name) for name in BACKEND_SESSION_FILES)],
+        stdout=open(folder / "output.txt", "w"), stderr=subprocess.STDOUT, cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), BACKEND_VARIABLE: backend},
+    )
+    return process, folder
+
+
 def pytest_collection_finish(session):
+    if not TEST_BACKEND:
+        for item in session.items:
+            if getattr(item, "originalname", None) == BACKEND_SESSIONS_TEST:
+                backend = item.callspec.params["backend"]
+                background[f"{BACKEND_SESSIONS_TEST}[{backend}]"] = start_backend_session(backend)
     if "tf_keras" in GENERATIONS and any(item.name == FULL_TF_KERAS_TEST for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-"))
         process = subprocess.Popen(

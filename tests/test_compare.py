@@ -27,7 +27,7 @@ def table_rows(out: str) -> dict[str, list[str]]:
     rows = {}
     for line in out.splitlines():
         cells = [cell.strip() for cell in re.split(r"[│┃]", line)[1:-1]]
-        if cells and re.match(r"\w+(\[\w+\])?-(buggy|fixed)\*?$", cells[0]):
+        if cells and re.match(r"\w+(\[[\w-]+\])?-(buggy|fixed)\*?$", cells[0]):
             rows[cells[0]] = cells
     return rows
 
@@ -47,6 +47,25 @@ def test_the_table_json_and_plot_of_a_subset(tmp_path, capsys):
     # tf2_eager's rate is not rounded, Keras's is (to float32), so four reference runs: 2 wirings x 2 rates
     assert {r["style"] for r in data["reference"]} == {"reference"} and len(data["reference"]) == 4
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@only_under("keras3")
+def test_keras_3_on_jax_and_pytorch_runs_in_processes_of_their_own_into_the_same_table_json_and_plot(
+        tmp_path, capsys, monkeypatch):
+    """Read back from `python -m keras_impl --backend … --json`: every field, and every step's batch loss."""
+    drawn = []
+    monkeypatch.setattr(compare.plot, "save", lambda path, done, var_y: drawn.extend(done))
+    path = tmp_path / "runs.json"
+    argv = ["compare", "--styles", "keras_impl[keras3-jax],keras_impl[keras3-torch]", *SMALL, "--dtype", "float64",
+            "--json", str(path), "--plot", str(tmp_path / "unused.png")]
+    assert cli.main(argv) == 0
+    rows = table_rows(capsys.readouterr().out)
+    assert list(rows) == [f"keras_impl[keras3-{backend}]-{variant}" for backend in ("jax", "torch")
+                          for variant in ("buggy", "fixed")]
+    assert all(cells[-1] == "1e-07 ok" for cells in rows.values())  # float64 with float32 rounding inside
+    assert [(r["backend"], r["variant"], r["config"]["dtype"]) for r in strict_json(path)["runs"]] == [
+        (backend, variant, "float64") for backend in ("jax", "torch") for variant in ("buggy", "fixed")]
+    assert [len(run.batch_losses) for run in drawn] == [21] * 4 and all(run.seconds > 0 for run in drawn)
 
 
 @pytest.mark.parametrize("argv, runs, masked", [

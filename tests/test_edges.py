@@ -22,7 +22,8 @@ from tf2_eager import STYLE as TF2_EAGER
 
 
 def argv_of(case: Case) -> list[str]:
-    return ["--keras", case.keras] if case.keras else []
+    """`--keras …` and `--backend …` as the case's options say."""
+    return [f"--{name}={value}" for name, value in case.options.items()]
 
 
 @pytest.mark.parametrize("case", CASES)
