@@ -1,14 +1,16 @@
 """The version matrix, locally.
 
     nox -s tests      the README's tests on each Python found here x Keras generation, as GitHub's matrix runs them
-    nox -s cells      every verified dependency set in constraints/ on the Python found here, the whole suite in
-                      each, then its hazard probe; a set that cannot be installed here says why and fails
+    nox -s cells      every verified dependency set in constraints/ on the Python found here: its hazard probe,
+                      then the whole suite; a set that cannot be installed here says why and fails
     nox -s lock       re-resolve constraints/ for every CI Python and the lowest bounds (needs uv; a maintainer's step)
-    nox -s versions   regenerate docs/versions.md from the probes `cells` left in .nox/probes/
+    nox -s versions   regenerate the README's table of what changes between versions from the probes `cells`
+                      left in .nox/probes/
 
 `nox -l` lists the sessions; `nox -s "cells(cell='lowest')"` runs one.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -36,23 +38,33 @@ def tests(session: nox.Session, keras: str) -> None:
 @nox.parametrize("cell", CELLS)
 def cells(session: nox.Session, cell: str) -> None:
     """One verified dependency set on this machine's Python: install it, run every test, probe the hazards."""
-    try:
-        session.install("-c", str(CONSTRAINTS / f"{cell}.txt"), "-e", ".[dev]", silent=True)
-    except nox.command.CommandFailed as failure:
-        session.error(f"{cell} cannot be installed on Python {HERE}: {failure.reason or 'see the installer above'}")
+    installer = ["uv", "pip", "install"] if session.venv_backend == "uv" else ["python", "-m", "pip", "install"]
+    output = session.run_install(*installer, "-c", str(CONSTRAINTS / f"{cell}.txt"), "-e", ".[dev]", silent=True,
+                                 success_codes=[0, 1, 2], external=True,
+                                 env={"VIRTUAL_ENV": session.virtualenv.location})
+    if re.search(r"^(error|ERROR)\b", output, re.M):
+        session.error(f"{cell} cannot be installed on Python {HERE}: {why_not(output)}")
+    PROBES.mkdir(parents=True, exist_ok=True)  # probed first: a new cell's probe is what `versions` needs
+    session.run("python", "-m", "tf_loss_wiring", "hazards", "--json", str(PROBES / f"{cell}.json"))
     session.run("python", "-m", "pytest", "-p", "no:cacheprovider", *session.posargs)
-    PROBES.mkdir(parents=True, exist_ok=True)
-    session.run("tf-loss-wiring", "hazards", "--json", str(PROBES / f"{cell}.json"))
+
+
+def why_not(installer_output: str) -> str:
+    """The installer's reason in a few words: `numpy==2.5.5 needs Python>=3.12`, or its first error line."""
+    needs = re.search(r"(\S+==\S+) depends on (Python\S+?)[,.]?\s", installer_output)
+    if needs:
+        return f"{needs.group(1)} needs {needs.group(2)}"
+    return next(line.strip() for line in installer_output.splitlines() if re.match(r"\s*(error|ERROR)\b", line))
 
 
 @nox.session(python=False)
 def versions(session: nox.Session) -> None:
-    """docs/versions.md from every cell's probe (run `nox -s cells` first)."""
+    """The README's table of what changes between versions, from every cell's probe (run `nox -s cells` first)."""
     found = sorted(PROBES.glob("*.json"))
     if not found:
         session.error("no probes in .nox/probes: run `nox -s cells` first")
     session.run(sys.executable, "-m", "tf_loss_wiring", "hazards", "--versions", *map(str, found),
-                "--write", "docs/versions.md")
+                "--write", "README.md")
 
 
 @nox.session(python=False)

@@ -18,6 +18,9 @@ from common.style import LOSS_ON_ALL_ROWS
 
 # 5 rows of 2 features in batches of 2: the batches are rows [0:2], [2:4], [4:5] (partial), [1:3], [3:5], [0:2].
 TINY = Config(steps=6, batch_size=2, lr=0.3, seed=7, data_size=5, dim=2, log_every=1, dtype="float64")
+# The logged losses are the same arithmetic as the weights, so the weights' tolerances, read as relative ones
+# (the losses here are 0.05-0.33, the weights below 1: an absolute error on the weights of e is a relative one on
+# the loss of about 2e/loss), with a factor of ten for that.
 LOG_RTOL = {"float64": 10 * checks.FLOAT64_ATOL, "float32": 10 * checks.FLOAT32_ATOL}
 
 

@@ -82,9 +82,12 @@ def test_versions_are_written_between_the_markers(tmp_path, probes, capsys):
     assert cli.main(["hazards", "--versions", str(probe_file), "--write", str(page)]) == 0
     text = page.read_text()
     assert text.startswith("before\n") and text.endswith("after\n") and "old" not in text
-    with pytest.raises(SystemExit) as exit_info:
-        cli.main(["hazards", "--versions", str(tmp_path / "missing.json")])
-    assert exit_info.value.code == 2 and "argument --versions" in capsys.readouterr().err
+    (tmp_path / "other.json").write_text('{"runs": []}')  # JSON, but not a probe
+    for wrong in ("missing.json", "other.json"):
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main(["hazards", "--versions", str(tmp_path / wrong)])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 2 and err.count("\n") == 1 and "argument --versions: " in err and wrong in err
 
 
 def test_train_on_batch_returns_this_batchs_loss_where_keras_resets_its_metrics(probes):

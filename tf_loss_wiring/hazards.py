@@ -283,21 +283,29 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     for column in (*COLUMNS, "value or error"):
         table.add_column(column)
     for probe, row in zip(probes, rows(probes), strict=True):
-        detail = probe.error if probe.outcome == "error" else f"{probe.value:.6g} ({probe.computes_in})"
+        computes_in = f" ({probe.computes_in})" if probe.computes_in else ""  # Keras's floats carry no dtype
+        detail = probe.error if probe.outcome == "error" else f"{probe.value:.6g}{computes_in}"
         style = {"correct": "green", "broadcast": "bold red", "error": "yellow"}.get(probe.outcome, "")
         table.add_row(*map(escape, row[:-1]), f"[{style}]{row[-1]}[/]" if style else escape(row[-1]), escape(detail))
     console().print(table)
     return 0
 
 
+def read_probe(parser: argparse.ArgumentParser, path: str) -> dict:
+    """A probe `--json` wrote, checked: its versions and its probes; anything else is refused in one line."""
+    try:
+        with open(path) as f:
+            data = json.load(f)
+        return {"versions": {name: data["versions"][name] for name in LIBRARIES},
+                "probes": [dataclasses.asdict(Probe(**probe)) for probe in data["probes"]]}
+    except OSError as error:
+        parser.error(f"argument --versions: cannot read {path!r}: {error.strerror}")
+    except (ValueError, KeyError, TypeError) as error:
+        parser.error(f"argument --versions: {path!r} is not a probe that --json wrote ({type(error).__name__})")
+
+
 def write_versions(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    cells = {}
-    for path in args.versions:
-        try:
-            with open(path) as f:
-                cells[os.path.splitext(os.path.basename(path))[0]] = json.load(f)
-        except (OSError, ValueError) as error:
-            parser.error(f"argument --versions: cannot read {path!r}: {error}")
+    cells = {os.path.splitext(os.path.basename(path))[0]: read_probe(parser, path) for path in args.versions}
     table = versions_markdown(cells)
     if not args.write:
         sys.stdout.write(table)
