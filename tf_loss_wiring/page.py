@@ -27,8 +27,9 @@ TRAP = (
     "Var(y), is smallest when every prediction is the batch's mean label, so training lands on the broken "
     "optimum W ≈ 0, b ≈ mean(Y) instead of W = e<sub>1</sub>, b = 0, and its loss never falls below Var(Y).",
     "Keras's built-in losses bring the two shapes to the same rank first — which is why “the same” Keras model "
-    "learns — a loss of your own gets that repair under Keras 2 but not under Keras 3, and the cure in every "
-    "style is to make the shapes agree, e.g. by squeezing the predictions to (B,).",
+    "learns — a <code>Loss</code> subclass of your own gets that repair from Keras 2's compile for (B,) labels "
+    "but not from Keras 3, and the cure in every style is to make the shapes agree, e.g. by squeezing the "
+    "predictions to (B,).",
 )
 VERDICT_CLASSES = {"learned": "good", "broken": "bad"}  # anything else (neither, diverged) is a warning
 NO_MATPLOTLIB = ("The loss curves need matplotlib, which is not installed here: "
