@@ -152,7 +152,9 @@ def start_backend_session(backend: str) -> tuple[subprocess.Popen, Path]:
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE",
          *(str(ROOT / "tests" / name) for name in BACKEND_SESSION_FILES)],
         stdout=open(folder / "output.txt", "w"), stderr=subprocess.STDOUT, cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), BACKEND_VARIABLE: backend},
+        # One thread for PyTorch's kernels (OMP_NUM_THREADS): beside this session on two cores its default pool
+        # of one thread per core made the torch session take 70-85 s instead of ~20.
+        env={**os.environ, "PYTHONPATH": str(ROOT), BACKEND_VARIABLE: backend, "OMP_NUM_THREADS": "1"},
     )
     return process, folder
 
