@@ -71,3 +71,11 @@ def test_keras_ops_mean_of_float64_computes_in_float32_on_this_backend(case):
 def jax_x64() -> bool | None:
     """JAX's 64-bit mode, when JAX is loaded."""
     return sys.modules["jax"].config.jax_enable_x64 if "jax" in sys.modules else None
+
+
+@pytest.mark.parametrize("case", case_params(lambda case: case.backend == "torch"))
+def test_pytorch_is_a_build_without_cuda(case):
+    """The install must not pull a CUDA build of PyTorch (gigabytes of nvidia-* wheels on a machine without a GPU)."""
+    import torch
+
+    assert torch.version.cuda is None, f"torch {torch.__version__} is built for CUDA {torch.version.cuda}"
