@@ -15,7 +15,7 @@ import tf_keras
 from conftest import ROOT, only_under
 
 from keras_impl import experiment as keras_impl
-from tf_loss_wiring import check, cli, scan
+from tf_loss_wiring import check, cli, hazards, scan
 from tf_loss_wiring.testing import assert_no_broadcast
 
 CORPUS = Path(__file__).resolve().parent / "check_corpus"
@@ -109,9 +109,42 @@ def test_built_in_keras3_loss_is_correct_on_every_path_and_pairing(reports):
     assert {p.outcome for p in report.probes} == {"correct"}
 
 
+def test_only_a_keras3_loss_is_told_to_return_the_built_in_function(reports):
+    """Keras 3's built-in functions repair the ranks; tf_keras's broadcast (docs/hazards.md)."""
+    assert "Keras 3's built-in keras.losses function" in reports("issue_19601.py:MeanAbsoluteError").fix
+    tf_keras_fix = reports("issue_19601.py:HuberKeras2").fix
+    assert "repairs the ranks" not in tf_keras_fix and "tf_keras's built-in functions broadcast" in tf_keras_fix
+    assert "under Keras 3 only" in scan.FIXES["TLW004"] and "tf_keras's do not" in scan.FIXES["TLW004"]
+
+
 def test_tf_keras_compile_expands_rank_1_labels_only(reports):
     compiled = outcomes(reports("issue_19601.py:HuberKeras2"), "compile + train_on_batch (tf_keras")
     assert compiled["B", "B1"] == "correct" and compiled["B1", "B"] == "broadcast"
+
+
+def test_a_path_that_never_pairs_rows_is_a_broadcast_when_another_path_pairs_them(reports):
+    """Not dropped as "not run": the graph path broadcasts on every pairing, the direct one pairs rows."""
+    report = reports("one_path.py:broadcasts_in_a_graph")
+    assert report.broadcasts and check.PATH_GRAPH not in report.not_run
+    assert set(outcomes(report, check.PATH_GRAPH).values()) == {"broadcast"}
+    assert set(outcomes(report, check.PATH_DIRECT).values()) == {"correct"}
+
+
+# --- a value that is no number: neither clean nor a broadcast ---------------------------------------------
+def test_a_non_finite_value_is_not_judged_and_exits_2(reports):
+    report = reports("non_finite.py:log_margin")
+    direct = outcomes(report, check.PATH_DIRECT)
+    assert [direct[p] for p in MISMATCHED] == [check.NOT_JUDGED] * 2 and direct["B", "B"] == "correct"
+    assert not report.broadcasts and report.status == "not judged" and report.exit_status == check.EXIT_TARGET
+
+
+def test_json_writes_a_non_finite_value_as_null(tmp_path, capsys):
+    path = tmp_path / "check.json"
+    assert cli.main(["check", corpus("non_finite.py:log_margin"), "--json", str(path)]) == check.EXIT_TARGET
+    assert "NaN" not in path.read_text() and "not judged" in capsys.readouterr().out
+    record = json.loads(path.read_text())["targets"][0]
+    assert record["status"] == "not judged"
+    assert {p["value"] for p in record["probes"] if p["outcome"] == check.NOT_JUDGED} == {None}
 
 
 def test_a_function_that_breaks_in_a_graph_is_judged_on_the_paths_it_runs_on(reports):
@@ -127,11 +160,13 @@ def test_a_function_that_breaks_in_a_graph_is_judged_on_the_paths_it_runs_on(rep
     ("not_a_loss.py:labels_only", "shuffling the labels never changes its value"),
     ("not_a_loss.py:missing", "has no attribute 'missing'"),
     ("broken_import.py:anything", "RuntimeError: this module cannot be imported"),
+    ("exits_at_import.py:loss", "cannot import 'SRC': SystemExit: 3"),
     ("nowhere.py:loss", "no such file"),
 ])
 def test_a_target_that_is_not_a_loss_is_one_line_and_status_2(capsys, target, words):
     assert cli.main(["check", corpus(target)]) == check.EXIT_TARGET
     err = capsys.readouterr().err
+    words = words.replace("SRC", corpus(target.split(":")[0]))
     assert err.count("\n") == 1 and words in err and target.split(":")[0] in err and "Traceback" not in err
 
 
@@ -158,10 +193,23 @@ def test_tf1_and_tf2_buggy_wirings_broadcast_and_fixed_ones_do_not_on_their_mode
     assert outcomes(buggy, check.PATH_GRAPH)["B", "B1"] == "broadcast"  # the question's unknown-rank labels
 
 
-def test_the_fixed_tf_wirings_squeeze_whatever_comes(capsys):
+@pytest.mark.parametrize("style, path", [("tf1_graph", check.PATH_GRAPH), ("tf2_eager", check.PATH_DIRECT)])
+def test_the_fixed_tf_wirings_squeeze_whatever_comes(capsys, style, path):
     """Judged on all four pairings, the fixed wiring's squeeze(axis=1) broadcasts labels (B, 1) fed with (B, 1)."""
-    report = check.check_target("tf2_eager.experiment:fixed_loss")
-    assert report.broadcasts and outcomes(report, check.PATH_DIRECT)["B1", "B1"] == "broadcast"
+    assert cli.main(["check", f"{style}.experiment:fixed_loss"]) == check.EXIT_BROADCASTS
+    report = check.check_target(f"{style}.experiment:fixed_loss")
+    assert report.broadcasts and outcomes(report, path)["B1", "B1"] == "broadcast"
+
+
+@pytest.mark.parametrize("target, status", [
+    pytest.param("keras.losses:BinaryCrossentropy", check.EXIT_CLEAN, id="binary-crossentropy"),
+    pytest.param("keras.losses:Huber", check.EXIT_CLEAN, id="huber"),
+    pytest.param("keras.losses:LogCosh", check.EXIT_CLEAN, id="log-cosh"),
+    pytest.param("keras.losses:SparseCategoricalCrossentropy", check.EXIT_TARGET, id="sparse-categorical"),
+])
+def test_keras3_built_in_losses_it_was_not_tuned_to(capsys, target, status):
+    """What the README says: clean, except a sparse crossentropy (float labels become class 0), not a loss here."""
+    assert cli.main(["check", target]) == status
 
 
 @pytest.mark.parametrize("generation", [pytest.param("keras3", marks=only_under("keras3")),
@@ -176,9 +224,31 @@ def test_keras_impl_wirings_in_each_generation(generation):
     assert compiled["B", "B1"] == {"keras3": "broadcast", "tf_keras": "correct"}[generation]
 
 
+def test_train_on_batch_returns_this_batchs_loss_in_every_keras_3(monkeypatch):
+    """Keras 3.0-3.14 return the mean since compile: check resets the metrics before each train_on_batch."""
+    calls, reset, train = [], keras.Model.reset_metrics, keras.Model.train_on_batch
+
+    def reset_metrics(self):  # Keras 3.15's own train_on_batch resets too: only the calls from outside count
+        if not calls or calls[-1] != "inside":
+            calls.append("reset_metrics")
+        return reset(self)
+
+    def train_on_batch(self, *args, **kwargs):
+        calls.append("inside")
+        result = train(self, *args, **kwargs)
+        calls[-1] = "train_on_batch"
+        return result
+
+    monkeypatch.setattr(keras.Model, "reset_metrics", reset_metrics)
+    monkeypatch.setattr(keras.Model, "train_on_batch", train_on_batch)
+    check.check_loss(keras.losses.MeanSquaredError(), "mse", pairings=[("B", "B1")])
+    assert calls and calls == ["reset_metrics", "train_on_batch"] * (len(calls) // 2)
+
+
 # --- Keras 3 backends: each in a process of its own -------------------------------------------------------
 def test_another_backend_is_probed_in_a_process_of_its_own():
-    probes = check.backend_probes(corpus("issue_19601.py:MeanAbsoluteError"), "tensorflow")
+    probes, not_run = check.backend_probes(corpus("issue_19601.py:MeanAbsoluteError"), "tensorflow")
+    assert not_run == {}
     by = {(p.labels, p.predictions, p.path.split(" (")[0]): p.outcome for p in probes}
     assert by["B", "B1", "compile + train_on_batch"] == "broadcast" and by["B", "B", check.PATH_DIRECT] == "correct"
 
@@ -186,14 +256,22 @@ def test_another_backend_is_probed_in_a_process_of_its_own():
 def test_backends_not_installed_are_named_and_installed_ones_probed(monkeypatch):
     asked = []
     monkeypatch.setattr(check, "installed_backends", lambda: ["tensorflow", "jax"])
-    monkeypatch.setattr(check, "backend_probes", lambda target, backend: asked.append(backend) or [])
+    monkeypatch.setattr(check, "backend_probes", lambda target, backend: asked.append(backend) or ([], {}))
     report = check.check_target(corpus("issue_19601.py:BUILT_IN"))
     assert asked == ["jax"] and report.notes == ["Keras 3 backends not installed, not probed: torch"]
 
 
+def test_a_backend_process_that_hangs_is_not_run_in_one_line(monkeypatch, capsys):
+    monkeypatch.setattr(check, "BACKEND_TIMEOUT", 0.01)
+    monkeypatch.setattr(check, "installed_backends", lambda: ["tensorflow", "jax"])
+    assert cli.main(["check", corpus("issue_19601.py:BUILT_IN")]) == check.EXIT_CLEAN
+    out = capsys.readouterr().out
+    assert "not run jax backend: the probe process did not finish within 0.01 s" in out and "Traceback" not in out
+
+
 # --- the scan ---------------------------------------------------------------------------------------------
 def codes(path: str) -> list[tuple[int, str]]:
-    return [(f.line, f.code) for f in scan.scan_path(Path(path))[0]]
+    return [(f.line, f.code) for f in scan.scan_path(Path(path)).findings]
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -230,17 +308,69 @@ def test_the_scan_on_the_projects_own_code(folder, expected):
      "        y_true, y_pred = same_shape(y_true, y_pred)\n        return (y_true - y_pred) ** 2\n", []),
     ("import keras\nclass L(keras.losses.Loss):\n    def call(self, y_true, y_pred):\n"
      "        return (y_true - y_pred[:, 0]) ** 2\n", []),
+    pytest.param("import tensorflow as tf\nclass L(tf.keras.losses.Loss):\n    def call(self, y_true, y_pred):\n"
+                 "        if len(y_pred.shape) == 2:\n            y_pred = tf.squeeze(y_pred, axis=-1)\n"
+                 "        return tf.reduce_mean(tf.square(y_true - y_pred))\n", [], id="conditional-repair"),
 ])
 def test_the_scan_follows_aliases_and_reads_the_parentheses(source, expected):
     assert [f.code for f in scan.scan_source("snippet.py", source)] == expected
 
 
-def test_scan_output_is_one_clickable_line_and_its_fix(capsys):
+def test_an_ordinary_rank_broadcast_is_not_called_b_by_b():
+    source = ("import tensorflow.compat.v1 as tf\nx = tf.placeholder(tf.float32, (None, 10))\n"
+              "b = tf.Variable(tf.zeros((10,)))\nloss = tf.reduce_mean(tf.square(x - b))\n")
+    [finding] = scan.scan_source("snippet.py", source)
+    assert finding.code == "TLW003" and "rank 2 and rank 1: the ranks differ" in finding.message
+    assert "broadcasts to B x B" not in finding.message
+
+
+@pytest.mark.parametrize("a, b, differ", [(1, 2, True), (1, scan.UNKNOWN, True), (2, 2, False),
+                                          (scan.UNKNOWN, scan.UNKNOWN, False), (None, 1, False)])
+def test_ranks_may_differ(a, b, differ):
+    assert scan._may_differ(a, b) is differ
+
+
+def test_scan_output_is_one_clickable_line_and_its_fix_then_a_closing_line(capsys):
     assert cli.main(["check", corpus("tf1_question.py"), corpus("tf1_question_safe.py")]) == check.EXIT_BROADCASTS
     lines = capsys.readouterr().out.splitlines()
-    assert [FINDING_LINE.match(line)["code"] for line in lines[::2]] == ["TLW001", "TLW002"]
-    assert all(line.startswith("    fix: ") for line in lines[1::2])
+    assert [FINDING_LINE.match(line)["code"] for line in lines[:4:2]] == ["TLW001", "TLW002"]
+    assert all(line.startswith("    fix: ") for line in lines[1:4:2])
+    assert lines[4:] == [f"{corpus('tf1_question.py')}: 1 file scanned, 2 findings",
+                         f"{corpus('tf1_question_safe.py')}: 1 file scanned, no findings"]
     assert cli.main(["check", corpus("tf1_question_safe.py")]) == check.EXIT_CLEAN
+
+
+def test_a_folder_with_no_python_says_so(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("no code here\n")
+    assert cli.main(["check", str(tmp_path)]) == check.EXIT_CLEAN
+    assert capsys.readouterr().out == f"{tmp_path}: no Python files found, nothing scanned\n"
+
+
+def test_a_target_that_is_neither_a_file_nor_a_folder_is_status_2(capsys):
+    assert cli.main(["check", "/dev/null"]) == check.EXIT_TARGET
+    err = capsys.readouterr().err
+    assert err == "tf-loss-wiring check: error: /dev/null: cannot be scanned: neither a file nor a folder\n"
+
+
+def test_pairing_with_a_scanned_file_is_said_to_be_ignored(capsys):
+    assert cli.main(["check", corpus("tf1_question_safe.py"), "--pairing", "B:B1"]) == check.EXIT_CLEAN
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--pairing" in err and "ignored" in err and "tf1_question_safe.py" in err
+
+
+def test_a_file_python_3_10_cannot_parse_for_a_nul_byte_is_one_line_and_status_2(tmp_path, monkeypatch, capsys):
+    """Python 3.10 raises ValueError for a NUL byte (3.11.4+ a SyntaxError): either is one line, status 2."""
+    path = tmp_path / "nul.py"
+    path.write_bytes(b"x = 1\x00\n")
+
+    def parse_as_3_10(path, source):
+        raise ValueError("source code string cannot contain null bytes")
+
+    assert cli.main(["check", str(path)]) == check.EXIT_TARGET
+    monkeypatch.setattr(scan, "scan_source", parse_as_3_10)
+    assert cli.main(["check", str(path)]) == check.EXIT_TARGET
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "ValueError: source code string cannot contain null bytes" in err
 
 
 def test_a_scan_loads_no_tensorflow_so_a_pre_commit_hook_stays_fast():
@@ -265,7 +395,8 @@ def test_json_holds_every_target(tmp_path):
 def test_a_bad_pairing_names_the_flag_and_the_value(capsys):
     with pytest.raises(SystemExit) as stop:
         cli.main(["check", "x:y", "--pairing", "B:B2"])
-    assert stop.value.code == 2 and "--pairing" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and err.count("\n") == 1 and "--pairing" in err and "'B:B2'" in err
 
 
 # --- the pytest helper ------------------------------------------------------------------------------------
@@ -275,6 +406,24 @@ def test_assert_no_broadcast_passes_a_safe_loss_and_names_the_pairings_of_a_trap
         assert_no_broadcast(keras_impl.buggy_loss(keras, "float32"))
     message = str(failure.value)
     assert "labels (B,) · predictions (B, 1), compile + train_on_batch" in message and "fix: " in message
+
+
+def test_assert_no_broadcast_takes_pairings_as_lists_too():
+    with pytest.raises(AssertionError, match="labels \\(B,\\) · predictions \\(B, 1\\)"):
+        assert_no_broadcast(keras_impl.buggy_loss(keras, "float32"), pairings=[["B", "B1"]])
+
+
+@pytest.mark.parametrize("pairings", [[("B", "B2")], [("B1",)], [], "B:B1", 3],
+                         ids=["typo", "one-shape", "empty", "a-string", "a-number"])
+def test_assert_no_broadcast_refuses_pairings_it_does_not_know(pairings):
+    """Nothing would be probed, and any loss would pass: refused, naming the argument and the value."""
+    with pytest.raises(ValueError, match=r"^Invalid value for argument `pairings`\. Expected .* Received: "
+                                         r"pairings=" + re.escape(repr(pairings)) + "$"):
+        assert_no_broadcast(keras_impl.buggy_loss(keras, "float32"), pairings=pairings)
+
+
+def test_the_tolerance_is_the_hazard_maps():
+    assert check.RTOL is hazards.RTOL
 
 
 def test_assert_no_broadcast_points_at_the_callers_line():

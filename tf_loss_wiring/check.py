@@ -13,13 +13,16 @@ and compared with what the loss gives when the shapes agree (the (B,)/(B,) call)
 - `correct`: it pairs rows, and gives what the rows paired give;
 - `broadcast`: shuffling the labels changes nothing — every label met every prediction;
 - `differs`: it pairs rows but gives another value than the rows paired give;
-- `refused`: it raised (the first line of the error is kept) — a refusal is safe.
+- `refused`: it raised (the first line of the error is kept) — a refusal is safe;
+- `non-finite`: it gave NaN or infinity on these numbers (values in (0, 1)), so it cannot be judged there.
 
 A file or a folder is scanned without running it (`tf_loss_wiring.scan`): one line `path:line:col: CODE
 message` per finding, and the fix under it.
 
 Exit status: 0 nothing broadcasts, 1 something does (or differs), 2 a target that cannot be imported or read,
-or is not a loss (one line naming it). `--json PATH` (or `-` for standard output) writes every result.
+or is not a loss (one line naming it), or a loss that is `non-finite` on a pairing asked for and broadcasts on
+none (it is not judged: not clean, not a broadcast). `--json PATH` (or `-` for standard output) writes every
+result, a non-finite number as null.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ import numpy as np
 from common import quiet
 from common.cli import check_writable
 from tf_loss_wiring import scan
+from tf_loss_wiring.hazards import RTOL  # float32 arithmetic; a broadcast or a shuffle moves these by > 1e-2
 
 HELP = "is the broadcast trap in your own code? probe a loss (module:name, file.py:name), or scan files"
 
@@ -52,12 +56,13 @@ EXIT_CLEAN, EXIT_BROADCASTS, EXIT_TARGET = 0, 1, 2
 LABELS = np.array([0.12, 0.47, 0.23, 0.91, 0.65], dtype="float32")
 PREDICTIONS = np.array([0.31, 0.08, 0.54, 0.62, 0.77], dtype="float32")
 SHUFFLE = np.roll(np.arange(len(LABELS)), 1)  # every label moves to another row
-RTOL = 1e-5  # float32 arithmetic; a broadcast or a shuffle moves the value by more than 1e-2 here
 SHAPES = {"B": "(B,)", "B1": "(B, 1)"}
 PAIRINGS = (("B", "B1"), ("B1", "B"), ("B", "B"), ("B1", "B1"))  # (labels, predictions)
 REFERENCES = (("B", "B"), ("B1", "B1"))  # the rows paired: the first that pairs rows is the reference
 HAZARDS = ("broadcast", "differs")
+NOT_JUDGED = "non-finite"  # NaN or infinity on these numbers: neither safe nor a broadcast, so not judged
 BACKENDS = ("tensorflow", "jax", "torch")  # Keras 3 backends that can train (compile + train_on_batch)
+BACKEND_TIMEOUT = 600  # seconds for one backend's process; it takes about 4 s (README), a hang must not block
 PREDICTION_NAMES = re.compile(r"pred|logit|output|y_hat|yhat", re.I)
 
 PATH_DIRECT = "called directly"
@@ -102,6 +107,18 @@ class Report:
         return any(p.outcome in HAZARDS for p in self.counted)
 
     @property
+    def not_judged(self) -> bool:
+        return not self.broadcasts and any(p.outcome == NOT_JUDGED for p in self.counted)
+
+    @property
+    def status(self) -> str:
+        return "broadcasts" if self.broadcasts else "not judged" if self.not_judged else "clean"
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_BROADCASTS if self.broadcasts else EXIT_TARGET if self.not_judged else EXIT_CLEAN
+
+    @property
     def fix(self) -> str:
         return fix_for(self)
 
@@ -136,10 +153,14 @@ def measure(path: str, pairing: tuple[str, str], evaluate: Callable[[np.ndarray,
 
 
 # --- judging ----------------------------------------------------------------------------------------------
+def finite(probe: Probe) -> bool:
+    """Both values are numbers, neither NaN nor infinite (None stands for a non-finite one read from JSON)."""
+    return all(v is not None and np.isfinite(v) for v in (probe.value, probe.shuffled))
+
+
 def pairs_rows(probe: Probe) -> bool:
     """Shuffling the labels alone changed the value: each label met its own prediction."""
-    return probe.error is None and np.isfinite(probe.value) and np.isfinite(probe.shuffled) and \
-        not np.isclose(probe.value, probe.shuffled, rtol=RTOL, atol=0)
+    return probe.error is None and finite(probe) and not np.isclose(probe.value, probe.shuffled, rtol=RTOL, atol=0)
 
 
 def judge(probes: list[Probe]) -> None:
@@ -149,6 +170,8 @@ def judge(probes: list[Probe]) -> None:
     for probe in probes:
         if probe.error is not None:
             probe.outcome = "refused"
+        elif not finite(probe):
+            probe.outcome = NOT_JUDGED
         elif not pairs_rows(probe):
             probe.outcome = "broadcast"
         elif reference is not None and not np.isclose(probe.value, reference.value, rtol=RTOL, atol=0):
@@ -164,12 +187,20 @@ def probe_path(path: str, evaluate: Callable) -> list[Probe]:
 
 
 def finish(report: Report) -> Report:
-    """Drop the paths the loss cannot run on at all; refuse a target no path could judge."""
-    for path in dict.fromkeys(p.path for p in report.probes):
-        on_path = [p for p in report.probes if p.path == path]
+    """Drop the paths the loss cannot run on at all; refuse a target no path could judge.
+
+    A path on which shuffling the labels never changes the value is a broadcast on every pairing when another
+    path of the same loss pairs rows; only when no path does is the loss no loss of labels and predictions.
+    """
+    paths = {path: [p for p in report.probes if p.path == path] for path in dict.fromkeys(p.path for p in
+                                                                                          report.probes)}
+    rows_paired = any(pairs_rows(p) for p in report.probes)
+    for path, on_path in paths.items():
         if all(p.error is not None for p in on_path):
             report.not_run[path] = on_path[0].error
-        elif not any(pairs_rows(p) for p in on_path):
+        elif not rows_paired and all(p.error is not None or not finite(p) for p in on_path):
+            report.not_run[path] = "it gives no finite value on any pairing"
+        elif not rows_paired:
             report.not_run[path] = "shuffling the labels never changes its value, whatever the shapes"
     report.probes = [p for p in report.probes if p.path not in report.not_run]
     if not report.probes:
@@ -227,6 +258,8 @@ def keras_probes(loss, keras, label: str) -> list[Probe]:
                 layers.append(keras.layers.Reshape(()))
             models[shapes] = keras.Sequential(layers)
             models[shapes].compile(loss=loss, optimizer=keras.optimizers.SGD(learning_rate=0.0))
+        # Keras 3.0-3.14 return the mean of every batch loss since compile; 3.15 and tf_keras reset it first.
+        models[shapes].reset_metrics()
         return models[shapes].train_on_batch(PREDICTIONS[:, None], y)
 
     return probes + probe_path(f"compile + train_on_batch ({label})", train)
@@ -251,9 +284,9 @@ def load(text: str):
             if os.getcwd() not in sys.path:  # as `python -m` would: modules in the current folder import
                 sys.path.insert(0, os.getcwd())
             module = importlib.import_module(where)
-    except TargetError:
+    except (TargetError, KeyboardInterrupt):
         raise
-    except Exception as error:  # noqa: BLE001  (whatever the module raises, the user gets one line)
+    except BaseException as error:  # noqa: BLE001  (even sys.exit() at import: the user gets one line, status 2)
         raise TargetError(f"{text}: cannot import {where!r}: {type(error).__name__}: {first_line(error)}") from None
     found = module
     for part in name.split("."):
@@ -273,6 +306,9 @@ def load_file(path: Path):
     sys.path.insert(0, str(path.resolve().parent))  # so that the file's own sibling imports work
     try:
         spec.loader.exec_module(module)
+    except BaseException:
+        sys.modules.pop(module_name, None)
+        raise
     finally:
         sys.path.remove(str(path.resolve().parent))
     return module
@@ -311,9 +347,21 @@ def as_loss(text: str, obj):
 
 
 # --- checking one loss ------------------------------------------------------------------------------------
-def check_loss(loss, target: str = "", pairings: tuple = PAIRINGS) -> Report:
+def valid_pairings(pairings) -> tuple[tuple[str, str], ...]:
+    """The pairings asked for, each a known (labels, predictions) pair (a tuple or a list); ValueError if not."""
+    try:
+        asked = tuple(dict.fromkeys(tuple(pair) for pair in pairings))
+    except TypeError:
+        asked = ()
+    if not asked or any(pair not in PAIRINGS for pair in asked):
+        raise ValueError(f"Invalid value for argument `pairings`. Expected a non-empty sequence of (labels, "
+                         f"predictions) pairs from {PAIRINGS}. Received: pairings={pairings!r}")
+    return asked
+
+
+def check_loss(loss, target: str = "", pairings=PAIRINGS) -> Report:
     """Probe a loss object in this process (Keras 3 on this process's backend only); see the module's doc."""
-    return quietly(probe_loss, loss, target, pairings)
+    return quietly(probe_loss, loss, target, valid_pairings(pairings))
 
 
 def probe_loss(loss, target: str, pairings: tuple) -> Report:
@@ -335,21 +383,27 @@ def installed_backends() -> list[str]:
     return [name for name in BACKENDS if importlib.util.find_spec(name) is not None]
 
 
-def backend_probes(target: str, backend: str) -> list[Probe]:
-    """A Keras 3 loss on another backend: the backend is process-wide, so in a process of its own."""
+def backend_probes(target: str, backend: str) -> tuple[list[Probe], dict[str, str]]:
+    """A Keras 3 loss on another backend: the backend is process-wide, so in a process of its own.
+
+    The probes, and the paths that did not run (all of them, in one line, when the process fails or hangs).
+    """
     env = {**os.environ, "KERAS_BACKEND": backend,
            "PYTHONPATH": os.pathsep.join(filter(None, [os.getcwd(), os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-m", "tf_loss_wiring.check", target], capture_output=True, text=True,
-                          env=env, timeout=600)
+    where = f"{backend} backend"
+    try:
+        done = subprocess.run([sys.executable, "-m", "tf_loss_wiring.check", target], capture_output=True,
+                              text=True, env=env, timeout=BACKEND_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return [], {where: f"the probe process did not finish within {BACKEND_TIMEOUT:g} s"}
     try:
         data = json.loads(done.stdout.strip().splitlines()[-1])
     except (IndexError, json.JSONDecodeError):
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return [Probe(f"{backend} backend", *pairing, error=f"the probe process failed: {tail}", outcome="refused")
-                for pairing in PAIRINGS]
+        return [], {where: f"the probe process failed: {tail}"}
     if "error" in data:
-        return [Probe(f"{backend} backend", *pairing, error=data["error"], outcome="refused") for pairing in PAIRINGS]
-    return [Probe(**probe) for probe in data["probes"]]
+        return [], {where: data["error"]}
+    return [Probe(**probe) for probe in data["probes"]], data.get("not_run", {})
 
 
 def check_target(text: str, pairings: tuple = PAIRINGS) -> Report:
@@ -362,7 +416,9 @@ def check_target(text: str, pairings: tuple = PAIRINGS) -> Report:
         installed = installed_backends()
         for backend in installed:
             if backend != here:
-                report.probes += backend_probes(text, backend)
+                probes, not_run = backend_probes(text, backend)
+                report.probes += probes
+                report.not_run.update(not_run)
         missing = [name for name in BACKENDS if name not in installed]
         if missing:
             report.notes.append(f"Keras 3 backends not installed, not probed: {', '.join(missing)}")
@@ -391,8 +447,12 @@ def fix_for(report: Report) -> str:
     if report.kind == "function":
         return ("bring labels and predictions to one shape before they meet: tf.squeeze(predictions, axis=-1) "
                 "against (B,) labels, or y, p = tf_loss_wiring.guard.same_shape(y, p)")
-    return ("in call(): y_true, y_pred = tf_loss_wiring.guard.same_shape(y_true, y_pred), or return the built-in "
-            "keras.losses function (mean_squared_error & co.), which repairs the ranks")
+    guard = "in call(): y_true, y_pred = tf_loss_wiring.guard.same_shape(y_true, y_pred)"
+    if report.kind == "Keras 3 loss":
+        return guard + ", or return Keras 3's built-in keras.losses function (mean_squared_error & co.), " \
+                       "which repairs the ranks"
+    return guard + ", or tf.squeeze(y_pred, axis=-1) against (B,) labels (tf_keras's built-in functions " \
+                   "broadcast too: they do not repair the ranks)"
 
 
 # --- the command ------------------------------------------------------------------------------------------
@@ -413,10 +473,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="PATH", help="write every result to PATH ('-': standard output only)")
 
 
+def finite_or_none(value: float | None) -> float | None:
+    """JSON has no NaN or infinity: a non-finite number is written as null (as common/record.py does)."""
+    return value if value is None or np.isfinite(value) else None
+
+
+def probe_record(probe: Probe) -> dict:
+    return {**dataclasses.asdict(probe), "value": finite_or_none(probe.value),
+            "shuffled": finite_or_none(probe.shuffled)}
+
+
 def to_record(report: Report) -> dict:
-    return {"target": report.target, "kind": report.kind, "called_as": report.called_as,
-            "status": "broadcasts" if report.broadcasts else "clean",
-            "pairings": [f"{a}:{b}" for a, b in report.asked], "probes": [dataclasses.asdict(p) for p in report.probes],
+    return {"target": report.target, "kind": report.kind, "called_as": report.called_as, "status": report.status,
+            "pairings": [f"{a}:{b}" for a, b in report.asked], "probes": [probe_record(p) for p in report.probes],
             "not_run": report.not_run, "notes": report.notes, "fix": report.fix}
 
 
@@ -430,7 +499,8 @@ def show_report(console, report: Report) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    colours = {"correct": "green", "broadcast": "bold red", "differs": "bold red", "refused": "yellow"}
+    colours = {"correct": "green", "broadcast": "bold red", "differs": "bold red", "refused": "yellow",
+               NOT_JUDGED: "yellow"}
     table = Table(title=f"{escape(report.target)}: a {report.kind}, called as {report.called_as}",
                   title_justify="left")
     table.add_column("path")
@@ -442,7 +512,8 @@ def show_report(console, report: Report) -> None:
         row = []
         for key in asked:
             probe = cells[key]
-            detail = escape(probe.error[:60]) if probe.error else f"{probe.value:.6g}"
+            detail = escape(probe.error[:60]) if probe.error else \
+                f"{probe.value:.6g}" if probe.value is not None else "null"
             row.append(f"[{colours[probe.outcome]}]{probe.outcome}[/] {detail}")
         table.add_row(escape(path), *row)
     console.print(table)
@@ -454,6 +525,9 @@ def show_report(console, report: Report) -> None:
         bad = sorted({p.pairing for p in report.counted if p.outcome in HAZARDS})
         console.print(f"[bold red]broadcasts[/] on {escape('; '.join(bad))}")
         console.print(f"  fix: {escape(report.fix)}")
+    elif report.not_judged:
+        odd = sorted({p.pairing for p in report.counted if p.outcome == NOT_JUDGED})
+        console.print(f"[yellow]not judged[/]: NaN or infinity on {escape('; '.join(odd))} (status 2)")
     else:
         console.print("[green]clean[/]: every pairing asked for pairs each label with its own prediction, or refuses")
 
@@ -470,30 +544,36 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             parser.error(f"argument TARGET: {target!r} is neither a file or folder nor module:name / file.py:name")
     out = console()
     pairings = tuple(dict.fromkeys(args.pairing)) if args.pairing else PAIRINGS
+    scanned = [t for t in args.targets if t not in losses]
+    if args.pairing and scanned:
+        print(f"{parser.prog}: warning: --pairing applies to losses only; ignored for {', '.join(scanned)}",
+              file=sys.stderr)
     for target in args.targets:
         try:
             if target in losses:
                 with quiet.startup(args.verbose):  # TensorFlow loads here, and the user's module with it
                     report = check_target(target, pairings)
                 records.append(to_record(report))
-                status = max(status, EXIT_BROADCASTS if report.broadcasts else EXIT_CLEAN)
+                status = max(status, report.exit_status)
                 if args.json != "-":
                     show_report(out, report)
             else:
-                findings, problems = scan.scan_path(Path(target))
-                records.append(scan_record(target, findings, problems))
-                status = max(status, EXIT_BROADCASTS if findings else EXIT_CLEAN, EXIT_TARGET if problems else 0)
-                for line in problems:
+                done = scan.scan_path(Path(target))
+                records.append(scan_record(target, done.findings, done.problems))
+                status = max(status, EXIT_BROADCASTS if done.findings else EXIT_CLEAN,
+                             EXIT_TARGET if done.problems else EXIT_CLEAN)
+                for line in done.problems:
                     print(f"{parser.prog}: error: {line}", file=sys.stderr)
                 if args.json != "-":
-                    for finding in findings:
+                    for finding in done.findings:
                         print(f"{finding}\n    fix: {finding.fix}")
+                    print(f"{target}: {done.summary}")
         except TargetError as error:
             print(f"{parser.prog}: error: {error}", file=sys.stderr)
             records.append({"target": target, "status": "error", "error": str(error)})
             status = EXIT_TARGET
     if args.json:
-        text = json.dumps({"targets": records}, indent=1)
+        text = json.dumps({"targets": records}, indent=1, allow_nan=False)
         if args.json == "-":
             print(text)
         else:
@@ -508,8 +588,8 @@ def probe_here(target: str) -> dict:
             report = check_loss(load(target), target)
     except TargetError as error:
         return {"error": str(error)}
-    return {"probes": [dataclasses.asdict(p) for p in report.probes]}
+    return {"probes": [probe_record(p) for p in report.probes], "not_run": report.not_run}
 
 
 if __name__ == "__main__":  # python -m tf_loss_wiring.check TARGET, with KERAS_BACKEND set: see backend_probes
-    print(json.dumps(probe_here(sys.argv[1])))
+    print(json.dumps(probe_here(sys.argv[1]), allow_nan=False))

@@ -1,6 +1,6 @@
 """`tf-loss-wiring check FILE|FOLDER`: the patterns that set the broadcast trap, found without running the code.
 
-Three rules, each finding one line `path:line:col: CODE message` and its one-line fix:
+Four rules, each finding one line `path:line:col: CODE message` and its one-line fix:
 
 - TLW001: a placeholder declared `shape=(None)`. The parentheses are only in the source text — to Python it is
   `None`, a tensor of unknown rank — so this is read with `tokenize`, not from the syntax tree.
@@ -38,8 +38,8 @@ FIXES = {
     "TLW003": "make the ranks agree before subtracting, e.g. tf.squeeze(predictions, axis=1), or guard them "
               "with tf_loss_wiring.guard.same_shape(labels, predictions)",
     "TLW004": "bring them to one shape first: y_true, y_pred = same_shape(y_true, y_pred) "
-              "(tf_loss_wiring.guard), or return keras.losses.mean_squared_error(y_true, y_pred) & co., "
-              "which repair the ranks",
+              "(tf_loss_wiring.guard); under Keras 3 only, returning keras.losses.mean_squared_error(y_true, "
+              "y_pred) & co. also works (they repair the ranks; tf_keras's do not)",
 }
 
 # Names as they resolve through the imports, without the `tensorflow.` / `tensorflow.compat.v1.` prefix.
@@ -215,9 +215,7 @@ class Ranks:
 
 def _may_differ(a, b) -> bool:
     """Ranks that differ, or one known and the other declared unknown (the question's case)."""
-    if a is None or b is None or a == b:
-        return False
-    return True if UNKNOWN not in (a, b) else (a != UNKNOWN or b != UNKNOWN)
+    return a is not None and b is not None and a != b
 
 
 def _show(rank) -> str:
@@ -301,9 +299,11 @@ class Scanner(ast.NodeVisitor):
         if pair is None:
             return
         a, b = (self.ranks.of(side) for side in pair)
+        verb = "may differ" if UNKNOWN in (a, b) else "differ"
         if _may_differ(a, b):
             self.add(call, "TLW003", f"{_name_of(resolved)} over an elementwise difference of {_show(a)} and "
-                                     f"{_show(b)}: it broadcasts to B x B when they are (B, 1) and (B,)")
+                                     f"{_show(b)}: the ranks {verb} and the operands may broadcast "
+                                     "(to B x B when they are (B, 1) and (B,))")
 
     def _loss_call(self, method: ast.FunctionDef) -> None:
         params = [a.arg for a in method.args.args[1:3]]
@@ -321,12 +321,15 @@ class Scanner(ast.NodeVisitor):
                                              "before bringing them to one shape: under Keras 3, (B,) labels "
                                              "against (B, 1) outputs broadcast to B x B")
                     return
-            if isinstance(statement, ast.Assign):  # a name made from y_true or y_pred keeps its side
-                sides = _side(self.aliases, statement.value, raw)
-                for target in _names(statement.targets):
-                    raw.pop(target, None)
-                    if len(sides) == 1:
-                        raw[target] = next(iter(sides))
+            # A name made from y_true or y_pred keeps its side; one reshaped or squeezed, even under an `if`
+            # (`if len(y_pred.shape) == 2: y_pred = squeeze(...)`), is trusted as the scan trusts a squeeze.
+            for assign in ast.walk(statement):
+                if isinstance(assign, ast.Assign):
+                    sides = _side(self.aliases, assign.value, raw)
+                    for target in _names(assign.targets):
+                        raw.pop(target, None)
+                        if len(sides) == 1:
+                            raw[target] = next(iter(sides))
 
 
 def _names(targets: list[ast.AST]) -> list[str]:
@@ -416,16 +419,36 @@ def python_files(target: Path) -> list[Path]:
 
 
 def scan_source(path: str, source: str) -> list[Finding]:
-    """The findings in one module's source; raises SyntaxError for a file Python cannot parse."""
+    """The findings in one module's source; raises SyntaxError (ValueError for a NUL byte on Python 3.10)."""
     return Scanner(path, source).run()
 
 
-def scan_path(target: Path) -> tuple[list[Finding], list[str]]:
+@dataclasses.dataclass
+class Scanned:
+    """What a scan of one target found: its findings, a line per file it could not read, how many it read."""
+
+    findings: list[Finding]
+    problems: list[str]
+    files: int
+
+    @property
+    def summary(self) -> str:
+        """The closing line: how many files were scanned and found what (as ruff's "All checks passed!")."""
+        if not self.files and not self.problems:
+            return "no Python files found, nothing scanned"
+        found = f"{len(self.findings)} finding{'s' * (len(self.findings) != 1)}" if self.findings else "no findings"
+        unread = f", {len(self.problems)} not scanned" if self.problems else ""
+        return f"{self.files} file{'s' * (self.files != 1)} scanned, {found}{unread}"
+
+
+def scan_path(target: Path) -> Scanned:
     """Every finding under `target`, and one line for each file that could not be read or parsed."""
-    findings, problems = [], []
-    for path in python_files(target):
+    if not target.is_file() and not target.is_dir():
+        return Scanned([], [f"{target}: cannot be scanned: neither a file nor a folder"], 0)
+    findings, problems, files = [], [], python_files(target)
+    for path in files:
         try:
             findings += scan_source(str(path), path.read_text(encoding="utf-8"))
-        except (SyntaxError, UnicodeDecodeError, OSError) as error:
+        except (SyntaxError, ValueError, OSError) as error:  # ValueError: a NUL byte, on Python 3.10
             problems.append(f"{path}: cannot be scanned: {type(error).__name__}: {error}")
-    return findings, problems
+    return Scanned(findings, problems, len(files) - len(problems))

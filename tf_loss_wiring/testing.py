@@ -20,7 +20,7 @@ from tf_loss_wiring import check
 def assert_no_broadcast(loss, pairings: Iterable[tuple[str, str]] = check.PAIRINGS) -> check.Report:
     """Fail when `loss` broadcasts (or gives another value than the rows paired) on any pairing asked for."""
     __tracebackhide__ = True  # pytest shows the caller's line, not this one
-    report = check.check_loss(loss, getattr(loss, "__name__", type(loss).__name__), tuple(pairings))
+    report = check.check_loss(loss, getattr(loss, "__name__", type(loss).__name__), pairings)
     wrong = [p for p in report.counted if p.outcome in check.HAZARDS]
     if wrong:
         lines = [f"  {p.pairing}, {p.path}: {p.outcome} ({p.value:.6g})" for p in wrong]
