@@ -422,6 +422,16 @@ def test_assert_no_broadcast_refuses_pairings_it_does_not_know(pairings):
         assert_no_broadcast(keras_impl.buggy_loss(keras, "float32"), pairings=pairings)
 
 
+def test_assert_no_broadcast_does_not_pass_a_loss_it_cannot_judge():
+    sys.path.insert(0, str(CORPUS))
+    try:
+        from non_finite import log_margin
+    finally:
+        sys.path.remove(str(CORPUS))
+    with pytest.raises(AssertionError, match="log_margin is not judged: NaN or infinity on\n  labels \\(B,\\)"):
+        assert_no_broadcast(log_margin)
+
+
 def test_the_tolerance_is_the_hazard_maps():
     assert check.RTOL is hazards.RTOL
 

@@ -7,7 +7,8 @@
         assert_no_broadcast(my_loss, pairings=[("B", "B1")])  # only labels (B,) with predictions (B, 1)
 
 It probes the loss in the test's own process the way `tf-loss-wiring check` does (a Keras 3 loss on this
-process's backend only) and fails at the caller's line, naming each pairing and path that broadcast.
+process's backend only) and fails at the caller's line, naming each pairing and path that broadcast, or
+that gave NaN or infinity (`non-finite`: not judged, so not a pass either).
 """
 
 from __future__ import annotations
@@ -25,4 +26,7 @@ def assert_no_broadcast(loss, pairings: Iterable[tuple[str, str]] = check.PAIRIN
     if wrong:
         lines = [f"  {p.pairing}, {p.path}: {p.outcome} ({p.value:.6g})" for p in wrong]
         raise AssertionError("\n".join([f"{report.target} broadcasts:", *lines, f"fix: {report.fix}"]))
+    if report.not_judged:  # NaN or infinity: neither a pass nor a broadcast
+        lines = [f"  {p.pairing}, {p.path}" for p in report.counted if p.outcome == check.NOT_JUDGED]
+        raise AssertionError("\n".join([f"{report.target} is not judged: NaN or infinity on", *lines]))
     return report
