@@ -34,14 +34,12 @@ def tests(session: nox.Session, keras: str) -> None:
     session.run("python", "-m", "pytest", *session.posargs, env={"KERAS_GENERATIONS": keras})
 
 
-@nox.session(python=HERE, venv_backend="uv|virtualenv")
+@nox.session(python=HERE)  # pip, not uv: pip's config here finds the CPU build of torch, uv would take CUDA's
 @nox.parametrize("cell", CELLS)
 def cells(session: nox.Session, cell: str) -> None:
     """One verified dependency set on this machine's Python: install it, run every test, probe the hazards."""
-    installer = ["uv", "pip", "install"] if session.venv_backend == "uv" else ["python", "-m", "pip", "install"]
-    output = session.run_install(*installer, "-c", str(CONSTRAINTS / f"{cell}.txt"), "-e", ".[dev]", silent=True,
-                                 success_codes=[0, 1, 2], external=True,
-                                 env={"VIRTUAL_ENV": session.virtualenv.location})
+    output = session.run_install("python", "-m", "pip", "install", "-c", str(CONSTRAINTS / f"{cell}.txt"), "-e",
+                                 ".[dev]", silent=True, success_codes=[0, 1, 2])
     if re.search(r"^(error|ERROR)\b", output, re.M):
         session.error(f"{cell} cannot be installed on Python {HERE}: {why_not(output)}")
     PROBES.mkdir(parents=True, exist_ok=True)  # probed first: a new cell's probe is what `versions` needs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib.util
 import json
 import os
 import re
@@ -159,11 +160,18 @@ def start_backend_session(backend: str) -> tuple[subprocess.Popen, Path]:
     return process, folder
 
 
+def backend_installed(backend: str) -> bool:
+    """Whether the package of a Keras 3 backend is installed (JAX needs Python 3.11 or newer)."""
+    return importlib.util.find_spec({"jax": "jax", "torch": "torch"}[backend]) is not None
+
+
 def pytest_collection_finish(session):
     if not TEST_BACKEND:
         for item in session.items:
             if getattr(item, "originalname", None) == BACKEND_SESSIONS_TEST:
                 backend = item.callspec.params["backend"]
+                if not backend_installed(backend):
+                    continue
                 background[f"{BACKEND_SESSIONS_TEST}[{backend}]"] = start_backend_session(backend)
     if "tf_keras" in GENERATIONS and any(item.name == FULL_TF_KERAS_TEST for item in session.items):
         folder = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-"))

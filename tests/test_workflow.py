@@ -60,6 +60,13 @@ def test_every_cell_installs_a_committed_dependency_set():
     assert page["env"]["PIP_CONSTRAINT"] == "constraints/py3.12.txt"
 
 
+def test_no_cell_installs_a_cuda_build_of_torch():
+    """PyPI's Linux torch brings CUDA (several GB): every install on GitHub also looks at PyTorch's CPU index."""
+    cpu = "https://download.pytorch.org/whl/cpu"
+    page = next(step for step in workflow()["jobs"]["page"]["steps"] if step.get("run", "").endswith('".[dev]"'))
+    assert workflow()["jobs"]["test"]["env"]["PIP_EXTRA_INDEX_URL"] == cpu == page["env"]["PIP_EXTRA_INDEX_URL"]
+
+
 def pins(cell: str) -> dict[str, str]:
     lines = (ROOT / "constraints" / f"{cell}.txt").read_text().splitlines()
     return dict(line.split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
