@@ -19,8 +19,9 @@ from common.style import Style
 SECTIONS = ("model", "loss wiring", "training loop")
 WIRING_SECTION = "loss wiring"
 MARKER = re.compile(r"^# --- (?P<name>.+?) -+$")
-KERAS_NOTE = ("keras3 and tf_keras run this same code; tf_keras's compile expands (B,) labels to (B, 1) for every"
-              " loss, so there the buggy wiring learns")
+KERAS_NOTE = ("the buggy Loss subclass is written with keras.ops under Keras 3 (every backend) and with TensorFlow's"
+              " ops under tf_keras; tf_keras's compile expands (B,) labels to (B, 1) for every loss, so there the"
+              " buggy wiring learns")
 MARK, UNMARKED = "! ", "  "
 # Three columns need this many characters each (about half a line of the styles' code: longer lines fold);
 # below that, the styles are shown one after the other.
