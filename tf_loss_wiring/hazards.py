@@ -16,10 +16,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import importlib
+import importlib.util
 import json
 import os
 import re
+import subprocess
 import sys
+import tempfile
 from collections.abc import Callable
 
 import numpy as np
@@ -112,7 +115,7 @@ def raw_tf_probes(tf) -> list[Probe]:
     return probes
 
 
-def keras_function_probes(tf, name: str, keras) -> list[Probe]:
+def keras_function_probes(to_tensor, name: str, keras) -> list[Probe]:
     """The `mean_squared_error` function and the `MeanSquaredError` class, called directly."""
     probes = []
     apis = {f"{name}.losses.mean_squared_error": keras.losses.mean_squared_error,
@@ -120,7 +123,7 @@ def keras_function_probes(tf, name: str, keras) -> list[Probe]:
     for api, loss in apis.items():
         for labels_shape, predictions_shape in PAIRS:
             for order in ORDERS:
-                for inputs, convert in (("numpy", np.asarray), ("tensor", tf.constant)):
+                for inputs, convert in (("numpy", np.asarray), ("tensor", to_tensor)):
                     y, p = convert(SHAPES[labels_shape](LABELS)), convert(SHAPES[predictions_shape](PREDICTIONS))
                     probe = Probe(api, labels_shape, predictions_shape, inputs, order)
                     arguments = ordered(order, y, p)
@@ -128,12 +131,8 @@ def keras_function_probes(tf, name: str, keras) -> list[Probe]:
     return probes
 
 
-def keras_compile_probes(tf, name: str, keras, buggy_loss) -> list[Probe]:
+def keras_compile_probes(name: str, keras, plain_function, buggy_loss) -> list[Probe]:
     """compile + train_on_batch: the built-in loss, a plain function, a `Loss` subclass."""
-
-    def plain_function(y_true, y_pred):
-        return tf.reduce_mean(tf.square(y_true - y_pred))
-
     losses = {"'mse'": lambda: "mse", "a plain function": lambda: plain_function, "a Loss subclass": buggy_loss}
     probes = []
     for what, make_loss in losses.items():
@@ -169,17 +168,74 @@ def train_on_batch_probes(name: str, keras) -> list[Probe]:
     return [observe(probe, call, RETURNED)]
 
 
-def probe_all() -> list[Probe]:
+def ops_probes(name: str, ops) -> list[Probe]:
+    """The expression a Keras 3 user writes by hand, on the backend's tensors: ops.mean(ops.square(a - b))."""
+    probes = []
+    for labels_shape, predictions_shape in PAIRS:
+        y = ops.convert_to_tensor(SHAPES[labels_shape](LABELS))
+        p = ops.convert_to_tensor(SHAPES[predictions_shape](PREDICTIONS))
+        probe = Probe(f"{name}: ops.mean(ops.square(a - b))", labels_shape, predictions_shape, "tensor",
+                      ORDERS[0])
+        probes.append(observe(probe, lambda y=y, p=p: ops.mean(ops.square(y - p))))
+    return probes
+
+
+def keras3_probes(name: str, keras, keras_impl) -> list[Probe]:
+    """Keras 3's APIs on the backend this process's Keras runs on."""
+    ops = keras.ops
+
+    def plain_function(y_true, y_pred):
+        return ops.mean(ops.square(y_true - y_pred))
+
+    return (keras_function_probes(ops.convert_to_tensor, name, keras)
+            + keras_compile_probes(name, keras, plain_function, lambda: keras_impl.buggy_loss(keras, "float32"))
+            + ops_probes(name, ops))
+
+
+def probe_all(backends: bool = True) -> list[Probe]:
+    """Every probe: TF1, TF2, Keras 3 on TensorFlow, tf_keras; then Keras 3 on each other installed backend,
+    each in a process of its own (`backends=False` leaves those out)."""
     import tensorflow as tf
 
     keras_impl = KERAS_IMPL.load()
     probes = tf1_compat_probes(tf) + raw_tf_probes(tf)
     for generation, name in (("keras3", "keras"), ("tf_keras", "tf_keras")):
         keras = keras_impl.keras_module(generation)
-        probes += keras_function_probes(tf, name, keras)
-        probes += keras_compile_probes(tf, name, keras, lambda keras=keras: keras_impl.buggy_loss(keras, "float32"))
+        if generation == "keras3":
+            probes += keras3_probes(name, keras, keras_impl)
+        else:
+            def plain_function(y_true, y_pred):
+                return tf.reduce_mean(tf.square(y_true - y_pred))
+
+            probes += keras_function_probes(tf.constant, name, keras)
+            probes += keras_compile_probes(name, keras, plain_function, lambda keras=keras: keras_impl.buggy_loss(
+                keras, "float32"))
         probes += train_on_batch_probes(name, keras)
+    for backend in (OTHER_BACKENDS if backends else ()):
+        probes += probe_in_own_process(backend)
     return probes
+
+
+OTHER_BACKENDS = [b for b in KERAS_IMPL.backends[1:] if importlib.util.find_spec(b) is not None]
+
+
+def backend_probes(backend: str) -> list[Probe]:
+    """Keras 3 on `backend`, in this process (which must not have imported Keras on another one)."""
+    keras_impl = KERAS_IMPL.load()
+    keras = keras_impl.keras_module("keras3", backend)
+    return keras3_probes(f"keras[{backend}]", keras, keras_impl)
+
+
+def probe_in_own_process(backend: str) -> list[Probe]:
+    """`backend_probes` in a fresh process: a Keras 3 backend holds for the process that imported Keras."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "probes.json")
+        done = subprocess.run([sys.executable, "-m", "tf_loss_wiring", "hazards", "--backend", backend, "--json",
+                               path], capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+        if done.returncode != 0:
+            raise RuntimeError(f"probing Keras 3 on {backend} failed: {done.stderr.strip().splitlines()[-1:]}")
+        with open(path) as f:
+            return [Probe(**probe) for probe in json.load(f)["probes"]]
 
 
 def versions() -> dict[str, str]:
@@ -247,6 +303,8 @@ def write_between_markers(path: str, table: str) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="PATH", help="write the table as records to PATH")
+    parser.add_argument("--backend", choices=KERAS_IMPL.backends[1:],
+                        help="probe only Keras 3 on this backend, in this process (how the full probe runs them)")
     parser.add_argument("--markdown", action="store_true", help="print the hazard map's Markdown table")
     parser.add_argument("--versions", nargs="+", metavar="PROBE.json",
                         help="instead of probing: the rows that differ between these probes (one per version cell)")
@@ -260,15 +318,19 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     check_writable(parser, "--json", args.json)
     if args.versions:
         return write_versions(parser, args)
-    with quiet.startup(args.verbose):
-        import tensorflow as tf
+    if args.backend:
+        with quiet.startup(args.verbose):
+            probes = backend_probes(args.backend)
+    else:
+        with quiet.startup(args.verbose):
+            import tensorflow as tf
 
-    logger, level = tf.get_logger(), tf.get_logger().level
-    logger.setLevel("ERROR")  # it builds many small models on purpose: no retracing advice, please
-    try:
-        probes = probe_all()
-    finally:
-        logger.setLevel(level)
+        logger, level = tf.get_logger(), tf.get_logger().level
+        logger.setLevel("ERROR")  # it builds many small models on purpose: no retracing advice, please
+        try:
+            probes = probe_all()
+        finally:
+            logger.setLevel(level)
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"versions": versions(), "probes": [dataclasses.asdict(p) for p in probes]}, f, indent=1)
