@@ -68,13 +68,17 @@ def test_the_versions_table_keeps_the_rows_that_differ_and_a_column_per_set_of_v
         same = {**probe, "api": "tf.reduce_mean(tf.square(a - b))", "outcome": "broadcast"}
         return {"versions": {"tensorflow": "2.21.0", "keras": keras, "tf_keras": "2.21.0"}, "probes": [same, probe]}
 
+    unprobed = cell("3.16.0", "this batch")
+    unprobed["probes"] = unprobed["probes"][:1]  # a cell that did not run the train_on_batch probe
     table = hazards.versions_markdown({"py3.11": cell("3.15.1", "this batch"), "py3.10": cell("3.12.4",
-                                       "mean since compile"), "py3.12": cell("3.15.1", "this batch")})
+                                       "mean since compile"), "py3.12": cell("3.15.1", "this batch"),
+                                       "future": unprobed})
     header, _, *body = table.splitlines()
     assert cells(header)[5:] == ["py3.10: TensorFlow 2.21.0, Keras 3.12.4, tf-keras 2.21.0",
-                                 "py3.11 · py3.12: TensorFlow 2.21.0, Keras 3.15.1, tf-keras 2.21.0"]
+                                 "py3.11 · py3.12: TensorFlow 2.21.0, Keras 3.15.1, tf-keras 2.21.0",
+                                 "future: TensorFlow 2.21.0, Keras 3.16.0, tf-keras 2.21.0"]
     assert [cells(row) for row in body] == [["keras: train_on_batch's returned loss", "(B,)", "(B, 1)", "numpy",
-                                             "(Keras's)", "mean since compile", "this batch"]]
+                                             "(Keras's)", "mean since compile", "this batch", "(not probed)"]]
 
 
 def test_versions_are_written_between_the_markers(tmp_path, probes, capsys):

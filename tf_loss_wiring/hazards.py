@@ -272,7 +272,7 @@ def _release(version: str) -> tuple[int, ...]:
 
 
 def versions_markdown(cells: dict[str, dict]) -> str:
-    """The probes whose outcome differs between cells (each `{"versions", "probes"}` as `--json` writes them).
+    """The probes whose outcome differs between the cells that ran them (each as `--json` writes it).
 
     Cells with the same TensorFlow, Keras and tf-keras share a column; columns run from the oldest versions on.
     """
@@ -284,7 +284,8 @@ def versions_markdown(cells: dict[str, dict]) -> str:
         columns[label] = {tuple(row[:-1]): row[-1] for row in rows([Probe(**p) for p in data["probes"]])}
     ordered_labels = sorted(columns, key=lambda label: [_release(v) for v in re.findall(r" (\S+?)(?:,|$)", label)])
     keys = list(dict.fromkeys(key for label in ordered_labels for key in columns[label]))
-    differing = [key for key in keys if len({columns[label].get(key, "(not probed)") for label in columns}) > 1]
+    # A probe some cells lack (a backend not installed there, a probe added later) differs only where it ran.
+    differing = [key for key in keys if len({columns[label][key] for label in columns if key in columns[label]}) > 1]
     header = [*COLUMNS[:-1], *(f"{' · '.join(names[label])}: {label}" for label in ordered_labels)]
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for api, *middle in differing:
