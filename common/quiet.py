@@ -30,7 +30,7 @@ _NOISE = (
     "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR",
     "To enable the following instructions:",  # the second line of cpu_feature_guard's INFO message
 )
-_CUDA = re.compile(r"cuInit|CUDA|cuda", re.I)
+_CUDA = re.compile(r"cuInit|cuFFT|cuDNN|cuBLAS|CUDA", re.I)  # TF 2.18 also fails to "register" cuFFT, cuDNN, cuBLAS
 
 
 def user_chose_logging() -> bool:

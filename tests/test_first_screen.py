@@ -75,6 +75,9 @@ def test_what_is_held_back_and_what_is_not():
         "E0000 00:00:1796013569.391476    2189 cuda_platform.cc:52] failed call to cuInit: INTERNAL: CUDA error",
         "2026-11-30 05:14:58.800541: I external/local_tsl/tsl/cuda/cudart_stub.cc:32] Could not find cuda drivers",
         "2026-11-30 05:15:01.299676: W tensorflow/compiler/tf2tensorrt/utils/py_utils.cc:38] TF-TRT Warning: …",
+        "2026-11-30 06:12:56.853901: E external/local_xla/xla/stream_executor/cuda/cuda_fft.cc:477] Unable to "
+        "register cuFFT factory: Attempting to register factory for plugin cuFFT when one has already been registered",
+        "E0000 00:00:1796019176.866350   23056 cuda_dnn.cc:8310] Unable to register cuDNN factory: Attempting to …",
     ]
     let_through = [
         "E0000 00:00:1796013569.391476    2189 op_kernel.cc:1857] OP_REQUIRES failed: INVALID_ARGUMENT",
