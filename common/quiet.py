@@ -50,6 +50,16 @@ def is_startup_noise(line: str) -> bool:
     return severity in "IW" or bool(_CUDA.search(message))
 
 
+def _first_calls(tf) -> None:
+    """What TensorFlow logs once, at its first use: the CUDA probe, and (TF 2.18) MLIR's first graph pass."""
+    tf.config.list_physical_devices()
+    graph = tf.Graph()
+    with graph.as_default():
+        one = tf.constant(1.0)
+    with tf.compat.v1.Session(graph=graph) as session:
+        session.run(one)
+
+
 @contextlib.contextmanager
 def startup(verbose: bool = False) -> Iterator[None]:
     """Run the block (which loads TensorFlow) with its C++ start-up lines held back; see the module's doc."""
@@ -65,7 +75,7 @@ def startup(verbose: bool = False) -> Iterator[None]:
         try:
             yield
             if "tensorflow" in sys.modules:
-                sys.modules["tensorflow"].config.list_physical_devices()  # CUDA is probed here, once
+                _first_calls(sys.modules["tensorflow"])
         finally:
             sys.stderr.flush()
             os.dup2(saved, 2)
