@@ -155,6 +155,10 @@ def test_an_unknown_style_is_refused(capsys):
     assert "argument --styles: unknown style 'tf3'" in refused(["--styles", "tf1_graph,tf3"], capsys)
 
 
+def test_naming_no_style_is_refused_rather_than_running_nothing(capsys):
+    assert "argument --styles: no style named in ','" in refused(["--styles", ","], capsys)
+
+
 def test_an_unwritable_plot_path_is_refused(tmp_path, capsys):
     assert f"argument --plot: cannot write to {str(tmp_path)!r}" in refused(["--plot", str(tmp_path)], capsys)
 

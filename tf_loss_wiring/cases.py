@@ -42,7 +42,7 @@ def names() -> list[str]:
 def parse(text: str) -> list[Case]:
     """`tf1_graph,keras_impl` (every generation and backend) or `keras_impl[keras3-jax]` (one) → the cases, in order.
 
-    Raises ValueError naming the first unknown item.
+    Raises ValueError naming the first unknown item, or when nothing is named.
     """
     chosen: list[Case] = []
     for item in filter(None, (part.strip() for part in text.split(","))):
@@ -50,6 +50,8 @@ def parse(text: str) -> list[Case]:
         if not matches:
             raise ValueError(f"unknown style {item!r} (choose from {', '.join(names())})")
         chosen += [case for case in matches if case not in chosen]
+    if not chosen:
+        raise ValueError(f"no style named in {text!r} (choose from {', '.join(names())})")
     return chosen
 
 

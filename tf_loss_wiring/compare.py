@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from common import checks, quiet, runner
+from common import quiet, runner
 from common.cli import (
     EXIT_DIVERGED,
     EXIT_INTERRUPTED,
@@ -38,10 +38,9 @@ from common.data import make_dataset
 from common.record import Run, write_json
 from tf_loss_wiring import cases, code, page, plot
 from tf_loss_wiring.cli import console
+from tf_loss_wiring.table import COLUMNS, LEFT_ALIGNED, MASKED_NOTE, TABLE_TITLE, agreement, row  # noqa: F401
 
 HELP = "every style x Keras generation x wiring in one table; --code, --plot, --html"
-TABLE_TITLE = "final MSE: the correct mean squared error of the final weights on all rows (float64)"
-MASKED_NOTE = "* masked: the framework repaired the shapes, so the buggy wiring trained as the fixed one"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,26 +56,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 # --- the table ----------------------------------------------------------------------------------------------
-COLUMNS = ["run", "dtype", "w₀", "max |wᵢ| i>0", "bias", "final MSE", "verdict", "seconds", "max |Δ| vs numpy",
-           "atol"]
-LEFT_ALIGNED = ("run", "dtype", "verdict")  # words; the numbers are aligned right
-
-
-def agreement(run: Run) -> tuple[float, float]:
-    """(largest difference from the reference's weights and bias, the tolerance for this run)."""
-    ref = runner.reference_for(run)
-    atol = checks.agreement_atol(run.config.dtype, run.case.float32_inside)
-    return checks.distance(run.weights, run.bias, (np.asarray(ref.weights), ref.bias)), atol
-
-
-def row(run: Run) -> list[str]:
-    w = np.asarray(run.weights)
-    diff, atol = agreement(run)
-    return [run.label + ("*" if run.masked else ""), run.config.dtype, f"{w[0]:.6f}",
-            f"{np.max(np.abs(w[1:]), initial=0):.2e}", f"{run.bias:.6f}", f"{run.final_mse:.3e}", run.verdict,
-            f"{run.seconds:.2f}", f"{diff:.1e}", f"{atol:.0e} " + ("ok" if diff <= atol else "EXCEEDED")]
-
-
 def print_table(out, runs: list[Run]) -> None:
     from rich.markup import escape
     from rich.table import Table

@@ -16,7 +16,7 @@ import time
 
 from common.record import Run
 from common.style import Style
-from tf_loss_wiring import code, compare, plot
+from tf_loss_wiring import code, plot, table
 
 TITLE = "tf-loss-wiring: the same model, a (B, 1) against a (B,), and two different answers"
 TRAP = (
@@ -113,12 +113,12 @@ def setup(runs: list[Run]) -> str:
 
 def run_table(runs: list[Run]) -> str:
     """`compare`'s table: a row per run, its verdict and its agreement with the numpy reference marked."""
-    head = "".join(f"<th{aligned(column)}>{html.escape(column)}</th>" for column in compare.COLUMNS)
-    rows = ["<tr>" + "".join(map(cell, compare.COLUMNS, compare.row(run))) + "</tr>" for run in runs]
-    caption = f"<caption>{html.escape(compare.MASKED_NOTE)}</caption>" if any(run.masked for run in runs) else ""
+    head = "".join(f"<th{aligned(column)}>{html.escape(column)}</th>" for column in table.COLUMNS)
+    rows = ["<tr>" + "".join(map(cell, table.COLUMNS, table.row(run))) + "</tr>" for run in runs]
+    caption = f"<caption>{html.escape(table.MASKED_NOTE)}</caption>" if any(run.masked for run in runs) else ""
     return "\n".join([f'<div class="scroll"><table class="runs"><thead><tr>{head}</tr></thead>', caption,
                       "<tbody>", *rows, "</tbody></table></div>",
-                      f'<p class="note">{html.escape(compare.TABLE_TITLE)}</p>'])
+                      f'<p class="note">{html.escape(table.TABLE_TITLE)}</p>'])
 
 
 def cell(column: str, value: str) -> str:
@@ -132,7 +132,7 @@ def cell(column: str, value: str) -> str:
 
 def aligned(column: str) -> str:
     """The class attribute that aligns a column of numbers right, as `compare` prints them."""
-    return "" if column in compare.LEFT_ALIGNED else ' class="num"'
+    return "" if column in table.LEFT_ALIGNED else ' class="num"'
 
 
 def curves(runs: list[Run], var_y: float) -> str:
