@@ -27,6 +27,16 @@ def corpus(name: str) -> str:
     return str(CORPUS / name)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def keras_3_on_this_process_backend_only():
+    """Each other installed backend costs a process of its own (~4 s) for every Keras 3 loss checked: here they
+    are left out, and test_another_backend_is_probed_in_a_process_of_its_own and the backends' own test sessions
+    (tests/test_backends.py) cover them."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(check, "installed_backends", lambda: [keras.backend.backend()])
+        yield
+
+
 @pytest.fixture(scope="module")
 def reports():
     """Each corpus loss checked once (in this process) for the whole module."""

@@ -19,8 +19,9 @@ SHORT = ["--steps", "3", "--log-every", "1"]
 COMMANDS = {
     "python -m tf1_graph": [sys.executable, "-m", "tf1_graph", *SHORT],
     "python -m keras_impl": [sys.executable, "-m", "keras_impl", *SHORT],
-    "tf-loss-wiring compare": [SCRIPT, "compare", *SHORT],
-    "tf-loss-wiring bench": [SCRIPT, "bench", *SHORT],
+    # a few styles each (every one loads TensorFlow or its backend the same way), one on PyTorch in its own process
+    "tf-loss-wiring compare": [SCRIPT, "compare", *SHORT, "--styles", "tf1_graph,keras_impl[keras3-torch]"],
+    "tf-loss-wiring bench": [SCRIPT, "bench", *SHORT, "--styles", "tf2_eager,keras_impl[tf_keras]"],
     "tf-loss-wiring hazards": [SCRIPT, "hazards"],
 }
 # (python -m tf2_eager is held to the same in test_cli.py, python -m keras_impl --keras tf_keras in
