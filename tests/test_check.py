@@ -15,7 +15,8 @@ import tf_keras
 from conftest import ROOT, only_under
 
 from keras_impl import experiment as keras_impl
-from tf_loss_wiring import check, cli, hazards, scan
+from tf_loss_wiring import check, cli, hazards
+from tf_loss_wiring.check import scan
 from tf_loss_wiring.testing import assert_no_broadcast
 
 CORPUS = Path(__file__).resolve().parent / "check_corpus"

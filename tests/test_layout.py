@@ -31,14 +31,14 @@ def project_names(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("package", list(LAYERS))
 def test_no_import_points_upward(package):
-    for path in sorted((ROOT / package).glob("*.py")):
+    for path in sorted((ROOT / package).rglob("*.py")):
         for name in project_names(path):
             assert name == package or LAYERS[name] < LAYERS[package], (
                 f"{path.relative_to(ROOT)} imports {name}: {package} must not stand on it")
 
 
 def test_common_names_no_style_even_inside_a_function():
-    offenders = {path.name: project_names(path) - {"common"} for path in (ROOT / "common").glob("*.py")}
+    offenders = {path.name: project_names(path) - {"common"} for path in (ROOT / "common").rglob("*.py")}
     assert {name: found for name, found in offenders.items() if found} == {}
 
 

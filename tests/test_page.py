@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT, only_under
 from test_compare import SMALL, refused, source_sections
 
-from tf_loss_wiring import cli, code, compare, page
+from tf_loss_wiring import cli, compare
+from tf_loss_wiring.compare import code, page, table
 
 STYLES = "tf1_graph,tf2_eager"  # the two quick styles; the page's code has a column for each
 VOID = {"meta", "img", "br", "hr", "link", "input", "wbr"}  # elements without an end tag
@@ -104,11 +105,11 @@ def test_the_page_has_every_section_and_a_code_column_per_style_that_ran(made):
 def test_every_run_has_its_row_as_compare_prints_it(made):
     text, runs = made
     seen = Page(text)
-    assert seen.header == compare.COLUMNS
+    assert seen.header == table.COLUMNS
     assert [row[0] for row in seen.rows] == ["tf1_graph-buggy", "tf1_graph-fixed", "tf2_eager-buggy",
                                              "tf2_eager-fixed"]
-    assert seen.rows == [compare.row(run) for run in runs]  # the Δ vs numpy and atol columns included
-    assert compare.MASKED_NOTE not in text  # no masked run here
+    assert seen.rows == [table.row(run) for run in runs]  # the Δ vs numpy and atol columns included
+    assert table.MASKED_NOTE not in text  # no masked run here
 
 
 def test_the_figure_is_embedded_as_a_png(made):
@@ -162,7 +163,7 @@ def test_a_masked_run_is_starred_and_explained(tmp_path, capsys):
     assert cli.main(argv) == 0
     text = path.read_text(encoding="utf-8")
     assert [row[0] for row in Page(text).rows] == ["keras_impl[tf_keras]-buggy*"]
-    assert html.escape(compare.MASKED_NOTE) in text and html.escape(code.KERAS_NOTE) in text
+    assert html.escape(table.MASKED_NOTE) in text and html.escape(code.KERAS_NOTE) in text
 
 
 @pytest.mark.parametrize("where", ["a folder", "a missing folder"])

@@ -16,7 +16,7 @@ and compared with what the loss gives when the shapes agree (the (B,)/(B,) call)
 - `refused`: it raised (the first line of the error is kept) — a refusal is safe;
 - `non-finite`: it gave NaN or infinity on these numbers (values in (0, 1)), so it cannot be judged there.
 
-A file or a folder is scanned without running it (`tf_loss_wiring.scan`): one line `path:line:col: CODE
+A file or a folder is scanned without running it (`tf_loss_wiring.check.scan`): one line `path:line:col: CODE
 message` per finding, and the fix under it.
 
 Exit status: 0 nothing broadcasts, 1 something does (or differs), 2 a target that cannot be imported or read,
@@ -44,7 +44,7 @@ import numpy as np
 
 from common import quiet
 from common.cli import check_writable
-from tf_loss_wiring import scan
+from tf_loss_wiring.check import scan
 from tf_loss_wiring.hazards import RTOL  # float32 arithmetic; a broadcast or a shuffle moves these by > 1e-2
 
 HELP = "is the broadcast trap in your own code? probe a loss (module:name, file.py:name), or scan files"
@@ -590,6 +590,3 @@ def probe_here(target: str) -> dict:
         return {"error": str(error)}
     return {"probes": [probe_record(p) for p in report.probes], "not_run": report.not_run}
 
-
-if __name__ == "__main__":  # python -m tf_loss_wiring.check TARGET, with KERAS_BACKEND set: see backend_probes
-    print(json.dumps(probe_here(sys.argv[1]), allow_nan=False))

@@ -36,9 +36,10 @@ from common.cli import (
 from common.config import chosen_variants
 from common.data import make_dataset
 from common.record import Run, write_json
-from tf_loss_wiring import cases, code, page, plot
+from tf_loss_wiring import cases
 from tf_loss_wiring.cli import console
-from tf_loss_wiring.table import COLUMNS, LEFT_ALIGNED, MASKED_NOTE, TABLE_TITLE, agreement, row  # noqa: F401
+from tf_loss_wiring.compare import code, page, plot
+from tf_loss_wiring.compare.table import COLUMNS, LEFT_ALIGNED, MASKED_NOTE, TABLE_TITLE, row
 
 HELP = "every style x Keras generation x wiring in one table; --code, --plot, --html"
 

@@ -16,7 +16,7 @@ import time
 
 from common.record import Run
 from common.style import Style
-from tf_loss_wiring import code, plot, table
+from tf_loss_wiring.compare import code, plot, table
 
 TITLE = "tf-loss-wiring: the same model, a (B, 1) against a (B,), and two different answers"
 TRAP = (
