@@ -4,7 +4,7 @@
     nox -s cells      every verified dependency set in constraints/ on the Python found here: its hazard probe,
                       then the whole suite; a set that cannot be installed here says why and fails
     nox -s lock       re-resolve constraints/ for every CI Python and the lowest bounds (needs uv; a maintainer's step)
-    nox -s versions   regenerate the README's table of what changes between versions from the probes `cells`
+    nox -s versions   regenerate docs/versions.md (what changes between versions) from the probes `cells`
                       left in .nox/probes/
 
 `nox -l` lists the sessions; `nox -s "cells(cell='lowest')"` runs one.
@@ -57,12 +57,12 @@ def why_not(installer_output: str) -> str:
 
 @nox.session(python=False)
 def versions(session: nox.Session) -> None:
-    """The README's table of what changes between versions, from every cell's probe (run `nox -s cells` first)."""
+    """docs/versions.md, what changes between versions, from every cell's probe (run `nox -s cells` first)."""
     found = sorted(PROBES.glob("*.json"))
     if not found:
         session.error("no probes in .nox/probes: run `nox -s cells` first")
     session.run(sys.executable, "-m", "tf_loss_wiring", "hazards", "--versions", *map(str, found),
-                "--write", "README.md")
+                "--write", "docs/versions.md")
 
 
 @nox.session(python=False)

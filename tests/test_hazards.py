@@ -1,4 +1,4 @@
-"""The hazard map (docs/hazards.md) and the README's table of what changes between versions are what a fresh
+"""The hazard map (docs/hazards.md) and docs/versions.md (what changes between versions) are what a fresh
 probe of the installed TensorFlow and Keras finds, in every version cell."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def cells(line: str) -> list[str]:
 def documented_outcomes(installed: dict[str, str]) -> dict[tuple, str]:
     """The hazard map's outcomes, with the versions table's column for `installed` (if it has one) on top."""
     outcomes = {tuple(row[:-1]): row[-1] for row in map(cells, between(TABLE, BEGIN, END).splitlines()[2:])}
-    lines = between(ROOT / "README.md", hazards.VERSIONS_BEGIN, hazards.VERSIONS_END).splitlines()
+    lines = between(ROOT / "docs" / "versions.md", hazards.VERSIONS_BEGIN, hazards.VERSIONS_END).splitlines()
     if lines:
         header = cells(lines[0])
         key_width = len(hazards.COLUMNS) - 1

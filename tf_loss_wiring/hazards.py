@@ -7,7 +7,7 @@ argument orders, numpy and tensor inputs, and the result is classified:
 - `broadcast`: the mean of (p_i - y_j)**2 over the B x B matrix — the question's bug;
 - `error`: it refused (the value column then holds the error's first line).
 
-`--json PATH` writes the same table as records; `--markdown` prints the table the README carries
+`--json PATH` writes the same table as records; `--markdown` prints the table docs/hazards.md carries
 (tests/test_hazards.py fails when the two disagree).
 """
 
