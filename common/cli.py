@@ -75,7 +75,8 @@ def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--verbose", action="store_true", help="let TensorFlow's C++ start-up log through")
 
 
-def add_config_arguments(parser: argparse.ArgumentParser, *, default_dtype: str | None) -> None:
+def add_config_arguments(parser: argparse.ArgumentParser, *, default_dtype: str | None,
+                         json_help: str = "write every run's record to PATH") -> None:
     """The flags that make a `Config`; defaults are the question's experiment (dtype None: each style's own)."""
     flag = parser.add_argument
     flag("--steps", type=positive_int, default=QUESTION.steps, help="training steps (%(default)s)")
@@ -86,7 +87,7 @@ def add_config_arguments(parser: argparse.ArgumentParser, *, default_dtype: str 
     flag("--dim", type=positive_int, default=QUESTION.dim, help="features (%(default)s)")
     flag("--log-every", type=positive_int, default=QUESTION.log_every, help="steps between log lines (%(default)s)")
     flag("--dtype", choices=DTYPES, default=default_dtype, help="(%(default)s)")
-    parser.add_argument("--json", metavar="PATH", help="write every run's record to PATH")
+    parser.add_argument("--json", metavar="PATH", help=json_help)
 
 
 def config_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Config:

@@ -14,7 +14,7 @@ import numpy as np
 
 from common.config import Config
 from common.data import batches
-from common.record import Monitor
+from common.monitor import Monitor
 from common.style import LOSS_ON_ALL_ROWS, Style
 
 REFERENCE = Style(name="reference", experiment="common.reference", description=__doc__.splitlines()[0],

@@ -11,7 +11,8 @@ import numpy as np
 from common import checks
 from common.config import Config
 from common.data import make_dataset
-from common.record import Monitor, Run, true_mse
+from common.monitor import Monitor
+from common.record import Run, true_mse
 from common.reference import REFERENCE
 from common.style import Case
 

@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 
 from common.config import Config
-from common.record import Monitor
+from common.monitor import Monitor
 
 # What a style logs every `log_every` steps.
 LOSS_ON_ALL_ROWS = "loss on all rows"  # the wiring's loss over all N rows, after that step's update
@@ -38,8 +38,19 @@ class Experiment(Protocol):
 
 
 @dataclasses.dataclass(frozen=True)
+class Setting:
+    """One setting a style runs in — a Keras generation and, for Keras 3, its backend — and what is true there."""
+
+    keras: str | None = None  # "keras3" (Keras 3) or "tf_keras" (Keras 2); None for a style without Keras
+    backend: str | None = None  # Keras 3's backend; None where the generation runs on TensorFlow only
+    float32_inside: bool = False  # a float64 run rounds to float32 somewhere the user did not ask for
+    buggy_masked: bool = False  # the framework repairs the buggy wiring's shapes before the loss sees them
+
+
+@dataclasses.dataclass(frozen=True)
 class Style:
-    """A style's declaration: its name, where its experiment lives, and how its arithmetic differs from numpy's."""
+    """A style's declaration: its name, where its experiment lives, how its arithmetic differs from numpy's,
+    and the settings it runs in (the first of a generation is its default, and shares TensorFlow's process)."""
 
     name: str
     experiment: str  # the module defining `Experiment`, e.g. "tf1_graph.experiment"; imported by `load()`
@@ -47,13 +58,35 @@ class Style:
     default_dtype: str
     logs: str = LOSS_ON_ALL_ROWS
     log_dtype: str | None = None  # the dtype its logged loss is reported in; None: the run's
-    generations: tuple[str, ...] = ()  # Keras generations it runs under; () for a style without Keras
     learning_rate_dtype: str | None = None  # the dtype the optimizer keeps the learning rate in; None: the run's
-    float32_inside: bool = False  # rounds to float32 on its own inside a float64 run
-    float32_inside_under: tuple[str, ...] = ()  # … only under these Keras generations, or settings (`keras3-jax`)
-    buggy_masked_under: tuple[str, ...] = ()  # generations whose compile repairs the buggy wiring's shapes
-    backends: tuple[str, ...] = ()  # Keras 3 backends it runs on; the first, the default, shares TensorFlow's process
-    backends_under: tuple[str, ...] = ()  # the generations that run on `backends`; the others on TensorFlow only
+    settings: tuple[Setting, ...] = (Setting(),)
+
+    @property
+    def generations(self) -> tuple[str, ...]:
+        """The Keras generations it runs under, the default first; () for a style without Keras."""
+        return tuple(dict.fromkeys(s.keras for s in self.settings if s.keras is not None))
+
+    @property
+    def backends(self) -> tuple[str, ...]:
+        """The Keras 3 backends it runs on, the default (the one that shares TensorFlow's process) first."""
+        return tuple(dict.fromkeys(s.backend for s in self.settings if s.backend is not None))
+
+    @property
+    def backends_under(self) -> tuple[str, ...]:
+        """The generations that run on `backends`; the others run on TensorFlow only."""
+        return tuple(dict.fromkeys(s.keras for s in self.settings if s.backend is not None))
+
+    def setting(self, keras: str | None, backend: str | None = None) -> Setting:
+        """The setting `keras` on `backend` (None: the generation's first); ValueError naming what is wrong."""
+        under = [s for s in self.settings if s.keras == keras]
+        if not under:
+            raise ValueError(f"Invalid value for argument `keras` of {self.name}. Expected one of "
+                             f"{self.generations or (None,)}. Received: keras={keras!r}")
+        found = [s for s in under if backend is None or s.backend == backend]
+        if not found:
+            raise ValueError(f"Invalid value for argument `backend` of {self.name} under keras={keras!r}. "
+                             f"Expected one of {tuple(s.backend for s in under)}. Received: backend={backend!r}")
+        return found[0]
 
     def load(self) -> Experiment:
         """Import the experiment module (this is where TensorFlow loads)."""
@@ -74,16 +107,12 @@ class Case:
     backend: str | None = None
 
     def __post_init__(self):
-        allowed = self.style.generations or (None,)
-        if self.keras not in allowed:
-            raise ValueError(f"Invalid value for argument `keras` of {self.style.name}. Expected one of {allowed}. "
-                             f"Received: keras={self.keras!r}")
-        backends = self.style.backends if self.keras in self.style.backends_under else (None,)
-        if self.backend is None and backends != (None,):
-            object.__setattr__(self, "backend", backends[0])  # frozen: set once, here
-        if self.backend not in backends:
-            raise ValueError(f"Invalid value for argument `backend` of {self.style.name} under keras={self.keras!r}. "
-                             f"Expected one of {backends}. Received: backend={self.backend!r}")
+        object.__setattr__(self, "backend", self.declared.backend)  # frozen: the default filled in, once, here
+
+    @property
+    def declared(self) -> Setting:
+        """What the style declares about this case's setting."""
+        return self.style.setting(self.keras, self.backend)
 
     @property
     def setting(self) -> str | None:
@@ -122,8 +151,7 @@ class Case:
     @property
     def float32_inside(self) -> bool:
         """Whether a float64 run of this case rounds to float32 somewhere the user did not ask for."""
-        under = self.style.float32_inside_under
-        return self.style.float32_inside or self.keras in under or self.setting in under
+        return self.declared.float32_inside
 
     @property
     def log_in_float32(self) -> bool:
@@ -132,7 +160,7 @@ class Case:
 
     def masked(self, variant: str) -> bool:
         """Whether the framework repairs this wiring's shapes before the loss sees them (Keras 2's compile)."""
-        return variant == "buggy" and self.keras in self.style.buggy_masked_under
+        return variant == "buggy" and self.declared.buggy_masked
 
     def trains_like(self, variant: str) -> str:
         """The wiring this run really trains: `fixed` for a masked buggy wiring, else `variant`."""

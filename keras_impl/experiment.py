@@ -31,9 +31,9 @@ import numpy as np
 
 from common.config import Config
 from common.data import batches
-from common.record import Monitor
+from common.monitor import Monitor
+from keras_impl import KERAS_MODULES
 
-MODULES = {"keras3": "keras", "tf_keras": "tf_keras"}
 DEFAULT_BACKEND = "tensorflow"  # Keras 3's own default, and the one that shares a process with tf_keras and TF
 
 
@@ -41,7 +41,7 @@ def keras_module(generation: str, backend: str | None = None):
     """`keras` (Keras 3) on `backend` (TensorFlow when None), or `tf_keras` (Keras 2, on TensorFlow)."""
     if generation == "keras3":
         choose_backend(backend or DEFAULT_BACKEND)
-    return importlib.import_module(MODULES[generation])
+    return importlib.import_module(KERAS_MODULES[generation])
 
 
 def choose_backend(backend: str) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import strict_json
 
-from tf_loss_wiring import cli, hazards
+from tf_loss_wiring import cases, cli, hazards, probe
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "docs" / "hazards.md"
@@ -63,8 +64,8 @@ def test_the_hazard_map_is_the_probes_markdown_where_it_was_made(probes):
 
 def test_the_versions_table_keeps_the_rows_that_differ_and_a_column_per_set_of_versions():
     def cell(keras: str, returned: str) -> dict:
-        probe = {"api": "keras: train_on_batch's returned loss", "labels_shape": "(B,)", "predictions_shape": "(B, 1)",
-                 "inputs": "numpy", "argument_order": "(Keras's)", "outcome": returned}
+        probe = {"api": "keras: train_on_batch's returned loss", "inputs": "numpy", "argument_order": "(Keras's)",
+                 "path": "compile + train_on_batch", "labels": "B", "predictions": "B1", "outcome": returned}
         same = {**probe, "api": "tf.reduce_mean(tf.square(a - b))", "outcome": "broadcast"}
         return {"versions": {"tensorflow": "2.21.0", "keras": keras, "tf_keras": "2.21.0"}, "probes": [same, probe]}
 
@@ -84,7 +85,7 @@ def test_the_versions_table_keeps_the_rows_that_differ_and_a_column_per_set_of_v
 def test_versions_are_written_between_the_markers(tmp_path, probes, capsys):
     probe_file, page = tmp_path / "cell.json", tmp_path / "page.md"
     probe_file.write_text(json.dumps({"versions": hazards.versions(),
-                                                      "probes": [p.__dict__ for p in probes]}))
+                                                      "probes": [h.as_record() for h in probes]}))
     page.write_text(f"before\n{hazards.VERSIONS_BEGIN}old\n{hazards.VERSIONS_END}\nafter\n")
     assert cli.main(["hazards", "--versions", str(probe_file), "--write", str(page)]) == 0
     text = page.read_text()
@@ -110,7 +111,7 @@ def test_train_on_batch_returns_this_batchs_loss_where_keras_resets_its_metrics(
 
 def test_keras_3_on_every_installed_backend_is_probed_and_a_loss_subclass_broadcasts_on_each(probes):
     """The trap travels with the migration: on JAX and PyTorch as on TensorFlow (each probed in its own process)."""
-    for name in ["keras", *(f"keras[{backend}]" for backend in hazards.OTHER_BACKENDS)]:
+    for name in ["keras", *(f"keras[{backend}]" for backend in cases.installed_backends()[1:])]:
         mine = {(p.labels_shape, p.outcome) for p in probes if p.api == f"{name}: compile(loss=a Loss subclass) + "
                 "train_on_batch"}
         built_in = {p.outcome for p in probes if p.api == f"{name}: compile(loss='mse') + train_on_batch"}
@@ -119,7 +120,7 @@ def test_keras_3_on_every_installed_backend_is_probed_and_a_loss_subclass_broadc
 
 def test_every_probe_has_one_of_the_named_outcomes(probes):
     assert {p.outcome for p in probes} <= set(hazards.OUTCOMES)
-    assert all((p.error is not None) == (p.outcome == "error") for p in probes)
+    assert all((p.probe.error is not None) == (p.outcome == "error") for p in probes)
 
 
 def test_the_questions_own_calls_are_classified_as_the_math_says(probes):
@@ -130,8 +131,9 @@ def test_the_questions_own_calls_are_classified_as_the_math_says(probes):
 
     compat = "tf.compat.v1.losses.mean_squared_error"
     broadcast = outcome(compat, "(B,)", "placeholder shape=None", "predictions, labels")  # the question's call
-    assert (broadcast.outcome, broadcast.computes_in) == ("broadcast", "float32")
-    assert broadcast.value == pytest.approx(hazards.BROADCAST, rel=1e-6)
+    assert (broadcast.outcome, broadcast.probe.computes_in) == ("broadcast", "float32")
+    every_pair = np.mean((probe.PREDICTIONS[:, None].astype(float) - probe.LABELS[None, :]) ** 2)
+    assert broadcast.probe.value == pytest.approx(every_pair, rel=1e-6)  # the B x B mean, computed in float32
     assert outcome(compat, "(B,)", "placeholder shape=(None,)").outcome == "error"
     assert outcome(compat, "(B, 1)", "placeholder shape=(None, 1)").outcome == "correct"
 
@@ -143,5 +145,5 @@ def test_json_records_hold_the_fields(tmp_path, probes, monkeypatch):
     data = strict_json(path)
     assert set(data["versions"]) == {"tensorflow", "keras", "tf_keras"}
     assert len(data["probes"]) == len(probes)
-    assert {"api", "labels_shape", "predictions_shape", "inputs", "argument_order", "outcome", "value", "error"} \
-        <= set(data["probes"][0])
+    assert {"api", "inputs", "argument_order", "path", "labels", "predictions", "outcome", "value", "shuffled",
+            "error", "computes_in"} == set(data["probes"][0])

@@ -65,3 +65,51 @@ def test_an_unknown_keras_generation_in_the_environment_stops_the_test_run():
                           env={**os.environ, "KERAS_GENERATIONS": "keras3,tf-keras"})
     assert done.returncode != 0
     assert "KERAS_GENERATIONS: unknown generation 'tf-keras'" in done.stdout + done.stderr
+
+
+# --- one engine, one way to start a process, no circles -----------------------------------------------------
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(path): path for package in LAYERS for path in sorted((ROOT / package).rglob("*.py"))}
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The project modules the file imports, anywhere in it: `from pkg import sub` counts as pkg.sub."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found |= {f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module
+                      for alias in node.names}
+    return found & set(MODULES)
+
+
+def test_no_module_imports_its_way_back_to_itself():
+    graph = {name: imported_modules(path) - {name} for name, path in MODULES.items()}
+    done: set[str] = set()
+
+    def visit(name: str, trail: list[str]) -> None:
+        assert name not in trail, f"import circle: {' -> '.join(trail[trail.index(name):] + [name])}"
+        if name in done:
+            return
+        for other in sorted(graph[name]):
+            visit(other, [*trail, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+
+
+def test_one_probe_engine_and_one_module_that_starts_processes():
+    probes, starters = [], []
+    for name, path in MODULES.items():
+        tree = ast.parse(path.read_text())
+        probes += [name for node in ast.walk(tree) if isinstance(node, ast.ClassDef) and node.name == "Probe"]
+        starters += [name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                     and any(alias.name == "subprocess" for alias in node.names)]
+    assert probes == ["tf_loss_wiring.probe"]
+    assert [name for name in starters if name.startswith("tf_loss_wiring")] == ["tf_loss_wiring.processes"]

@@ -16,7 +16,7 @@ from conftest import AGREE, FAST, TEST_BACKEND, case_params, reference_of, train
 
 from common import checks, cli
 from common.data import make_dataset
-from common.record import Monitor
+from common.monitor import Monitor
 from keras_impl import STYLE
 from keras_impl import experiment as keras_impl
 

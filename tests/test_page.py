@@ -81,18 +81,20 @@ def gutter(line: dict) -> tuple[int, str, str]:
 
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
-    """The page of a shrunk compare run of two styles, and the runs it was made from."""
+    """The page of a shrunk compare run of two styles, and the runs it was made from, as compared."""
     path = tmp_path_factory.mktemp("page") / "report.html"
-    runs = []
+    compared = []
     with pytest.MonkeyPatch.context() as patch:
         real_write = page.write
-        patch.setattr(compare.page, "write", lambda to, done, var_y: (runs.extend(done), real_write(to, done, var_y)))
+        patch.setattr(compare.page, "write", lambda to, done, var_y: (compared.extend(done),
+                                                                       real_write(to, done, var_y)))
         assert cli.main(["compare", "--styles", STYLES, *SMALL, "--html", str(path)]) == 0
-    return path.read_text(encoding="utf-8"), runs
+    return path.read_text(encoding="utf-8"), compared
 
 
 def test_the_page_has_every_section_and_a_code_column_per_style_that_ran(made):
-    text, runs = made
+    text, compared = made
+    runs = [c.run for c in compared]
     seen = Page(text)
     assert seen.headings["h2"] == ["The trap", "The runs", "The loss curves", "The code, section by section"]
     assert seen.headings["h3"] == list(code.SECTIONS)
@@ -103,12 +105,12 @@ def test_the_page_has_every_section_and_a_code_column_per_style_that_ran(made):
 
 
 def test_every_run_has_its_row_as_compare_prints_it(made):
-    text, runs = made
+    text, compared = made
     seen = Page(text)
     assert seen.header == table.COLUMNS
     assert [row[0] for row in seen.rows] == ["tf1_graph-buggy", "tf1_graph-fixed", "tf2_eager-buggy",
                                              "tf2_eager-fixed"]
-    assert seen.rows == [table.row(run) for run in runs]  # the Δ vs numpy and atol columns included
+    assert seen.rows == [table.row(c) for c in compared]  # the Δ vs numpy and atol columns included
     assert table.MASKED_NOTE not in text  # no masked run here
 
 
@@ -127,9 +129,9 @@ def test_nothing_on_the_page_comes_from_outside(made):
 
 
 def test_the_code_is_the_source_highlighted_with_the_differing_wiring_lines_marked(made):
-    text, runs = made
+    text, compared = made
     seen = Page(text)
-    for style in dict.fromkeys(run.case.style for run in runs):
+    for style in dict.fromkeys(c.run.case.style for c in compared):
         expected = source_sections(style)
         in_file = (ROOT / style.experiment.replace(".", "/")).with_suffix(".py").read_text().splitlines()
         for section in code.SECTIONS:

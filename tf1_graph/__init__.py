@@ -1,7 +1,7 @@
 """TF1 style: tf.compat.v1 placeholders, Variables and a Session, as in the original question."""
 
 import common  # noqa: F401  (before TensorFlow loads: quiets its C++ log)
-from common.style import LOSS_ON_ALL_ROWS, Style
+from common.style import LOSS_ON_ALL_ROWS, Setting, Style
 
 # Readable before TensorFlow loads: the command line refuses bad flags without it.
 STYLE = Style(
@@ -13,5 +13,5 @@ STYLE = Style(
     # GradientDescentOptimizer turns the Python learning rate into a float32 tensor before casting it to the
     # variables' dtype, and tf.compat.v1.losses casts its inputs to float32: both TF's, kept as the question had.
     learning_rate_dtype="float32",
-    float32_inside=True,
+    settings=(Setting(float32_inside=True),),
 )

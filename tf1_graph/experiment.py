@@ -18,7 +18,7 @@ import tensorflow as tf
 
 from common.config import Config
 from common.data import batches, full_data_loss
-from common.record import Monitor
+from common.monitor import Monitor
 
 v1 = tf.compat.v1
 

@@ -20,7 +20,7 @@ import tensorflow as tf
 
 from common.config import Config
 from common.data import chunks, full_data_loss
-from common.record import Monitor
+from common.monitor import Monitor
 
 
 # --- model ------------------------------------------------------------------------------------------------

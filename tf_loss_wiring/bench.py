@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -31,7 +28,7 @@ from common.config import Config, chosen_variants
 from common.data import batches, make_dataset
 from common.reference import REFERENCE
 from common.style import Case
-from tf_loss_wiring import cases
+from tf_loss_wiring import cases, processes
 from tf_loss_wiring.cli import console
 
 HELP = "every style on the question's protocol next to the numpy floor and its framework's bare floor"
@@ -41,7 +38,6 @@ TARGETS = {"tf1_graph": 6, "tf2_eager": 4, "keras_impl[keras3]": KERAS3_TARGET,
            "keras_impl[tf_keras]": 100}
 OVERHEAD_GOAL = 1.15  # our run against the bare floor, fixed wiring
 COLUMNS = ("style", "variant", "dtype", "seconds", "× numpy", "target", "floor µs/step", "× floor", "peak MiB")
-OWN_PROCESS_TIMEOUT = 3600  # seconds; the question's protocol takes under a minute a run on any backend
 
 
 def _status_kib(field: str) -> int:
@@ -146,25 +142,20 @@ def rows_of(case: Case, config: Config, variant: str) -> list[dict]:
 
 def rows_in_own_process(case: Case, config: Config, choice: str, verbose: bool) -> list[dict]:
     """`tf-loss-wiring bench --styles <case>` in a fresh process (another Keras 3 backend), its rows read back."""
-    with tempfile.TemporaryDirectory(prefix="tf-loss-wiring-") as folder:
-        path = Path(folder) / "rows.json"
-        settings = [f"--{name.replace('_', '-')}={value}" for name, value in config.as_dict().items()]
-        argv = [sys.executable, "-m", "tf_loss_wiring", "bench", f"--styles={case.label}", *settings,
-                f"--variant={choice}", "--rows-json", str(path), *(["--verbose"] if verbose else [])]
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=OWN_PROCESS_TIMEOUT,
-                              env={**os.environ, "PYTHONPATH": cases.search_path(case)})
-        if done.returncode != 0 or not path.exists():
-            tail = "\n".join(done.stderr.strip().splitlines()[-5:])
-            raise RuntimeError(f"bench of {case.label} in its own process failed (status {done.returncode}):\n{tail}")
-        return json.loads(path.read_text())
+    rows, _ = processes.hand_back(f"bench of {case.label}", "tf_loss_wiring", "bench", f"--styles={case.label}",
+                                  *cases.config_flags(config), f"--variant={choice}", "--here",
+                                  *(["--verbose"] if verbose else []), backend=case.backend)
+    return rows
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--styles", default=",".join(style.name for style in cases.STYLES),
                         help="comma-separated styles, e.g. tf1_graph,keras_impl[keras3-jax] (all)")
-    add_config_arguments(parser, default_dtype=None)  # None: each style's own default
+    add_config_arguments(parser, default_dtype=None,  # None: each style's own default
+                         json_help="also write the table's rows to PATH")
     add_variant_argument(parser)
-    parser.add_argument("--rows-json", metavar="PATH", help=argparse.SUPPRESS)  # what a process of its own returns
+    # In a process of its own (another Keras 3 backend): bench every case named here, hand the rows back.
+    parser.add_argument("--here", action="store_true", help=argparse.SUPPRESS)
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -176,7 +167,10 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     except ValueError as error:
         parser.error(f"argument --styles: {error}")
     base = config_from_args(parser, args)
-    here = [case for case in chosen if not case.needs_own_process or args.rows_json]
+    for why in filter(None, map(cases.why_not_here, chosen)):
+        print(f"{parser.prog}: {why}", file=sys.stderr)
+    chosen = [case for case in chosen if cases.why_not_here(case) is None]
+    here = [case for case in chosen if not case.needs_own_process or args.here]
     with quiet.startup(args.verbose):
         for case in here:
             case.load()
@@ -188,10 +182,15 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             for variant in chosen_variants(args.variant):
                 rows += rows_of(case, config, variant)
         else:
-            rows += rows_in_own_process(case, config, args.variant, args.verbose)
+            try:
+                rows += rows_in_own_process(case, config, args.variant, args.verbose)
+            except processes.Failed as error:
+                print(f"{parser.prog}: {error}", file=sys.stderr)
+                continue
         out.print(f"done: {case.label}", style="dim", markup=False)
-    if args.rows_json:
-        Path(args.rows_json).write_text(json.dumps(rows))
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows))
+    if args.here:
         return 0
     table = Table(title=f"{base.steps} steps, batch {base.batch_size}, N = {base.data_size}")
     for column in COLUMNS:

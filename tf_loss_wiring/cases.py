@@ -2,18 +2,12 @@
 
 A Keras 3 backend holds for a whole process, and this one runs TensorFlow's: a case on another backend
 (`Case.needs_own_process`) is run by `run_in_own_process`, through `python -m <style> --json` in a process
-of its own, and its runs are read back from the JSON.
+of its own (`tf_loss_wiring.processes`), and its runs are read back from the JSON.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import json
-import os
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 
 from common.config import Config
 from common.record import Run
@@ -21,17 +15,24 @@ from common.style import Case
 from keras_impl import STYLE as KERAS_IMPL
 from tf1_graph import STYLE as TF1_GRAPH
 from tf2_eager import STYLE as TF2_EAGER
+from tf_loss_wiring import processes
 
 STYLES = (TF1_GRAPH, TF2_EAGER, KERAS_IMPL)
-CASES = tuple(
-    Case(style, keras, backend)
-    for style in STYLES
-    for keras in (style.generations or (None,))
-    for backend in (style.backends if keras in style.backends_under else (None,))
-)
+CASES = tuple(Case(style, setting.keras, setting.backend) for style in STYLES for setting in style.settings)
 GENERATIONS = KERAS_IMPL.generations
 BACKENDS = KERAS_IMPL.backends
-OWN_PROCESS_TIMEOUT = 3600  # seconds: the question's protocol takes under a minute per run on any backend
+
+
+def installed_backends() -> list[str]:
+    """Keras 3's backends whose framework is installed here, TensorFlow's first (JAX needs Python 3.11 or newer)."""
+    return [backend for backend in BACKENDS if importlib.util.find_spec(backend) is not None]
+
+
+def why_not_here(case: Case) -> str | None:
+    """One line saying why `case` cannot run on this machine (its Keras 3 backend is not installed), or None."""
+    if case.backend is None or case.backend in installed_backends():
+        return None
+    return f"{case.label}: not run: {case.backend} is not installed here (pip install -e '.[backends]')"
 
 
 def names() -> list[str]:
@@ -55,32 +56,23 @@ def parse(text: str) -> list[Case]:
     return chosen
 
 
+def config_flags(config: Config) -> list[str]:
+    """The command-line flags that make `config` (`--steps=501`, …)."""
+    return [f"--{name.replace('_', '-')}={value}" for name, value in config.as_dict().items()]
+
+
 def argv_of(case: Case, config: Config, variant: str) -> list[str]:
-    """`python -m <style> …` flags that run `case` on `config` with the `variant` wiring (or `both`)."""
+    """`python -m <style> …` (the module and its flags) that runs `case` on `config` with the `variant` wiring."""
     options = [f"--{name}={value}" for name, value in case.options.items()]
-    settings = [f"--{name.replace('_', '-')}={value}" for name, value in config.as_dict().items()]
-    return ["-m", case.style.name, *options, *settings, f"--variant={variant}"]
+    return [case.style.name, *options, *config_flags(config), f"--variant={variant}"]
 
 
 def run_in_own_process(case: Case, config: Config, variant: str) -> tuple[list[Run], int]:
     """(the runs, the exit status) of `python -m <style>` for `case` in a fresh process, read back from --json.
 
     The runs keep every step's batch loss (`--batch-losses`); a run that diverged is among them (status 3).
-    Raises RuntimeError with the end of its error output when the process fails otherwise.
+    Raises `processes.Failed` in one line when the process fails otherwise.
     """
-    with tempfile.TemporaryDirectory(prefix="tf-loss-wiring-") as folder:
-        path = Path(folder) / "runs.json"
-        argv = [sys.executable, *argv_of(case, config, variant), "--batch-losses", "--json", str(path)]
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=OWN_PROCESS_TIMEOUT,
-                              env={**os.environ, "PYTHONPATH": search_path(case)})
-        if not path.exists():
-            tail = "\n".join(done.stderr.strip().splitlines()[-5:])
-            raise RuntimeError(f"{case.label} in its own process failed (status {done.returncode}):\n{tail}")
-        records = json.loads(path.read_text())["runs"]
-    return [Run.from_dict(record, case) for record in records], done.returncode
-
-
-def search_path(case: Case) -> str:
-    """PYTHONPATH for a process that imports the style from where this one found it, installed or not."""
-    package = Path(importlib.util.find_spec(case.style.name).origin).parent
-    return os.pathsep.join(filter(None, [str(package.parent), os.environ.get("PYTHONPATH")]))
+    data, status = processes.hand_back(case.label, *argv_of(case, config, variant), "--batch-losses",
+                                       backend=case.backend)
+    return [Run.from_dict(record, case) for record in data["runs"]], status

@@ -1,14 +1,15 @@
 """`tf-loss-wiring hazards`: which loss APIs silently broadcast labels (B,) against predictions (B, 1).
 
-Every API a migrating user meets is called on the same four labels and predictions, in both shapes, both
-argument orders, numpy and tensor inputs, and the result is classified:
+Every API a migrating user meets is run through the probe engine `check` uses (`tf_loss_wiring.probe`): in
+both mismatched shapes, both argument orders, on numpy and tensor inputs, and judged by shuffling the labels:
 
-- `correct`: the mean of (p_i - y_i)**2, each prediction paired with its own label;
+- `correct`: it pairs each prediction with its own label and gives their mean squared error;
 - `broadcast`: the mean of (p_i - y_j)**2 over the B x B matrix — the question's bug;
 - `error`: it refused (the value column then holds the error's first line).
 
 `--json PATH` writes the same table as records; `--markdown` prints the table docs/hazards.md carries
-(tests/test_hazards.py fails when the two disagree).
+(tests/test_hazards.py fails when the two disagree). Keras 3 on each other installed backend is probed in a
+process of its own; a backend that is not installed is named in one line, and the rest is probed.
 """
 
 from __future__ import annotations
@@ -16,226 +17,191 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import importlib
-import importlib.util
 import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
-from collections.abc import Callable
 
 import numpy as np
 
 from common import quiet
 from common.cli import check_writable
+from keras_impl import KERAS_MODULES
 from keras_impl import STYLE as KERAS_IMPL
+from tf_loss_wiring import cases, probe, processes
+from tf_loss_wiring.probe import MISMATCHED, Outcome, Probe
 
 HELP = "which loss APIs broadcast labels (B,) against predictions (B, 1), in the versions installed here"
 
-LABELS = np.array([0.1, 0.4, 0.2, 0.9])
-PREDICTIONS = np.array([0.3, 0.1, 0.5, 0.6])
-CORRECT = float(np.mean((PREDICTIONS - LABELS) ** 2))
-BROADCAST = float(np.mean((PREDICTIONS[:, None] - LABELS[None, :]) ** 2))
-SHAPES = {"(B,)": lambda v: v, "(B, 1)": lambda v: v[:, None]}
-PAIRS = [("(B,)", "(B, 1)"), ("(B, 1)", "(B,)")]  # (labels, predictions)
 ORDERS = ("labels, predictions", "predictions, labels")
+KERAS_ORDER = "(Keras's)"  # compile hands the loss (y_true, y_pred)
 OUTCOMES = ("correct", "broadcast", "error", "this batch", "mean since compile")
+SHOWN = {Outcome.REFUSED: "error"}  # the table's word for a refusal
 # train_on_batch after a first batch of loss 1: this batch's loss (9), or the mean of both batches (5).
 FIRST_BATCH, SECOND_BATCH = (np.ones((2, 1)), np.array([1.0, 1.0])), (np.ones((2, 1)), np.array([3.0, 3.0]))
 RETURNED = {"this batch": 9.0, "mean since compile": 5.0}
-RTOL = 1e-5  # float32 arithmetic in some APIs; CORRECT and BROADCAST differ by far more
 
 
 @dataclasses.dataclass
-class Probe:
+class Hazard:
+    """One API, called one way, on one pairing: the probe and how the table names what was probed."""
+
     api: str
-    labels_shape: str
-    predictions_shape: str
     inputs: str
     argument_order: str
-    outcome: str = ""
-    value: float | None = None
-    error: str | None = None
-    computes_in: str | None = None
+    probe: Probe
+
+    @property
+    def outcome(self) -> str:
+        return SHOWN.get(self.probe.outcome, str(self.probe.outcome))
+
+    @property
+    def labels_shape(self) -> str:
+        return probe.SHAPES[self.probe.labels]
+
+    @property
+    def predictions_shape(self) -> str:
+        return probe.SHAPES[self.probe.predictions]
+
+    def as_record(self) -> dict:
+        return {"api": self.api, "inputs": self.inputs, "argument_order": self.argument_order,
+                **self.probe.as_record()}
+
+    @classmethod
+    def from_record(cls, record: dict) -> Hazard:
+        fields = {name: record[name] for name in ("api", "inputs", "argument_order")}
+        return cls(**fields, probe=Probe(**{k: v for k, v in record.items() if k not in fields}))
 
 
-def observe(probe: Probe, call: Callable[[], object], expected: dict[str, float] | None = None) -> Probe:
-    """Run `call`, and classify what it returned (its mean, for per-sample losses) or raised.
-
-    `expected` maps each outcome to the value that means it: by default `correct` and `broadcast`.
-    """
-    try:
-        result = call()
-    except Exception as error:  # noqa: BLE001  (any refusal is an outcome)
-        probe.outcome, probe.error = "error", (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
-        return probe
-    if hasattr(result, "dtype"):  # a tensor or an array, not Keras's already-converted Python float
-        probe.computes_in = getattr(result.dtype, "name", str(result.dtype))
-    probe.value = float(np.mean(np.asarray(result)))
-    matching = [outcome for outcome, value in (expected or {"correct": CORRECT, "broadcast": BROADCAST}).items()
-                if np.isclose(probe.value, value, rtol=RTOL, atol=0)]
-    probe.outcome = matching[0] if matching else f"other ({probe.value:g})"
-    return probe
+def hazards_of(api: str, inputs: str, order: str, path: str, evaluate, pairings=MISMATCHED) -> list[Hazard]:
+    """The API on `pairings`, judged against the mean squared error of the rows paired."""
+    return [Hazard(api, inputs, order, p) for p in probe.probe_path(path, evaluate, pairings, probe.rows_paired())]
 
 
-def ordered(order: str, labels, predictions) -> tuple:
-    return (labels, predictions) if order == ORDERS[0] else (predictions, labels)
-
-
-def tf1_compat_probes(tf) -> list[Probe]:
+def tf1_compat_hazards(tf) -> list[Hazard]:
     """tf.compat.v1.losses.mean_squared_error in a graph, labels placeholder declared three ways."""
-    v1, probes = tf.compat.v1, []
-    for declared, shape in [(None, "(B,)"), ((None,), "(B,)"), ((None, 1), "(B, 1)")]:
+    found = []
+    for declared, labels in [(None, "B"), ((None,), "B"), ((None, 1), "B1")]:
         for order in ORDERS:
-            probe = Probe("tf.compat.v1.losses.mean_squared_error", shape, "(B, 1)",
-                          f"placeholder shape={declared}", order)
-
-            def call(declared=declared, shape=shape, order=order):
-                with tf.Graph().as_default(), v1.Session() as sess:
-                    y = v1.placeholder(tf.float64, shape=declared)
-                    p = v1.placeholder(tf.float64, shape=(None, 1))
-                    loss = v1.losses.mean_squared_error(*ordered(order, y, p))
-                    return sess.run(loss, {y: SHAPES[shape](LABELS), p: SHAPES["(B, 1)"](PREDICTIONS)})
-
-            probes.append(observe(probe, call))
-    return probes
+            api, inputs = "tf.compat.v1.losses.mean_squared_error", f"placeholder shape={declared}"
+            try:
+                with probe.tf1_graph(tf.compat.v1.losses.mean_squared_error, declared, (None, 1),
+                                     predictions_first=order == ORDERS[1]) as evaluate:
+                    found += hazards_of(api, inputs, order, inputs, evaluate, [(labels, "B1")])
+            except ValueError as error:  # TF1 refuses to build what it knows cannot match
+                found.append(Hazard(api, inputs, order, probe.judge([Probe(inputs, labels, "B1",
+                                                                           error=probe.first_line(error))])[0]))
+    return found
 
 
-def raw_tf_probes(tf) -> list[Probe]:
+def raw_tf_hazards(tf) -> list[Hazard]:
     """The expression people write by hand: reduce_mean(square(y - y_pred))."""
-    probes = []
-    for labels_shape, predictions_shape in PAIRS:
-        for order in ORDERS:
-            y = tf.constant(SHAPES[labels_shape](LABELS))
-            p = tf.constant(SHAPES[predictions_shape](PREDICTIONS))
-            a, b = ordered(order, y, p)
-            probe = Probe("tf.reduce_mean(tf.square(a - b))", labels_shape, predictions_shape, "tensor", order)
-            probes.append(observe(probe, lambda a=a, b=b: tf.reduce_mean(tf.square(a - b))))
-    return probes
+    def by_hand(a, b):
+        return tf.reduce_mean(tf.square(a - b))
+
+    return [h for pairing in MISMATCHED for order in ORDERS for h in hazards_of(
+        "tf.reduce_mean(tf.square(a - b))", "tensor", order, "tensor",
+        probe.direct(by_hand, tf.constant, predictions_first=order == ORDERS[1]), [pairing])]
 
 
-def keras_function_probes(to_tensor, name: str, keras) -> list[Probe]:
+def keras_function_hazards(to_tensor, name: str, keras) -> list[Hazard]:
     """The `mean_squared_error` function and the `MeanSquaredError` class, called directly."""
-    probes = []
     apis = {f"{name}.losses.mean_squared_error": keras.losses.mean_squared_error,
             f"{name}.losses.MeanSquaredError()": keras.losses.MeanSquaredError()}
+    found = []
     for api, loss in apis.items():
-        for labels_shape, predictions_shape in PAIRS:
+        for pairing in MISMATCHED:
             for order in ORDERS:
                 for inputs, convert in (("numpy", np.asarray), ("tensor", to_tensor)):
-                    y, p = convert(SHAPES[labels_shape](LABELS)), convert(SHAPES[predictions_shape](PREDICTIONS))
-                    probe = Probe(api, labels_shape, predictions_shape, inputs, order)
-                    arguments = ordered(order, y, p)
-                    probes.append(observe(probe, lambda loss=loss, arguments=arguments: loss(*arguments)))
-    return probes
+                    evaluate = probe.direct(loss, convert, predictions_first=order == ORDERS[1])
+                    found += hazards_of(api, inputs, order, inputs, evaluate, [pairing])
+    return found
 
 
-def keras_compile_probes(name: str, keras, plain_function, buggy_loss) -> list[Probe]:
+def keras_compile_hazards(name: str, keras, plain_function, buggy_loss) -> list[Hazard]:
     """compile + train_on_batch: the built-in loss, a plain function, a `Loss` subclass."""
     losses = {"'mse'": lambda: "mse", "a plain function": lambda: plain_function, "a Loss subclass": buggy_loss}
-    probes = []
+    found = []
     for what, make_loss in losses.items():
-        for labels_shape, predictions_shape in PAIRS:
-            probe = Probe(f"{name}: compile(loss={what}) + train_on_batch", labels_shape, predictions_shape,
-                          "numpy", "(Keras's)")
-
-            def call(make_loss=make_loss, labels_shape=labels_shape, predictions_shape=predictions_shape):
-                layers = [keras.Input(shape=(1,)), keras.layers.Dense(1, kernel_initializer="ones")]
-                if predictions_shape == "(B,)":
-                    layers.append(keras.layers.Reshape(()))
-                model = keras.Sequential(layers)
-                model.compile(loss=make_loss(), optimizer=keras.optimizers.SGD(learning_rate=0.0))
-                # learning rate 0: the returned loss is the loss of predictions == PREDICTIONS
-                x, y = PREDICTIONS[:, None].astype("float32"), SHAPES[labels_shape](LABELS).astype("float32")
-                return model.train_on_batch(x, y)
-
-            probes.append(observe(probe, call))
-    return probes
+        for pairing in MISMATCHED:
+            found += hazards_of(f"{name}: compile(loss={what}) + train_on_batch", "numpy", KERAS_ORDER,
+                                probe.PATH_COMPILE, probe.compiled(keras, make_loss()), [pairing])
+    return found
 
 
-def train_on_batch_probes(name: str, keras) -> list[Probe]:
+def train_on_batch_returns(name: str, keras) -> list[Hazard]:
     """What `train_on_batch` returns for a second batch: its own loss, or the mean of every batch since compile."""
-    probe = Probe(f"{name}: train_on_batch's returned loss", "(B,)", "(B, 1)", "numpy", "(Keras's)")
+    model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(
+        1, kernel_initializer="zeros", bias_initializer="zeros")])
+    model.compile(loss="mse", optimizer=keras.optimizers.SGD(learning_rate=0.0))  # predictions stay 0
+    model.train_on_batch(*FIRST_BATCH)
+    value = float(np.mean(model.train_on_batch(*SECOND_BATCH)))
+    matching = [outcome for outcome, expected in RETURNED.items() if np.isclose(value, expected, rtol=probe.RTOL)]
+    returned = Probe(probe.PATH_COMPILE, "B", "B1", value=value, outcome=matching[0] if matching else f"other "
+                     f"({value:g})")
+    return [Hazard(f"{name}: train_on_batch's returned loss", "numpy", KERAS_ORDER, returned)]
 
-    def call():
-        model = keras.Sequential([keras.Input(shape=(1,)), keras.layers.Dense(
-            1, kernel_initializer="zeros", bias_initializer="zeros")])
-        model.compile(loss="mse", optimizer=keras.optimizers.SGD(learning_rate=0.0))  # predictions stay 0
-        model.train_on_batch(*FIRST_BATCH)
-        return model.train_on_batch(*SECOND_BATCH)
 
-    return [observe(probe, call, RETURNED)]
-
-
-def ops_probes(name: str, ops) -> list[Probe]:
+def ops_hazards(name: str, ops) -> list[Hazard]:
     """The expression a Keras 3 user writes by hand, on the backend's tensors: ops.mean(ops.square(a - b))."""
-    probes = []
-    for labels_shape, predictions_shape in PAIRS:
-        y = ops.convert_to_tensor(SHAPES[labels_shape](LABELS))
-        p = ops.convert_to_tensor(SHAPES[predictions_shape](PREDICTIONS))
-        probe = Probe(f"{name}: ops.mean(ops.square(a - b))", labels_shape, predictions_shape, "tensor",
-                      ORDERS[0])
-        probes.append(observe(probe, lambda y=y, p=p: ops.mean(ops.square(y - p))))
-    return probes
+    def by_hand(a, b):
+        return ops.mean(ops.square(a - b))
+
+    return hazards_of(f"{name}: ops.mean(ops.square(a - b))", "tensor", ORDERS[0], "tensor",
+                      probe.direct(by_hand, ops.convert_to_tensor))
 
 
-def keras3_probes(name: str, keras, keras_impl) -> list[Probe]:
+def keras3_hazards(name: str, keras, keras_impl) -> list[Hazard]:
     """Keras 3's APIs on the backend this process's Keras runs on."""
     ops = keras.ops
 
     def plain_function(y_true, y_pred):
         return ops.mean(ops.square(y_true - y_pred))
 
-    return (keras_function_probes(ops.convert_to_tensor, name, keras)
-            + keras_compile_probes(name, keras, plain_function, lambda: keras_impl.buggy_loss(keras, "float32"))
-            + ops_probes(name, ops))
+    return (keras_function_hazards(ops.convert_to_tensor, name, keras)
+            + keras_compile_hazards(name, keras, plain_function, lambda: keras_impl.buggy_loss(keras, "float32"))
+            + ops_hazards(name, ops))
 
 
-def probe_all(backends: bool = True) -> list[Probe]:
-    """Every probe: TF1, TF2, Keras 3 on TensorFlow, tf_keras; then Keras 3 on each other installed backend,
+def probe_all(backends: bool = True) -> list[Hazard]:
+    """Every API: TF1, TF2, Keras 3 on TensorFlow, tf_keras; then Keras 3 on each other installed backend,
     each in a process of its own (`backends=False` leaves those out)."""
     import tensorflow as tf
 
     keras_impl = KERAS_IMPL.load()
-    probes = tf1_compat_probes(tf) + raw_tf_probes(tf)
-    for generation, name in (("keras3", "keras"), ("tf_keras", "tf_keras")):
-        keras = keras_impl.keras_module(generation)
-        if generation == "keras3":
-            probes += keras3_probes(name, keras, keras_impl)
-        else:
-            def plain_function(y_true, y_pred):
-                return tf.reduce_mean(tf.square(y_true - y_pred))
+    with probe.quiet_tensorflow():
+        found = tf1_compat_hazards(tf) + raw_tf_hazards(tf)
+        for generation in KERAS_IMPL.generations:
+            keras = keras_impl.keras_module(generation)
+            name = KERAS_MODULES[generation]
+            if generation == "keras3":
+                found += keras3_hazards(name, keras, keras_impl)
+            else:
+                def plain_function(y_true, y_pred):
+                    return tf.reduce_mean(tf.square(y_true - y_pred))
 
-            probes += keras_function_probes(tf.constant, name, keras)
-            probes += keras_compile_probes(name, keras, plain_function, lambda keras=keras: keras_impl.buggy_loss(
-                keras, "float32"))
-        probes += train_on_batch_probes(name, keras)
-    for backend in (OTHER_BACKENDS if backends else ()):
-        probes += probe_in_own_process(backend)
-    return probes
+                found += keras_function_hazards(tf.constant, name, keras)
+                found += keras_compile_hazards(name, keras, plain_function,
+                                               lambda keras=keras: keras_impl.buggy_loss(keras, "float32"))
+            found += train_on_batch_returns(name, keras)
+    for backend in (cases.installed_backends()[1:] if backends else ()):
+        found += probe_in_own_process(backend)
+    return found
 
 
-OTHER_BACKENDS = [b for b in KERAS_IMPL.backends[1:] if importlib.util.find_spec(b) is not None]
-
-
-def backend_probes(backend: str) -> list[Probe]:
+def backend_hazards(backend: str) -> list[Hazard]:
     """Keras 3 on `backend`, in this process (which must not have imported Keras on another one)."""
     keras_impl = KERAS_IMPL.load()
     keras = keras_impl.keras_module("keras3", backend)
-    return keras3_probes(f"keras[{backend}]", keras, keras_impl)
+    with probe.quiet_tensorflow():
+        return keras3_hazards(f"keras[{backend}]", keras, keras_impl)
 
 
-def probe_in_own_process(backend: str) -> list[Probe]:
-    """`backend_probes` in a fresh process: a Keras 3 backend holds for the process that imported Keras."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = os.path.join(folder, "probes.json")
-        done = subprocess.run([sys.executable, "-m", "tf_loss_wiring", "hazards", "--backend", backend, "--json",
-                               path], capture_output=True, text=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
-        if done.returncode != 0:
-            raise RuntimeError(f"probing Keras 3 on {backend} failed: {done.stderr.strip().splitlines()[-1:]}")
-        with open(path) as f:
-            return [Probe(**probe) for probe in json.load(f)["probes"]]
+def probe_in_own_process(backend: str) -> list[Hazard]:
+    """`backend_hazards` in a fresh process: a Keras 3 backend holds for the process that imported Keras."""
+    data, _ = processes.hand_back(f"probing Keras 3 on {backend}", "tf_loss_wiring", "hazards", "--backend",
+                                  backend, backend=backend, OMP_NUM_THREADS="1")
+    return [Hazard.from_record(record) for record in data["probes"]]
 
 
 def versions() -> dict[str, str]:
@@ -245,11 +211,11 @@ def versions() -> dict[str, str]:
 COLUMNS = ("api", "labels", "predictions", "inputs", "argument order", "outcome")
 
 
-def rows(probes: list[Probe]) -> list[tuple[str, ...]]:
-    return [(p.api, p.labels_shape, p.predictions_shape, p.inputs, p.argument_order, p.outcome) for p in probes]
+def rows(found: list[Hazard]) -> list[tuple[str, ...]]:
+    return [(h.api, h.labels_shape, h.predictions_shape, h.inputs, h.argument_order, h.outcome) for h in found]
 
 
-def markdown(probes: list[Probe]) -> str:
+def markdown(probes: list[Hazard]) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + " --- |" * len(COLUMNS)]
     for api, *middle, outcome in rows(probes):
         shown = "**broadcast**" if outcome == "broadcast" else outcome
@@ -281,7 +247,7 @@ def versions_markdown(cells: dict[str, dict]) -> str:
     for name, data in cells.items():
         label = versions_label(data["versions"])
         names.setdefault(label, []).append(name)
-        columns[label] = {tuple(row[:-1]): row[-1] for row in rows([Probe(**p) for p in data["probes"]])}
+        columns[label] = {tuple(row[:-1]): row[-1] for row in rows([Hazard.from_record(p) for p in data["probes"]])}
     ordered_labels = sorted(columns, key=lambda label: [_release(v) for v in re.findall(r" (\S+?)(?:,|$)", label)])
     keys = list(dict.fromkeys(key for label in ordered_labels for key in columns[label]))
     # A probe some cells lack (a backend not installed there, a probe added later) differs only where it ran.
@@ -321,20 +287,15 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return write_versions(parser, args)
     if args.backend:
         with quiet.startup(args.verbose):
-            probes = backend_probes(args.backend)
+            probes = backend_hazards(args.backend)
     else:
         with quiet.startup(args.verbose):
-            import tensorflow as tf
-
-        logger, level = tf.get_logger(), tf.get_logger().level
-        logger.setLevel("ERROR")  # it builds many small models on purpose: no retracing advice, please
-        try:
-            probes = probe_all()
-        finally:
-            logger.setLevel(level)
+            import tensorflow  # noqa: F401  (loaded here, its start-up lines held back)
+        probes = probe_all()
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({"versions": versions(), "probes": [dataclasses.asdict(p) for p in probes]}, f, indent=1)
+            json.dump({"versions": versions(), "probes": [h.as_record() for h in probes]}, f, indent=1,
+                      allow_nan=False)
     if args.markdown:
         sys.stdout.write(markdown(probes))
         return 0
@@ -345,10 +306,11 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     table = Table(title=f"labels vs predictions in each loss API ({shown})")
     for column in (*COLUMNS, "value or error"):
         table.add_column(column)
-    for probe, row in zip(probes, rows(probes), strict=True):
-        computes_in = f" ({probe.computes_in})" if probe.computes_in else ""  # Keras's floats carry no dtype
-        detail = probe.error if probe.outcome == "error" else f"{probe.value:.6g}{computes_in}"
-        style = {"correct": "green", "broadcast": "bold red", "error": "yellow"}.get(probe.outcome, "")
+    for hazard, row in zip(probes, rows(probes), strict=True):
+        found = hazard.probe
+        computes_in = f" ({found.computes_in})" if found.computes_in else ""  # Keras's floats carry no dtype
+        detail = found.error if found.error is not None else f"{found.value:.6g}{computes_in}"
+        style = {"correct": "green", "broadcast": "bold red", "error": "yellow"}.get(hazard.outcome, "")
         table.add_row(*map(escape, row[:-1]), f"[{style}]{row[-1]}[/]" if style else escape(row[-1]), escape(detail))
     console().print(table)
     return 0
@@ -360,7 +322,7 @@ def read_probe(parser: argparse.ArgumentParser, path: str) -> dict:
         with open(path) as f:
             data = json.load(f)
         return {"versions": {name: data["versions"][name] for name in LIBRARIES},
-                "probes": [dataclasses.asdict(Probe(**probe)) for probe in data["probes"]]}
+                "probes": [Hazard.from_record(record).as_record() for record in data["probes"]]}
     except OSError as error:
         parser.error(f"argument --versions: cannot read {path!r}: {error.strerror}")
     except (ValueError, KeyError, TypeError) as error:

@@ -15,18 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tf_loss_wiring import check
+from tf_loss_wiring import probe
+from tf_loss_wiring.check import losses
 
 
-def assert_no_broadcast(loss, pairings: Iterable[tuple[str, str]] = check.PAIRINGS) -> check.Report:
+def assert_no_broadcast(loss, pairings: Iterable[tuple[str, str]] = probe.PAIRINGS) -> losses.Report:
     """Fail when `loss` broadcasts (or gives another value than the rows paired) on any pairing asked for."""
     __tracebackhide__ = True  # pytest shows the caller's line, not this one
-    report = check.check_loss(loss, getattr(loss, "__name__", type(loss).__name__), pairings)
-    wrong = [p for p in report.counted if p.outcome in check.HAZARDS]
+    report = losses.check_loss(loss, getattr(loss, "__name__", type(loss).__name__), pairings)
+    wrong = [p for p in report.counted if p.outcome in probe.HAZARDS]
     if wrong:
         lines = [f"  {p.pairing}, {p.path}: {p.outcome} ({p.value:.6g})" for p in wrong]
         raise AssertionError("\n".join([f"{report.target} broadcasts:", *lines, f"fix: {report.fix}"]))
     if report.not_judged:  # NaN or infinity: neither a pass nor a broadcast
-        lines = [f"  {p.pairing}, {p.path}" for p in report.counted if p.outcome == check.NOT_JUDGED]
+        lines = [f"  {p.pairing}, {p.path}" for p in report.counted if p.outcome == probe.Outcome.NON_FINITE]
         raise AssertionError("\n".join([f"{report.target} is not judged: NaN or infinity on", *lines]))
     return report

@@ -11,7 +11,10 @@ gives each style its own default (float64 for the TF styles, float32 for Keras).
 the numpy reference on what it really trained: its wiring — the fixed one for a masked run, whose framework
 repaired the shapes — with the learning rate rounded as its optimizer rounds it, against the tolerance
 `common/checks.py` names for its dtype. Keras 3 on JAX or PyTorch runs in a process of its own per run
-(`python -m keras_impl --backend …`; its seconds are its training's, not the process's start-up).
+(`python -m keras_impl --backend …`; its seconds are its training's, not the process's start-up); a backend
+that is not installed is one line, and the rest runs.
+
+Exit status: 0 done, 1 a case's own process failed, 2 bad input, 3 a run diverged, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -36,10 +39,12 @@ from common.cli import (
 from common.config import chosen_variants
 from common.data import make_dataset
 from common.record import Run, write_json
-from tf_loss_wiring import cases
+from tf_loss_wiring import cases, processes
 from tf_loss_wiring.cli import console
 from tf_loss_wiring.compare import code, page, plot
-from tf_loss_wiring.compare.table import COLUMNS, LEFT_ALIGNED, MASKED_NOTE, TABLE_TITLE, row
+from tf_loss_wiring.compare.table import COLUMNS, LEFT_ALIGNED, MASKED_NOTE, TABLE_TITLE, Compared, row
+
+EXIT_FAILED = 1  # a case's own process failed or hung (one line); every run that could run still shows
 
 HELP = "every style x Keras generation x wiring in one table; --code, --plot, --html"
 
@@ -57,15 +62,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 # --- the table ----------------------------------------------------------------------------------------------
-def print_table(out, runs: list[Run]) -> None:
+def print_table(out, compared: list[Compared]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=TABLE_TITLE, caption=MASKED_NOTE if any(run.masked for run in runs) else None)
+    masked = any(c.run.masked for c in compared)
+    table = Table(title=TABLE_TITLE, caption=MASKED_NOTE if masked else None)
     for column in COLUMNS:
         table.add_column(column, justify="left" if column in LEFT_ALIGNED else "right")
-    for run in runs:
-        table.add_row(*map(escape, row(run)))
+    for c in compared:
+        table.add_row(*map(escape, row(c)))
     out.print(table)
 
 
@@ -88,6 +94,9 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     out = console()
     runs, status = [], 0
+    for why in filter(None, map(cases.why_not_here, chosen)):
+        print(f"{parser.prog}: {why}", file=sys.stderr)
+    chosen = [case for case in chosen if cases.why_not_here(case) is None]
     todo = [(case, variant) for case in chosen for variant in chosen_variants(args.variant)]
     try:
         with quiet.startup(args.verbose):
@@ -96,23 +105,28 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
                     case.load()
         with progress_display(out, len(todo)) as progress:
             for case in chosen:
-                for done in runs_of(case, case.config(base, base.dtype), args.variant, progress):
-                    runs.append(done)
-                    progress.done(done)
-                    status = EXIT_DIVERGED if done.diverged_at else status
+                try:
+                    for done in runs_of(case, case.config(base, base.dtype), args.variant, progress):
+                        runs.append(done)
+                        progress.done(done)
+                        status = EXIT_DIVERGED if done.diverged_at else status
+                except processes.Failed as error:  # one line; the runs that could run still run and show
+                    print(f"{parser.prog}: {error}", file=sys.stderr)
+                    status = max(status, EXIT_FAILED)
     except KeyboardInterrupt:
         print(f"\n{parser.prog}: interrupted, {len(runs)} finished run(s) kept", file=sys.stderr)
         status = EXIT_INTERRUPTED
-    if runs:
-        print_table(out, runs)
+    compared = [Compared.of(run) for run in runs]
+    if compared:
+        print_table(out, compared)
     if args.json:
-        references = list({id(ref): ref for ref in map(runner.reference_for, runs)}.values())
+        references = list({id(c.reference): c.reference for c in compared}.values())
         write_json(args.json, runs, reference=[ref.as_dict() for ref in references])
     if args.plot and runs:
         plot.save(args.plot, runs, label_variance(runs))
         print(f"plot: {args.plot}")
     if args.html and runs:
-        page.write(args.html, runs, label_variance(runs))
+        page.write(args.html, compared, label_variance(runs))
         print(f"page: {args.html}")
     return status
 

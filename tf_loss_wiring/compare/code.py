@@ -111,7 +111,7 @@ def section_heading(name: str) -> str:
 
 def notes(style: Style, name: str) -> list[str]:
     """What a reader of this style's section should know that the code does not say."""
-    return [KERAS_NOTE] if name == WIRING_SECTION and style.buggy_masked_under else []
+    return [KERAS_NOTE] if name == WIRING_SECTION and any(s.buggy_masked for s in style.settings) else []
 
 
 def plain(line: Line) -> str:

@@ -78,16 +78,17 @@ pre.code .differs .gutter { color: #b3261e; font-weight: bold; }
 """.replace("ONE_COLUMN_BELOW", ONE_COLUMN_BELOW).replace("CODE_FONT", CODE_FONT)
 
 
-def write(path: str, runs: list[Run], var_y: float) -> None:
-    """Write the page for `runs` to `path`."""
+def write(path: str, compared: list[table.Compared], var_y: float) -> None:
+    """Write the page for the runs `compared` to `path`."""
     with open(path, "w", encoding="utf-8") as f:
-        f.write(page(runs, var_y))
+        f.write(page(compared, var_y))
 
 
-def page(runs: list[Run], var_y: float) -> str:
+def page(compared: list[table.Compared], var_y: float) -> str:
     """The whole page, as one string of HTML."""
     from pygments.formatters import HtmlFormatter
 
+    runs = [c.run for c in compared]
     styles = tuple(dict.fromkeys(run.case.style for run in runs))
     highlighting = HtmlFormatter(style="default").get_style_defs("pre.code")
     return "\n".join([
@@ -97,7 +98,7 @@ def page(runs: list[Run], var_y: float) -> str:
         f"<h1>{html.escape(TITLE)}</h1>",
         f'<p class="meta">{html.escape(setup(runs))} · made {time.strftime("%Y-%m-%d %H:%M")}</p>',
         "<h2>The trap</h2>", "<p>" + " ".join(TRAP) + "</p>",
-        "<h2>The runs</h2>", run_table(runs),
+        "<h2>The runs</h2>", run_table(compared),
         "<h2>The loss curves</h2>", curves(runs, var_y),
         "<h2>The code, section by section</h2>", code_by_section(styles),
         "</body>", "</html>", "",
@@ -111,11 +112,12 @@ def setup(runs: list[Run]) -> str:
             f"N = {config.data_size} rows of {config.dim} · seed {config.seed}")
 
 
-def run_table(runs: list[Run]) -> str:
+def run_table(compared: list[table.Compared]) -> str:
     """`compare`'s table: a row per run, its verdict and its agreement with the numpy reference marked."""
     head = "".join(f"<th{aligned(column)}>{html.escape(column)}</th>" for column in table.COLUMNS)
-    rows = ["<tr>" + "".join(map(cell, table.COLUMNS, table.row(run))) + "</tr>" for run in runs]
-    caption = f"<caption>{html.escape(table.MASKED_NOTE)}</caption>" if any(run.masked for run in runs) else ""
+    rows = ["<tr>" + "".join(map(cell, table.COLUMNS, table.row(c))) + "</tr>" for c in compared]
+    masked = any(c.run.masked for c in compared)
+    caption = f"<caption>{html.escape(table.MASKED_NOTE)}</caption>" if masked else ""
     return "\n".join([f'<div class="scroll"><table class="runs"><thead><tr>{head}</tr></thead>', caption,
                       "<tbody>", *rows, "</tbody></table></div>",
                       f'<p class="note">{html.escape(table.TABLE_TITLE)}</p>'])

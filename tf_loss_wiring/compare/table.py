@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from common import checks, runner
@@ -14,16 +16,26 @@ COLUMNS = ["run", "dtype", "w₀", "max |wᵢ| i>0", "bias", "final MSE", "verdi
 LEFT_ALIGNED = ("run", "dtype", "verdict")  # words; the numbers are aligned right
 
 
-def agreement(run: Run) -> tuple[float, float]:
-    """(largest difference from the reference's weights and bias, the tolerance for this run)."""
-    ref = runner.reference_for(run)
-    atol = checks.agreement_atol(run.config.dtype, run.case.float32_inside)
-    return checks.distance(run.weights, run.bias, (np.asarray(ref.weights), ref.bias)), atol
+@dataclasses.dataclass(frozen=True)
+class Compared:
+    """A run held to the numpy reference on what it really trained (`runner.reference_for`), computed once:
+    the table, the page and the JSON only show it."""
+
+    run: Run
+    reference: Run
+    difference: float  # the largest over the weights and the bias
+    atol: float  # the tolerance for the run's dtype (`common.checks`)
+
+    @classmethod
+    def of(cls, run: Run) -> Compared:
+        ref = runner.reference_for(run)
+        difference = checks.distance(run.weights, run.bias, (np.asarray(ref.weights), ref.bias))
+        return cls(run, ref, difference, checks.agreement_atol(run.config.dtype, run.case.float32_inside))
 
 
-def row(run: Run) -> list[str]:
+def row(compared: Compared) -> list[str]:
+    run, diff, atol = compared.run, compared.difference, compared.atol
     w = np.asarray(run.weights)
-    diff, atol = agreement(run)
     return [run.label + ("*" if run.masked else ""), run.config.dtype, f"{w[0]:.6f}",
             f"{np.max(np.abs(w[1:]), initial=0):.2e}", f"{run.bias:.6f}", f"{run.final_mse:.3e}", run.verdict,
             f"{run.seconds:.2f}", f"{diff:.1e}", f"{atol:.0e} " + ("ok" if diff <= atol else "EXCEEDED")]
