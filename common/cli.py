@@ -10,17 +10,18 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import math
-import os
 import sys
 
 import numpy as np
 
+import common
 from common import quiet, runner
 from common.config import DTYPES, QUESTION, VARIANTS, Config, chosen_variants
+from common.flags import EXIT_INTERRUPTED, EXIT_USAGE, Parser, add_verbose_argument, check_writable  # noqa: F401  (its exits)
 from common.record import Run, write_json
 from common.style import Case, Style
 
-EXIT_USAGE, EXIT_DIVERGED, EXIT_INTERRUPTED = 2, 3, 130
+EXIT_DIVERGED = 3
 
 WHAT_VERDICTS_MEAN = {
     "learned": "w ≈ e_1, b ≈ 0: the ideal solution",
@@ -28,13 +29,6 @@ WHAT_VERDICTS_MEAN = {
     "neither": "near neither the ideal nor the broken optimum",
     "diverged": "the loss stopped being finite",
 }
-
-
-class Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line and exit with status 2."""
-
-    def error(self, message):
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def positive_int(text: str) -> int:
@@ -71,10 +65,6 @@ def add_variant_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--variant", choices=(*VARIANTS, "both"), default="both", help="loss wiring (%(default)s)")
 
 
-def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--verbose", action="store_true", help="let TensorFlow's C++ start-up log through")
-
-
 def add_config_arguments(parser: argparse.ArgumentParser, *, default_dtype: str | None,
                          json_help: str = "write every run's record to PATH") -> None:
     """The flags that make a `Config`; defaults are the question's experiment (dtype None: each style's own)."""
@@ -102,23 +92,11 @@ def config_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) 
     return Config(**{name: value for name, value in vars(args).items() if name in fields})
 
 
-def check_writable(parser: argparse.ArgumentParser, flag: str, path: str | None) -> None:
-    """Refuse an output path that cannot be written, before any training starts (nothing is created)."""
-    if path is None:
-        return
-    if os.path.isdir(path):
-        writable = False
-    elif os.path.exists(path):
-        writable = os.access(path, os.W_OK)
-    else:
-        writable = os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
-    if not writable:
-        parser.error(f"argument {flag}: cannot write to {path!r}")
-
-
 def case_from_args(parser: argparse.ArgumentParser, style: Style, args: argparse.Namespace) -> Case:
     """The case the flags name, refusing a `--backend` under a Keras generation that has none."""
     keras, backend = getattr(args, "keras", None), getattr(args, "backend", None)
+    if backend is None and keras in style.backends_under and common.USER_KERAS_BACKEND in style.backends:
+        backend = common.USER_KERAS_BACKEND  # the user's KERAS_BACKEND, honoured as the default
     if backend is not None and keras not in style.backends_under:
         parser.error(f"argument --backend: --keras {keras} runs on TensorFlow only; backends are for "
                      f"{', '.join(f'--keras {name}' for name in style.backends_under)} (received --backend {backend})")

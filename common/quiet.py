@@ -7,8 +7,8 @@ temporary file while the block runs, asks for the devices at its end (that is wh
 writes back every captured line that is not start-up noise: Python warnings and real errors still show.
 
 `--verbose` sets `TF_CPP_MIN_LOG_LEVEL` to 0 and lets everything through unfiltered (TensorFlow 2.16-2.20
-honour the level at start-up, 2.21 does not); so does a `TF_CPP_MIN_LOG_LEVEL` of the user's own (anything
-but the "2" `common` sets), or `TF_CPP_MAX_VLOG_LEVEL` / `TF_CPP_VMODULE`.
+honour the level at start-up, 2.21 does not); so does a `TF_CPP_MIN_LOG_LEVEL` of the user's own below 2, or
+`TF_CPP_MAX_VLOG_LEVEL` / `TF_CPP_VMODULE`. A level of 3 holds back every line of the C++ log.
 """
 
 from __future__ import annotations
@@ -33,21 +33,28 @@ _NOISE = (
 _CUDA = re.compile(r"cuInit|cuFFT|cuDNN|cuBLAS|CUDA", re.I)  # TF 2.18 also fails to "register" cuFFT, cuDNN, cuBLAS
 
 
+SILENT_LEVEL = "3"  # the user's own "errors neither": no line of TensorFlow's C++ log at all
+
+
 def user_chose_logging() -> bool:
-    """Whether the user set TensorFlow's own logging variables (then nothing is filtered)."""
+    """Whether the user asked TensorFlow for more than errors (then nothing is filtered); a level of 3 asks for
+    less, and gets less: never a line more than with nothing set."""
     level = os.environ.get("TF_CPP_MIN_LOG_LEVEL", QUIET_LEVEL)
-    return level != QUIET_LEVEL or "TF_CPP_MAX_VLOG_LEVEL" in os.environ or "TF_CPP_VMODULE" in os.environ
+    return level not in (QUIET_LEVEL, SILENT_LEVEL) or "TF_CPP_MAX_VLOG_LEVEL" in os.environ or \
+        "TF_CPP_VMODULE" in os.environ
 
 
 def is_startup_noise(line: str) -> bool:
-    """An INFO or WARNING line of TensorFlow's C++ log, a CUDA error on a machine without CUDA, or absl's preamble."""
+    """An INFO or WARNING line of TensorFlow's C++ log, a CUDA error on a machine without CUDA, absl's preamble,
+    or any line of that log when the user set TF_CPP_MIN_LOG_LEVEL=3."""
     if line.startswith(_NOISE):
         return True
     native = _NATIVE.match(line)
     if not native:
         return False
     severity, message = native.group(1) or native.group(2), native.group(3)
-    return severity in "IW" or bool(_CUDA.search(message))
+    silent = os.environ.get("TF_CPP_MIN_LOG_LEVEL") == SILENT_LEVEL
+    return silent or severity in "IW" or bool(_CUDA.search(message))
 
 
 def _first_calls(tf) -> None:

@@ -88,3 +88,51 @@ def test_what_is_held_back_and_what_is_not():
     ]
     assert all(map(is_startup_noise, held_back))
     assert not any(map(is_startup_noise, let_through))
+
+
+# What users commonly have set; each run of `python -m keras_impl` (TensorFlow and Keras 3 load) and of the
+# hazards tool's start must stay ours, and `TF_CPP_MIN_LOG_LEVEL=3` never louder than nothing set.
+USER_SETTINGS = {
+    "TF_CPP_MIN_LOG_LEVEL=3": {"TF_CPP_MIN_LOG_LEVEL": "3"},
+    "KERAS_BACKEND=jax": {"KERAS_BACKEND": "jax"},
+    "TF_USE_LEGACY_KERAS=1": {"TF_USE_LEGACY_KERAS": "1"},
+    "CUDA_VISIBLE_DEVICES=": {"CUDA_VISIBLE_DEVICES": ""},
+    "JAX_ENABLE_X64=1": {"JAX_ENABLE_X64": "1"},
+    "OMP_NUM_THREADS=1": {"OMP_NUM_THREADS": "1"},
+}
+
+
+@pytest.fixture(scope="module")
+def under_user_settings() -> dict[str, subprocess.CompletedProcess]:
+    base = {key: value for key, value in os.environ.items()
+            if key not in ("TF_CPP_MIN_LOG_LEVEL", "KERAS_BACKEND", "TF_USE_LEGACY_KERAS")}
+    argv = [sys.executable, "-m", "keras_impl", *SHORT, "--variant", "fixed"]
+    done, names = {}, ["nothing set", *USER_SETTINGS]
+    for pair in (names[i:i + 2] for i in range(0, len(names), 2)):
+        running = {name: subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={
+            **base, "PYTHONPATH": str(ROOT), **USER_SETTINGS.get(name, {})}) for name in pair}
+        for name, process in running.items():
+            out, err = process.communicate(timeout=300)
+            done[name] = subprocess.CompletedProcess(process.args, process.returncode, out, err)
+    return done
+
+
+@only_under("keras3")
+@pytest.mark.parametrize("name", list(USER_SETTINGS))
+def test_a_users_own_settings_keep_the_first_screen_ours(name, under_user_settings):
+    result, plain = under_user_settings[name], under_user_settings["nothing set"]
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert startup_noise(result.stdout + result.stderr) == []
+    assert len(result.stderr.splitlines()) <= len(plain.stderr.splitlines())
+    # The user's KERAS_BACKEND is honoured as `python -m keras_impl`'s default backend.
+    setting = "keras3-jax" if name == "KERAS_BACKEND=jax" else "keras3"
+    assert result.stdout.startswith(f"== keras_impl · {setting} · fixed wiring · float32 ==\n")
+
+
+def test_the_tools_say_in_one_line_that_they_override_a_users_keras_backend():
+    done = subprocess.run([SCRIPT, "compare", *SHORT, "--styles", "tf2_eager", "--variant", "fixed"],
+                          capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "KERAS_BACKEND": "jax"})
+    assert done.returncode == 0 and "tf2_eager-fixed" in done.stdout
+    assert done.stderr == ("tf-loss-wiring compare: KERAS_BACKEND=jax is overridden: Keras 3 runs on TensorFlow in "
+                           "this process, and on each other backend in a process of its own\n")

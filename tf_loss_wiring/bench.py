@@ -29,7 +29,7 @@ from common.data import batches, make_dataset
 from common.reference import REFERENCE
 from common.style import Case
 from tf_loss_wiring import cases, processes
-from tf_loss_wiring.cli import console
+from tf_loss_wiring.terminal import console
 
 HELP = "every style on the question's protocol next to the numpy floor and its framework's bare floor"
 KERAS3_TARGET = 20  # × numpy, fixed wiring: the same for every backend (one train_on_batch per step)

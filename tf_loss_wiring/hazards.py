@@ -25,7 +25,7 @@ import sys
 import numpy as np
 
 from common import quiet
-from common.cli import check_writable
+from common.flags import check_writable
 from keras_impl import KERAS_MODULES
 from keras_impl import STYLE as KERAS_IMPL
 from tf_loss_wiring import cases, probe, processes
@@ -280,7 +280,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from tf_loss_wiring.cli import console
+    from tf_loss_wiring.terminal import console
 
     check_writable(parser, "--json", args.json)
     if args.versions:

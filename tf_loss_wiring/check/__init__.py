@@ -26,6 +26,7 @@ import json
 import sys
 from pathlib import Path
 
+from common.flags import not_installed
 from tf_loss_wiring.check import scan
 from tf_loss_wiring.check.targets import TargetError, is_loss
 
@@ -109,7 +110,7 @@ def show_report(console, report) -> None:
 
 # --- the command ------------------------------------------------------------------------------------------
 def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    from common.cli import check_writable
+    from common.flags import check_writable
 
     if args.json != "-":
         check_writable(parser, "--json", args.json)
@@ -139,16 +140,25 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def check_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target: str) -> dict:
     """Probe one loss target; its record, with the exit status it calls for."""
-    from common import quiet
-    from tf_loss_wiring.check import losses
-    from tf_loss_wiring.cli import console
-    from tf_loss_wiring.probe import PAIRINGS
+    try:
+        from common import quiet
+        from tf_loss_wiring.check import losses
+        from tf_loss_wiring.probe import PAIRINGS
+        from tf_loss_wiring.terminal import console
+    except ModuleNotFoundError as missing:  # a plain install: the scan alone
+        print(not_installed(parser.prog, missing), file=sys.stderr)
+        return {"target": target, "status": "error", "error": f"needs {missing.name}", "exit_status": EXIT_TARGET}
 
     pairings = tuple(dict.fromkeys(args.pairing)) if args.pairing else PAIRINGS
     try:
         with quiet.startup(args.verbose):  # TensorFlow loads here, and the user's module with it
-            report = losses.check_loss(losses.load(target), target, pairings) if args.backend else \
-                losses.check_target(target, pairings)
+            if args.backend:  # a process of its own: Keras 3 on that backend, before the user's module imports it
+                from keras_impl.experiment import keras_module
+
+                keras_module("keras3", args.backend)
+                report = losses.check_loss(losses.load(target), target, pairings)
+            else:
+                report = losses.check_target(target, pairings)
     except TargetError as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return {"target": target, "status": "error", "error": str(error), "exit_status": EXIT_TARGET}

@@ -40,9 +40,9 @@ from common.config import chosen_variants
 from common.data import make_dataset
 from common.record import Run, write_json
 from tf_loss_wiring import cases, processes
-from tf_loss_wiring.cli import console
 from tf_loss_wiring.compare import code, page, plot
 from tf_loss_wiring.compare.table import COLUMNS, LEFT_ALIGNED, MASKED_NOTE, TABLE_TITLE, Compared, row
+from tf_loss_wiring.terminal import console
 
 EXIT_FAILED = 1  # a case's own process failed or hung (one line); every run that could run still shows
 
