@@ -1,21 +1,29 @@
-"""`tf-loss-wiring check FILE|FOLDER`: the patterns that set the broadcast trap, found without running the code.
+"""`tf-loss-wiring check FILE|FOLDER`: the broadcast trap found in source code, without importing or running it.
 
-Four rules, each finding one line `path:line:col: CODE message` and its one-line fix:
+The trap: predictions of shape (B, 1) and labels of shape (B,) meet in an elementwise operation, broadcast to a
+B x B matrix, and the matrix is reduced — training silently regresses onto the batch mean. The scan follows a
+symbolic shape for each value through one module (standard library only: no numpy, no TensorFlow), and reports
+the line where the matrix is made:
 
-- TLW001: a placeholder declared `shape=(None)`. The parentheses are only in the source text — to Python it is
-  `None`, a tensor of unknown rank — so this is read with `tokenize`, not from the syntax tree.
-- TLW002: a `tf.losses` / `tf.compat.v1.losses` call whose labels and predictions may differ in rank: one side
-  of known rank, the other a placeholder of unknown rank. (Two known, different ranks make TF1 refuse.)
-- TLW003: a hand-written `reduce_mean(square(a - b))` (and `reduce_sum`, `abs`, `pow(·, 2)`,
-  `squared_difference`) whose operands' ranks differ or may differ as above.
-- TLW004: a `Loss` subclass whose `call` combines `y_true` and `y_pred` elementwise before anything brings
-  them to one shape (Keras 3 passes a subclass's `call` the shapes as they come).
+- TLW002: an operand of unknown rank (a placeholder declared `shape=(None)` or without a shape) meets a (B, 1)
+  in a loss. A placeholder only ever fed rank-2 values is not reported.
+- TLW003: a known (B,) meets a known (B, 1) elementwise, and the (B, B) result is reduced (here, or later
+  through the names it is assigned to).
+- TLW004: a Keras `Loss` subclass's `call` (or a function it calls) combines y_true and y_pred elementwise
+  before anything brings them to one shape (Keras 3 passes them as they come).
 
-Ranks are followed through assignments in one function (or the module's top level): placeholders and
-Variables with literal shapes, `matmul`, arithmetic, `squeeze` / `expand_dims` / `reshape` with literal
-arguments. Anything else — a function's parameters, a model's output, data loaded at run time — is not
-inferred, and nothing is flagged on it. Import aliases are followed: `import tensorflow.compat.v1 as tf`,
-`from tensorflow import keras`, `v1 = tf.compat.v1`, `from tensorflow.compat.v1 import placeholder`.
+One walk per module, flake8-bugbear style: an abstract interpreter visits each statement once in order (a
+function's body again for each distinct set of argument shapes it is called with, to a bounded depth), and each
+rule is a small function called from the operations it watches. Shapes are tuples of dimensions — "B" (a
+batch), an int, or None (unknown) — with the line and a short phrase saying where they came from. Nothing is
+guessed: what cannot be told from the source stays unknown, and no finding rests on it.
+
+Python 2 files are rewritten token by token (print statements, `except E, e`, backticks, `0777`, `123L`, `<>`,
+`ur''`, `raise E, msg`) with lines and columns kept, then parsed. `# noqa` and `# noqa: TLW003` suppress a
+finding on its line, as in flake8.
+
+Run as a script: `python -m tf_loss_wiring.check.scan --bench FOLDER` (recall and false alarms over files whose
+flagged lines end in `# expect: TLWnnn`), `--labels labels.json`, or `--time FOLDER` (scan vs ast.parse).
 """
 
 from __future__ import annotations
@@ -24,38 +32,34 @@ import ast
 import dataclasses
 import io
 import os
+import re
+import sys
+import time
 import tokenize
 from pathlib import Path
 
-UNKNOWN = "unknown rank"  # declared so: a placeholder without a shape, or the question's shape=(None)
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node_modules", "build", "dist"}
+MAX_DEPTH = 4  # calls followed into the module's own functions, one inside another
 
-FIXES = {
-    "TLW001": "declare the rank: shape=(None,) for labels of shape (B,), or shape=(None, 1) to match (B, 1) "
-              "predictions",
-    "TLW002": "bring both to one shape first, e.g. tf.squeeze(predictions, axis=1) against (B,) labels; a "
-              "declared placeholder shape makes TF refuse instead of broadcasting",
-    "TLW003": "make the ranks agree before subtracting, e.g. tf.squeeze(predictions, axis=1), or guard them "
-              "with tf_loss_wiring.guard.same_shape(labels, predictions)",
-    "TLW004": "bring them to one shape first: y_true, y_pred = same_shape(y_true, y_pred) "
-              "(tf_loss_wiring.guard); under Keras 3 only, returning keras.losses.mean_squared_error(y_true, "
-              "y_pred) & co. also works (they repair the ranks; tf_keras's do not)",
+RULES = {  # code: (name, one-line summary, fix)
+    "TLW002": ("unknown-rank-meets-column",
+               "an operand of unknown rank (a placeholder declared shape=(None) or without a shape) meets a (B, 1) "
+               "tensor in a loss: fed (B,) labels, it broadcasts to (B, B)",
+               "declare the placeholder's rank: shape=(None, 1) to match (B, 1) predictions, or shape=(None,) with "
+               "the predictions squeezed to (B,), e.g. tf.squeeze(predictions, axis=-1)"),
+    "TLW003": ("rank-1-meets-column",
+               "a (B,) tensor and a (B, 1) tensor meet elementwise and the (B, B) result is reduced: training "
+               "regresses onto the batch mean",
+               "bring both to one shape before they meet: squeeze the (B, 1) side, e.g. tf.squeeze(predictions, "
+               "axis=-1), or reshape the (B,) labels to (B, 1)"),
+    "TLW004": ("loss-call-unaligned",
+               "a Keras Loss subclass's call (or a function it calls) combines y_true and y_pred elementwise before "
+               "anything brings them to one shape: Keras 3 passes (B,) labels and (B, 1) outputs as they come",
+               "bring them to one shape first: y_true, y_pred = same_shape(y_true, y_pred) "
+               "(tf_loss_wiring.guard); under Keras 3 only, returning keras.losses.mean_squared_error(y_true, "
+               "y_pred) & co. also works (they repair the ranks; tf_keras's do not)"),
 }
-
-# Names as they resolve through the imports, without the `tensorflow.` / `tensorflow.compat.v1.` prefix.
-PLACEHOLDERS = {"placeholder"}
-TF1_LOSSES = {"mean_squared_error", "absolute_difference", "huber_loss", "log_loss", "hinge_loss",
-              "mean_pairwise_squared_error", "cosine_distance", "sigmoid_cross_entropy"}
-REDUCTIONS = {"reduce_mean", "reduce_sum", "math.reduce_mean", "math.reduce_sum", "keras.ops.mean",
-              "keras.ops.sum"}
-SQUARING = {"square", "math.square", "abs", "math.abs", "keras.ops.square", "keras.ops.abs"}
-POWERS = {"pow", "math.pow", "keras.ops.power"}
-PAIRWISE = {"squared_difference", "math.squared_difference", "subtract", "math.subtract", "keras.ops.subtract"}
-# Calls whose result has another shape than their argument's, or that assert one: after them, no finding.
-ALIGNING = {"squeeze", "reshape", "expand_dims", "ensure_shape", "same_shape", "strict", "assert_shapes",
-            "squeeze_or_expand_to_same_rank", "flatten", "ravel", "assert_equal", "set_shape"}
-ELEMENTWISE_CALLS = {"squared_difference", "subtract", "add", "multiply", "divide", "maximum", "minimum",
-                     "abs_difference", "absolute_difference"}
+FIXES = {code: fix for code, (_, _, fix) in RULES.items()}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,348 +69,1858 @@ class Finding:
     col: int  # 1-based, as editors and ruff count
     code: str
     message: str
+    fix: str = dataclasses.field(default="", compare=False)  # the fix that fits this finding; the rule's by default
 
-    @property
-    def fix(self) -> str:
-        return FIXES[self.code]
+    def __post_init__(self):
+        if not self.fix:
+            object.__setattr__(self, "fix", FIXES[self.code])
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
 
 
-# --- imports: what each local name stands for ------------------------------------------------------------
-def _canonical(dotted: str) -> str | None:
-    """'tensorflow.compat.v1.losses.x' → 'losses.x'; 'tf_keras.losses.Loss' → 'keras.losses.Loss'; else None."""
-    for prefix in ("tensorflow.compat.v1.", "tensorflow.compat.v2.", "tensorflow."):
-        if dotted.startswith(prefix):
-            return dotted[len(prefix):]
-    if dotted in ("tensorflow", "tensorflow.compat.v1", "tensorflow.compat.v2"):
-        return ""
-    for keras in ("keras", "tf_keras", "tensorflow.keras"):
-        if dotted == keras or dotted.startswith(keras + "."):
-            return "keras" + dotted[len(keras):]
-    return None
+# --- values -----------------------------------------------------------------------------------------------
+class _Sentinel:
+    def __init__(self, name):
+        self.name = name
+
+    def __repr__(self):
+        return self.name
 
 
-class Aliases:
-    """Local names bound to TensorFlow or Keras objects, by their imports and plain `v1 = tf.compat.v1` lines."""
-
-    def __init__(self, tree: ast.AST):
-        self.names: dict[str, str] = {}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                for alias in node.names:
-                    local = alias.asname or alias.name.split(".")[0]
-                    self.names[local] = alias.name if alias.asname else alias.name.split(".")[0]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                for alias in node.names:
-                    self.names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-        for node in ast.walk(tree):  # `v1 = tf.compat.v1`: an alias made by assignment
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                dotted = self.dotted(node.value)
-                if dotted is not None and _canonical(dotted) is not None:
-                    self.names[node.targets[0].id] = dotted
-
-    def dotted(self, node: ast.AST) -> str | None:
-        """The full dotted name an attribute chain stands for, through the aliases, or None."""
-        parts = []
-        while isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        if not isinstance(node, ast.Name) or node.id not in self.names:
-            return None
-        return ".".join([self.names[node.id], *reversed(parts)])
-
-    def resolve(self, node: ast.AST) -> str | None:
-        """What a call's function is in TensorFlow or Keras ('losses.mean_squared_error', 'keras.ops.mean')."""
-        dotted = self.dotted(node)
-        return None if dotted is None else _canonical(dotted)
+PYNONE = _Sentinel("None")  # Python's None written in the source (a shape's unknown dimension, shape=None)
+NUM = _Sentinel("number")  # a Python number whose value is not known
+MISSING = _Sentinel("missing")
 
 
-def _name_of(resolved: str | None) -> str:
-    return (resolved or "").rsplit(".", 1)[-1]
+class T:
+    """A tensor or array: its dimensions (None: rank not known), and what the rules need to know of it."""
+
+    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2")
+
+    def __init__(self, dims, src=None, unk=False, pending=frozenset(), raw=None, ph=None, pred=False, tail=None,
+                 le2=False, ge2=False):
+        self.dims = dims  # tuple of "B" | int | None, or None when the rank is not known
+        self.unk = unk  # declared with unknown rank (placeholder shape=None): the dims are None
+        self.src = src  # (line, phrase, node): where this shape came from
+        self.pending = pending  # broadcasts made on the way here, waiting for a reduction
+        self.raw = raw  # "true" / "pred": a Loss.call argument as Keras passed it
+        self.ph = ph  # the unknown-rank placeholder this value is (for its feeds)
+        self.pred = pred  # made by a model, a layer or a matmul: predictions
+        self.tail = tail  # rank unknown but at least 2, last dimension this (a Dense layer's output)
+        self.le2 = le2  # rank unknown but at most 2 (np.loadtxt)
+        self.ge2 = ge2  # rank unknown but at least 2 (data[:, 8:])
+
+    def like(self, **changes):
+        new = T(self.dims, self.src, self.unk, self.pending, self.raw, self.ph, self.pred, self.tail, self.le2,
+                self.ge2)
+        for key, value in changes.items():
+            setattr(new, key, value)
+        return new
+
+    def key(self):
+        return ("T", self.dims, self.unk, self.raw, self.ph, self.pending, self.pred, self.tail, self.le2, self.ge2)
 
 
-# --- ranks ------------------------------------------------------------------------------------------------
-def _literal_shape_rank(node: ast.AST | None) -> int | str | None:
-    """The rank a literal shape argument declares; UNKNOWN for None or no shape; None when not a literal."""
-    if node is None or (isinstance(node, ast.Constant) and node.value is None):
-        return UNKNOWN
-    if isinstance(node, (ast.Tuple, ast.List)):
-        return len(node.elts)
-    return None
+class Mod:
+    """A module or an attribute path under one: `tf`, `tf.compat.v1.layers`, `np.random`."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path):
+        self.path = path
 
 
-def _argument(call: ast.Call, position: int, keyword: str) -> ast.AST | None:
-    for kw in call.keywords:
-        if kw.arg == keyword:
-            return kw.value
-    return call.args[position] if len(call.args) > position else None
+class Fn:
+    __slots__ = ("node", "closure", "cls", "done")
+
+    def __init__(self, node, closure, cls=None):
+        self.node, self.closure, self.cls, self.done = node, closure, cls, False
 
 
-class Ranks:
-    """The ranks of local names in one scope, followed through its assignments in order."""
+class Cls:
+    __slots__ = ("node", "bases", "methods", "attrs", "kind")
 
-    def __init__(self, aliases: Aliases):
-        self.aliases = aliases
-        self.known: dict[str, int | str] = {}
+    def __init__(self, node, bases, kind):
+        self.node, self.bases, self.kind = node, bases, kind
+        self.methods: dict[str, Fn] = {}
+        self.attrs: dict[str, object] = {}
 
-    def assign(self, target: ast.AST, value: ast.AST) -> None:
-        if isinstance(target, ast.Name):
-            rank = self.of(value)
-            if rank is None:
-                self.known.pop(target.id, None)
-            else:
-                self.known[target.id] = rank
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            values = value.elts if isinstance(value, (ast.Tuple, ast.List)) else [None] * len(target.elts)
-            for element, element_value in zip(target.elts, values, strict=False):
-                if element_value is None:
-                    if isinstance(element, ast.Name):
-                        self.known.pop(element.id, None)
-                else:
-                    self.assign(element, element_value)
-
-    def of(self, node: ast.AST) -> int | str | None:
-        """The expression's rank, UNKNOWN when declared unknown, None when it cannot be told from the source."""
-        if isinstance(node, ast.Name):
-            return self.known.get(node.id)
-        if isinstance(node, ast.BinOp):
-            return self._broadcast(self.of(node.left), self.of(node.right))
-        if isinstance(node, ast.Call):
-            return self._call(node)
+    def method(self, name):
+        if name in self.methods:
+            return self.methods[name]
+        for base in self.bases:
+            found = base.method(name)
+            if found is not None:
+                return found
         return None
+
+    def attr(self, name):
+        if name in self.attrs:
+            return self.attrs[name]
+        for base in self.bases:
+            found = base.attr(name)
+            if found is not MISSING:
+                return found
+        return MISSING
+
+
+class Inst:
+    __slots__ = ("cls",)
+
+    def __init__(self, cls):
+        self.cls = cls
+
+
+class Bound:
+    __slots__ = ("inst", "fn")
+
+    def __init__(self, inst, fn):
+        self.inst, self.fn = inst, fn
+
+
+class Layer:
+    """A Keras layer object: Dense(units), a shape-keeping layer, Flatten, or an Input layer."""
+
+    __slots__ = ("kind", "units", "inputs", "line")
+
+    def __init__(self, kind, units=None, inputs=None, line=0):
+        self.kind, self.units, self.inputs, self.line = kind, units, inputs, line
+
+
+class Model:
+    """A Keras model: Sequential layers, or a functional model with a known output."""
+
+    __slots__ = ("layers", "inputs", "output", "line")
+
+    def __init__(self, layers=None, inputs=None, output=None, line=0):
+        self.layers, self.inputs, self.output, self.line = layers, inputs, output, line
+
+
+class ShapeOf:
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+SAFE_LOSS = _Sentinel("built-in Keras loss object")  # its call brings the ranks together
+
+
+def _sig(value):
+    if isinstance(value, T):
+        return value.key()
+    if isinstance(value, (int, float, str)) or value is None:
+        return value
+    if isinstance(value, tuple):
+        return tuple(_sig(v) for v in value)
+    if isinstance(value, Mod):
+        return value.path
+    return id(value)
+
+
+def _join(a, b):
+    """The value a name holds after two branches that left it as a and as b."""
+    if a is b:
+        return a
+    if isinstance(a, T) and isinstance(b, T):
+        if a.dims == b.dims and a.unk == b.unk:
+            return a.like(pending=a.pending | b.pending, raw=a.raw if a.raw == b.raw else None,
+                          ph=a.ph if a.ph == b.ph else None)
+        return None
+    if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
+        return tuple(_join(x, y) for x, y in zip(a, b, strict=False))
+    if type(a) is type(b) and isinstance(a, (int, str)) and a == b:
+        return a
+    return None
+
+
+# --- names through the imports ----------------------------------------------------------------------------
+def _canon(path: str):
+    """('tf', 'reduce_mean'), ('k2', 'losses.mean_squared_error'), ('np', 'random.rand') … or None."""
+    for prefix in ("tensorflow.compat.v1.", "tensorflow.compat.v2.", "tensorflow.python.", "tensorflow."):
+        if path.startswith(prefix):
+            rest = path[len(prefix):]
+            if rest.startswith("keras."):
+                return "k2", _keras_rest(rest[6:])
+            for strip in ("math.", "nn.", "debugging.", "compat.v1."):
+                if rest.startswith(strip):
+                    rest = rest[len(strip):]
+            return "tf", rest
+    if path.startswith("tf_keras."):
+        return "k2", _keras_rest(path[9:])
+    if path.startswith("keras."):
+        return "k", _keras_rest(path[6:])
+    if path.startswith("sklearn."):
+        return "sk", path[8:]
+    for prefix in ("numpy.", "jax.numpy.", "autograd.numpy."):
+        if path.startswith(prefix):
+            return "np", path[len(prefix):]
+    return None
+
+
+def _keras_rest(rest):
+    for strip in ("src.", "api.", "_tf_keras.keras.", "backend.", "ops.numpy.", "ops.nn.", "ops.core.", "ops.",
+                  "activations."):
+        if rest.startswith(strip):
+            rest = rest[len(strip):]
+    return rest
+
+
+REDUCE_CONFIRM = {"reduce_mean", "reduce_sum", "mean", "sum", "average", "nanmean", "nansum", "l2_loss",
+                  "compute_weighted_loss", "gradients", "reduce_euclidean_norm"}
+REDUCE_SHAPE = {"reduce_max", "reduce_min", "reduce_prod", "max", "min", "amax", "amin", "prod", "argmax",
+                "argmin", "reduce_logsumexp", "logsumexp", "std", "var", "reduce_std", "reduce_variance",
+                "reduce_any", "reduce_all", "count_nonzero", "median"}
+UNARY = {"square", "abs", "absolute", "sqrt", "exp", "log", "log1p", "cast", "to_float", "to_double", "sigmoid",
+         "tanh", "relu", "elu", "selu", "softplus", "cosh", "sinh", "cos", "sin", "negative", "neg", "sign",
+         "round", "floor", "ceil", "stop_gradient", "identity", "convert_to_tensor", "asarray", "asanyarray",
+         "clip_by_value", "clip", "reciprocal", "rsqrt", "logical_not", "float32", "float64", "erf", "expm1",
+         "leaky_relu", "nan_to_num", "real", "exp2", "log2", "log10", "relu6", "softsign", "square_root",
+         "batch_normalization", "batch_norm", "dropout", "softmax", "log_softmax", "layer_norm", "l2_normalize",
+         "swish", "gelu", "hard_sigmoid", "sigmoid_cross_entropy_elementwise"}
+BINARY = {"add", "subtract", "multiply", "divide", "truediv", "realdiv", "div", "squared_difference", "pow",
+          "power", "maximum", "minimum", "equal", "not_equal", "greater", "greater_equal", "less", "less_equal",
+          "multiply_no_nan", "div_no_nan", "true_divide", "logical_and", "logical_or", "floordiv", "mod",
+          "floor_divide", "subtract_", "add_n"}
+ALIGN_ASSERTS = {"assert_shapes", "assert_equal", "assert_rank", "assert_same_rank", "assert_rank_at_least",
+                 "assert_type_is_compatible", "assert_is_compatible_with"}
+ALIGNING_NAMES = {"same_shape", "strict", "squeeze_or_expand_to_same_rank", "squeeze_or_expand_dimensions",
+                  "ensure_shape", "match_shapes"}
+TF1_LOSSES = {"mean_squared_error", "absolute_difference", "huber_loss", "log_loss", "hinge_loss",
+              "sigmoid_cross_entropy"}
+KERAS_LOSS_FNS = {"mean_squared_error", "mse", "MSE", "mean_absolute_error", "mae", "MAE",
+                  "mean_absolute_percentage_error", "mape", "MAPE", "mean_squared_logarithmic_error", "msle",
+                  "MSLE", "huber", "log_cosh", "logcosh", "binary_crossentropy", "hinge", "squared_hinge",
+                  "poisson", "binary_focal_crossentropy"}
+XENT_WITH_LOGITS = {"sigmoid_cross_entropy_with_logits", "weighted_cross_entropy_with_logits",
+                    "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2"}
+SAME_SHAPE_LAYERS = {"Dropout", "BatchNormalization", "Activation", "LayerNormalization", "ReLU", "LeakyReLU",
+                     "GaussianNoise", "AlphaDropout", "GaussianDropout", "PReLU", "ELU", "Softmax"}
+DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_test), as documented
+    "boston_housing": ((404, 13), (404,), (102, 13), (102,)),
+    "california_housing": ((16512, 8), (16512,), (4128, 8), (4128,)),
+    "mnist": ((60000, 28, 28), (60000,), (10000, 28, 28), (10000,)),
+    "fashion_mnist": ((60000, 28, 28), (60000,), (10000, 28, 28), (10000,)),
+    "cifar10": ((50000, 32, 32, 3), (50000, 1), (10000, 32, 32, 3), (10000, 1)),
+    "cifar100": ((50000, 32, 32, 3), (50000, 1), (10000, 32, 32, 3), (10000, 1)),
+}
+REDUCTION_NAMES = {"minimize": "minimize", "gradient": "tape.gradient", "mean": ".mean()", "sum": ".sum()"}
+
+
+def show(value) -> str:
+    if not isinstance(value, T):
+        return "unknown shape"
+    if value.unk:
+        return "unknown rank"
+    if value.dims is None:
+        return f"(..., {value.tail})" if value.tail is not None else "unknown shape"
+    inner = ", ".join("?" if d is None else str(d) for d in value.dims)
+    return f"({inner},)" if len(value.dims) == 1 else f"({inner})"
+
+
+def _short(node, limit=48) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # noqa: BLE001 - a phrase for a message, never worth a failure
+        return "?"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def _phrase(src) -> str:
+    if src is None:
+        return "where it came from is not known"
+    line, words, node = src
+    text = words.format(_short(node)) if node is not None and "{}" in words else words
+    return f"{text}, line {line}"
+
+
+def _column(dims):
+    """(e, 1) with e possibly a batch: the predictions' side of the trap."""
+    return dims is not None and len(dims) == 2 and dims[1] == 1 and dims[0] != 1
+
+
+def _compatible(d, e):
+    """Can a rank-1 dimension d and a column's first dimension e be the same batch (and more than 1)?"""
+    if d == 1 or e == 1:
+        return False
+    return not (isinstance(d, int) and isinstance(e, int) and d != e)
+
+
+def _broadcast_dims(a, b):
+    if len(a) < len(b):
+        a, b = b, a
+    b = (1,) * (len(a) - len(b)) + tuple(b)
+    out = []
+    for x, y in zip(a, b, strict=False):
+        if x == y or y == 1:
+            out.append(x)
+        elif x == 1:
+            out.append(y)
+        elif x is None or y is None:
+            out.append(x if y is None else y)
+        else:
+            out.append("B" if "B" in (x, y) else x)
+    return tuple(out)
+
+
+@dataclasses.dataclass
+class Candidate:
+    code: str
+    node: ast.AST
+    left: tuple  # (expression node, value)
+    right: tuple
+    op: str
+    placeholders: tuple = ()
+    reduced: str | None = None
+    reduced_by: ast.AST | None = None
+
+
+# --- the walk ---------------------------------------------------------------------------------------------
+class Frame:
+    __slots__ = ("locals", "closure", "cls", "returns", "fn")
+
+    def __init__(self, local, closure, cls=None, fn=None):
+        self.locals, self.closure, self.cls, self.fn, self.returns = local, closure, cls, fn, []
+
+
+class Scanner:
+    """One module's abstract run: statements in order, shapes through them, each rule where its operation is."""
+
+    def __init__(self, path: str, tree: ast.Module, source: str = ""):
+        self.path, self.tree, self.source = path, tree, source
+        self.globals: dict[str, object] = {}
+        self.candidates: list[Candidate] = []
+        self.direct: list[Finding] = []  # findings that need no reduction (TLW004)
+        self.functions: list[Fn] = []
+        self.classes: list[Cls] = []
+        self.feeds: dict[tuple, list] = {}
+        self.placeholder_names: dict[tuple, set] = {}
+        self.named: dict[str, object] = {}  # the last value assigned to each name anywhere
+        self.memo: dict[tuple, object] = {}
+        self.active: list[Fn] = []
+        self.keras3 = "keras.ops" in source or "from keras import ops" in source or "keras_core" in source
+        self.stmt = {ast.Assign: self.s_assign, ast.AugAssign: self.s_augassign, ast.AnnAssign: self.s_annassign,
+                     ast.Expr: self.s_expr, ast.Return: self.s_return, ast.If: self.s_if, ast.For: self.s_for,
+                     ast.AsyncFor: self.s_for, ast.While: self.s_while, ast.With: self.s_with,
+                     ast.AsyncWith: self.s_with, ast.Try: self.s_try, ast.FunctionDef: self.s_def,
+                     ast.AsyncFunctionDef: self.s_def, ast.ClassDef: self.s_class, ast.Import: self.s_import,
+                     ast.ImportFrom: self.s_importfrom}
+        if hasattr(ast, "TryStar"):
+            self.stmt[ast.TryStar] = self.s_try
+        if hasattr(ast, "Match"):
+            self.stmt[ast.Match] = self.s_match
+        self.expr = {ast.Name: self.e_name, ast.Constant: self.e_constant, ast.Attribute: self.e_attribute,
+                     ast.Call: self.e_call, ast.BinOp: self.e_binop, ast.Subscript: self.e_subscript,
+                     ast.Tuple: self.e_seq, ast.List: self.e_seq, ast.UnaryOp: self.e_unary,
+                     ast.Compare: self.e_compare, ast.Dict: self.e_dict, ast.IfExp: self.e_ifexp,
+                     ast.Lambda: self.e_lambda, ast.ListComp: self.e_comp, ast.SetComp: self.e_comp,
+                     ast.GeneratorExp: self.e_comp, ast.DictComp: self.e_comp, ast.NamedExpr: self.e_namedexpr}
+
+    # the run
+    def run(self) -> list[Finding]:
+        self.block(self.tree.body, Frame(self.globals, ()))
+        functions = classes = 0  # then what no call reached: functions with unknown arguments, classes' methods
+        while functions < len(self.functions) or classes < len(self.classes):
+            while functions < len(self.functions):
+                fn = self.functions[functions]
+                functions += 1
+                if not fn.done:
+                    self.call_fn(fn, [], {}, depth_reset=True)
+            while classes < len(self.classes):
+                classes += 1
+                self._class_pass(self.classes[classes - 1])
+        return self.findings()
+
+    def _class_pass(self, cls):
+        """Each method walked once with `self` an instance: __init__ and build first, for the attributes they set."""
+        inst = Inst(cls)
+        for name, fn in sorted(cls.methods.items(), key=lambda item: item[0] not in ("__init__", "build", "setup")):
+            decorators = {getattr(d, "id", getattr(d, "attr", "")) for d in fn.node.decorator_list}
+            self_arg = [] if "staticmethod" in decorators else [inst]
+            params = fn.node.args.args[1:3]
+            if cls.kind == "loss" and name == "call" and len(params) == 2:
+                line = fn.node.lineno
+                raws = [T(None, (line, f"{p.arg} as Keras passes it", None), raw=side)
+                        for p, side in zip(params, ("true", "pred"), strict=False)]
+                self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
+            elif not fn.done:
+                self.call_fn(fn, self_arg, {}, depth_reset=True)
+
+    def block(self, stmts, fr):
+        table = self.stmt
+        for stmt in stmts:
+            handler = table.get(type(stmt))
+            if handler is not None:
+                handler(stmt, fr)
+
+    # statements
+    def s_assign(self, node, fr):
+        value = self.ev(node.value, fr)
+        for target in node.targets:
+            self.assign(target, value, fr)
+
+    def s_annassign(self, node, fr):
+        if node.value is not None:
+            self.assign(node.target, self.ev(node.value, fr), fr)
+
+    def s_augassign(self, node, fr):
+        value = self.ev(node.value, fr)
+        if isinstance(node.target, (ast.Name, ast.Attribute)):
+            current = self.ev(node.target, fr)
+            self.assign(node.target, self.binary(current, value, node, node.target, node.value, type(node.op)), fr)
+
+    def s_expr(self, node, fr):
+        self.ev(node.value, fr)
+
+    def s_return(self, node, fr):
+        fr.returns.append(self.ev(node.value, fr) if node.value is not None else PYNONE)
+
+    def s_if(self, node, fr):
+        test = node.test
+        self.ev(test, fr)
+        if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__":
+            self.block(node.body, fr)
+            self.block(node.orelse, fr)
+            return
+        before = fr.locals
+        first = dict(before)
+        fr.locals = first
+        self.block(node.body, fr)
+        second = dict(before)
+        fr.locals = second
+        self.block(node.orelse, fr)
+        fr.locals = before
+        for key in first.keys() | second.keys():
+            a, b = first.get(key, MISSING), second.get(key, MISSING)
+            before[key] = b if a is MISSING else a if b is MISSING else _join(a, b)
+
+    def s_for(self, node, fr):
+        self.assign(node.target, self.element(self.ev(node.iter, fr)), fr)
+        self.block(node.body, fr)
+        self.block(node.orelse, fr)
+
+    def s_while(self, node, fr):
+        self.ev(node.test, fr)
+        self.block(node.body, fr)
+        self.block(node.orelse, fr)
+
+    def s_with(self, node, fr):
+        for item in node.items:
+            self.ev(item.context_expr, fr)
+            if item.optional_vars is not None:
+                self.assign(item.optional_vars, None, fr)
+        self.block(node.body, fr)
+
+    def s_try(self, node, fr):
+        self.block(node.body, fr)
+        for handler in node.handlers:
+            if handler.name:
+                fr.locals[handler.name] = None
+            self.block(handler.body, fr)
+        self.block(node.orelse, fr)
+        self.block(node.finalbody, fr)
+
+    def s_match(self, node, fr):
+        self.ev(node.subject, fr)
+        for case in node.cases:
+            self.block(case.body, fr)
+
+    def s_def(self, node, fr):
+        fn = Fn(node, (fr.locals, *fr.closure) if fr.fn is not None else fr.closure, fr.cls)
+        if fr.cls is not None and fr.locals is fr.cls.attrs:
+            fr.cls.methods[node.name] = fn
+            fn.closure = fr.closure
+        else:
+            fn.cls = None
+            fr.locals[node.name] = fn
+            self.functions.append(fn)
+
+    def s_class(self, node, fr):
+        bases = [self.ev(b, fr) for b in node.bases]
+        kind = None
+        for base_node, base in zip(node.bases, bases, strict=False):
+            if isinstance(base, Cls) and base.kind:
+                kind = base.kind
+            name = base.path.rsplit(".", 1)[-1] if isinstance(base, Mod) else \
+                getattr(base_node, "attr", getattr(base_node, "id", ""))
+            if name == "Loss" or name == "LossFunctionWrapper":
+                kind = "loss"
+            elif name in ("Model", "Sequential") and kind is None:
+                kind = "model"
+            elif name == "Layer" and kind is None:
+                kind = "layer"
+        cls = Cls(node, [b for b in bases if isinstance(b, Cls)], kind)
+        body = Frame(cls.attrs, (fr.locals, *fr.closure) if fr.fn is not None else fr.closure, cls, None)
+        self.block(node.body, body)
+        fr.locals[node.name] = cls
+        self.classes.append(cls)
+
+    def s_import(self, node, fr):
+        for alias in node.names:
+            if alias.asname:
+                fr.locals[alias.asname] = Mod(alias.name)
+            else:
+                top = alias.name.split(".")[0]
+                fr.locals[top] = Mod(top)
+
+    def s_importfrom(self, node, fr):
+        if node.level or not node.module:
+            for alias in node.names:
+                fr.locals[alias.asname or alias.name] = None
+            return
+        for alias in node.names:
+            if alias.name != "*":
+                fr.locals[alias.asname or alias.name] = Mod(f"{node.module}.{alias.name}")
+
+    def assign(self, target, value, fr):
+        kind = type(target)
+        if kind is ast.Name:
+            fr.locals[target.id] = value
+            if isinstance(value, T):
+                self.named[target.id] = value
+                if value.ph is not None:
+                    self.placeholder_names.setdefault(value.ph, set()).add(target.id)
+        elif kind is ast.Tuple or kind is ast.List:
+            elements = target.elts
+            if isinstance(value, tuple) and len(value) == len(elements) and \
+                    not any(isinstance(e, ast.Starred) for e in elements):
+                for element, item in zip(elements, value, strict=False):
+                    self.assign(element, item, fr)
+            else:
+                for element in elements:
+                    self.assign(element.value if isinstance(element, ast.Starred) else element, None, fr)
+        elif kind is ast.Attribute:
+            owner = self.ev(target.value, fr)
+            if isinstance(owner, Inst):
+                owner.cls.attrs[target.attr] = value
+                if isinstance(value, T) and value.ph is not None:
+                    self.placeholder_names.setdefault(value.ph, set()).add(target.attr)
+        elif kind is ast.Subscript:
+            self.ev(target.value, fr)
+
+    def element(self, value):
+        """What a `for` loop over `value` gives."""
+        if isinstance(value, T) and value.dims:
+            return value.like(dims=value.dims[1:], src=value.src, raw=None, ph=None)
+        if isinstance(value, tuple) and value and all(_sig(v) == _sig(value[0]) for v in value):
+            return value[0]
+        if isinstance(value, Zip):
+            return tuple(self.element(v) for v in value.items)
+        return NUM if value is RANGE else None
+
+    # expressions
+    def ev(self, node, fr):
+        handler = self.expr.get(type(node))
+        if handler is not None:
+            return handler(node, fr)
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.ev(child, fr)
+        return None
+
+    def e_name(self, node, fr):
+        name = node.id
+        value = fr.locals.get(name, MISSING)
+        if value is MISSING:
+            for scope in fr.closure:
+                value = scope.get(name, MISSING)
+                if value is not MISSING:
+                    return value
+            value = self.globals.get(name, MISSING)
+            if value is MISSING:
+                return BUILTINS.get(name)
+        return value
+
+    def e_constant(self, node, fr):
+        value = node.value
+        if value is None:
+            return PYNONE
+        if value is Ellipsis:
+            return ELLIPSIS
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, (int, str)):
+            return value
+        if isinstance(value, float):
+            return NUM
+        return None
+
+    def e_attribute(self, node, fr):
+        owner = self.ev(node.value, fr)
+        attr = node.attr
+        if isinstance(owner, Mod):
+            return Mod(f"{owner.path}.{attr}")
+        if isinstance(owner, Inst):
+            value = owner.cls.attr(attr)
+            if value is not MISSING:
+                return value
+            method = owner.cls.method(attr)
+            return Bound(owner, method) if method is not None else None
+        if isinstance(owner, Cls):
+            value = owner.attr(attr)
+            return None if value is MISSING else value
+        if isinstance(owner, T):
+            if attr == "T":
+                return self.transpose(owner, None, node)
+            if attr == "shape":
+                if owner.dims is not None:
+                    return tuple(d if isinstance(d, int) else NUM for d in owner.dims)
+                return ShapeOf(owner)
+            if attr in ("values", "data"):
+                return owner
+            return None
+        if isinstance(owner, Record):
+            return owner.attrs.get(attr)
+        if isinstance(owner, ShapeOf):
+            return None
+        if isinstance(owner, Model) and attr == "output":
+            return self.model_out(owner, None, node)
+        return None
+
+    def e_seq(self, node, fr):
+        out = []
+        for element in node.elts:
+            if isinstance(element, ast.Starred):
+                self.ev(element.value, fr)
+                return None
+            out.append(self.ev(element, fr))
+        return tuple(out)
+
+    def e_unary(self, node, fr):
+        value = self.ev(node.operand, fr)
+        if isinstance(node.op, ast.Not):
+            return None
+        if isinstance(value, bool):
+            return NUM
+        if isinstance(value, int) and isinstance(node.op, ast.USub):
+            return -value
+        return value if isinstance(value, T) or value is NUM else None
+
+    def e_compare(self, node, fr):
+        left = self.ev(node.left, fr)
+        rights = [self.ev(c, fr) for c in node.comparators]
+        if len(rights) == 1 and isinstance(left, T) and (isinstance(rights[0], (int, float)) or rights[0] is NUM):
+            return left.like(raw=None, pending=left.pending)
+        return None
+
+    def e_dict(self, node, fr):
+        for key, value in zip(node.keys, node.values, strict=False):
+            fed = self.ev(value, fr)
+            if key is None:
+                continue
+            where = self.ev(key, fr)
+            if isinstance(where, T) and where.ph is not None and where.unk:
+                self.feeds.setdefault(where.ph, []).append(fed)
+        return None
+
+    def e_ifexp(self, node, fr):
+        self.ev(node.test, fr)
+        return _join(self.ev(node.body, fr), self.ev(node.orelse, fr))
+
+    def e_lambda(self, node, fr):
+        inner = Frame({a.arg: None for a in node.args.args}, (fr.locals, *fr.closure), fr.cls, fr.fn or True)
+        self.ev(node.body, inner)
+        return Lam(node, (fr.locals, *fr.closure))
+
+    def call_lambda(self, lam, args):
+        if len(self.active) >= MAX_DEPTH:
+            return None
+        params = lam.node.args.args
+        local = {p.arg: (args[i] if i < len(args) else None) for i, p in enumerate(params)}
+        return self.ev(lam.node.body, Frame(local, lam.closure, None, True))
+
+    def e_comp(self, node, fr):
+        inner = Frame({}, (fr.locals, *fr.closure), fr.cls, fr.fn or True)
+        for generator in node.generators:
+            self.assign(generator.target, self.element(self.ev(generator.iter, inner)), inner)
+            for test in generator.ifs:
+                self.ev(test, inner)
+        if isinstance(node, ast.DictComp):
+            self.ev(node.key, inner)
+            self.ev(node.value, inner)
+        else:
+            self.ev(node.elt, inner)
+        return None
+
+    def e_namedexpr(self, node, fr):
+        value = self.ev(node.value, fr)
+        self.assign(node.target, value, fr)
+        return value
+
+    def e_binop(self, node, fr):
+        # a left-nested chain (a + b + c + ...) is walked without recursion: generated code nests it deeply
+        chain = [node]
+        while type(chain[-1].left) is ast.BinOp:
+            chain.append(chain[-1].left)
+        value = self.ev(chain[-1].left, fr)
+        for link in reversed(chain):
+            right = self.ev(link.right, fr)
+            value = self.binary(value, right, link, link.left, link.right, type(link.op))
+        return value
+
+    def binary(self, left, right, node, left_node, right_node, op):
+        if op is ast.MatMult:
+            return self.matmul(left, right, node)
+        if isinstance(left, (int, float)) and isinstance(right, (int, float)) and not isinstance(left, bool):
+            if op is ast.Add:
+                return left + right
+            if op is ast.Sub:
+                return left - right
+            if op is ast.Mult and isinstance(left, int) and isinstance(right, int) and abs(left * right) < 1 << 40:
+                return left * right
+            if op is ast.FloorDiv and isinstance(right, int) and right:
+                return left // right
+            return NUM
+        if isinstance(left, str) or isinstance(right, str):
+            return None
+        return self.elementwise(left, right, node, left_node, right_node, OPS.get(op, "op"))
+
+    def elementwise(self, left, right, node, left_node, right_node, op):
+        """Two operands meet elementwise: the rules TLW002, TLW003, TLW004 look here."""
+        left_t, right_t = isinstance(left, T), isinstance(right, T)
+        if not left_t and not right_t:
+            return NUM if (left is NUM or isinstance(left, (int, float))) and \
+                (right is NUM or isinstance(right, (int, float))) else None
+        if not (left_t and right_t):
+            tensor, other = (left, right) if left_t else (right, left)
+            if other is NUM or isinstance(other, (int, float)):
+                return tensor.like(raw=tensor.raw, ph=tensor.ph)
+            return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw)
+        pending = left.pending | right.pending
+        if left.raw and right.raw and left.raw != right.raw:
+            self.loss_call_combines(node, left_node, right_node)
+            return T(None, left.src, pending=pending)
+        raw = left.raw or right.raw if not (left.raw and right.raw) else left.raw
+        pred = left.pred or right.pred
+        a, b = left.dims, right.dims
+        if left.unk or right.unk:
+            known = right if left.unk else left
+            if not (left.unk and right.unk) and (_column(known.dims) or known.dims is None and known.tail == 1):
+                unknown = left if left.unk else right
+                pending = pending | {self.candidate("TLW002", node, (left_node, left), (right_node, right), op,
+                                                    (unknown.ph,) if unknown.ph else ())}
+            ph = left.ph if left.unk and not right.unk else right.ph if right.unk and not left.unk else None
+            return T(None, (left if left.unk else right).src, unk=True, pending=pending, raw=raw, ph=ph, pred=pred)
+        if a is None or b is None:
+            known, other = (right, left) if a is None else (left, right)
+            if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1:
+                pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
+            return T(None, left.src, pending=pending, raw=raw, pred=pred)
+        if len(a) == 1 and _column(b) and _compatible(a[0], b[0]) or \
+                len(b) == 1 and _column(a) and _compatible(b[0], a[0]):
+            pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
+            column, vector = (b, a) if len(a) == 1 else (a, b)
+            return T((column[0], vector[0]), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
+        dims = _broadcast_dims(a, b)
+        src = left.src if len(a) >= len(b) else right.src
+        return T(dims, src, pending=pending, raw=raw, pred=pred)
+
+    def candidate(self, code, node, left, right, op, placeholders=()):
+        self.candidates.append(Candidate(code, node, left, right, op, placeholders))
+        return len(self.candidates) - 1
+
+    def reduce(self, value, name, node):
+        """A value is reduced: the broadcasts it carries become findings (one per reduction)."""
+        if isinstance(value, T):
+            for index in value.pending:
+                if self.candidates[index].reduced is None:
+                    self.candidates[index].reduced = name
+                    self.candidates[index].reduced_by = node
+        elif isinstance(value, tuple):
+            for item in value:
+                self.reduce(item, name, node)
+
+    def loss_call_combines(self, node, left_node, right_node):
+        fn = next((f for f in reversed(self.active) if f.cls is not None and f.cls.kind == "loss"), None)
+        where = "Loss.call" if fn is not None and self.active and self.active[-1] is fn else \
+            f"{self.active[-1].node.name}, called from Loss.call," if self.active else "Loss.call"
+        self.direct.append(Finding(
+            self.path, node.lineno, node.col_offset + 1, "TLW004",
+            f"{where} combines {_short(left_node, 30)} and {_short(right_node, 30)} elementwise before bringing "
+            "y_true and y_pred to one shape: under Keras 3, (B,) labels against (B, 1) outputs broadcast to (B, B)"))
+
+    def e_subscript(self, node, fr):
+        value = self.ev(node.value, fr)
+        index = node.slice
+        if isinstance(value, tuple):
+            position = self.ev(index, fr)
+            if isinstance(position, int) and -len(value) <= position < len(value):
+                return value[position]
+            return None
+        if isinstance(value, ShapeOf):
+            self.ev(index, fr)
+            return NUM
+        if isinstance(value, Record):
+            return None
+        parts = index.elts if isinstance(index, ast.Tuple) else [index]
+        items = [self.ev(p, fr) if not isinstance(p, ast.Slice) else self.e_slice(p, fr) for p in parts]
+        if not isinstance(value, T):
+            if value is None and len(parts) >= 2 and all(isinstance(p, ast.Slice) for p in parts):
+                return T(None, (node.lineno, "sliced {}", node), ge2=True)  # data[:, 8:]: rank 2 or more
+            return None
+        if value.dims is None and value.le2 and isinstance(index, ast.Tuple) and len(parts) == 2:
+            value = value.like(dims=(None, None))
+        if value.dims is None:
+            if value.raw and isinstance(index, ast.Tuple):
+                return T(None, value.src)
+            return value.like(raw=value.raw, ph=None, unk=False) if not value.unk else None
+        return self.index(value, parts, items, node)
+
+    def e_slice(self, node, fr):
+        for part in (node.lower, node.upper, node.step):
+            if part is not None:
+                self.ev(part, fr)
+        return SLICE
+
+    def index(self, value, parts, items, node):
+        dims = list(value.dims)
+        out = []
+        axis = 0
+        ellipsis = [i for i, item in enumerate(items) if item is ELLIPSIS]
+        if ellipsis:
+            at = ellipsis[0]
+            used = sum(1 for item in items if item is not ELLIPSIS and item is not PYNONE and not _newaxis(item))
+            fill = len(dims) - used
+            if fill < 0:
+                return None
+            items = items[:at] + [FULL] * fill + items[at + 1:]
+            parts = parts[:at] + [None] * fill + parts[at + 1:]
+        for part, item in zip(parts, items, strict=False):
+            if item is PYNONE or _newaxis(item):
+                out.append(1)
+                continue
+            if axis >= len(dims):
+                return None
+            if item is FULL or (item is SLICE and _full_slice(part)):
+                out.append(dims[axis])
+            elif item is SLICE:
+                out.append("B" if axis == 0 else None)
+            elif isinstance(item, int) or item is NUM:
+                pass  # an integer index drops the axis
+            elif isinstance(item, T) and item.dims is not None and len(item.dims) == 1:
+                out.append("B" if axis == 0 else item.dims[0])
+            elif isinstance(item, T) and item.dims == ():
+                pass
+            else:
+                return None
+            axis += 1
+        out.extend(dims[axis:])
+        return T(tuple(out), (node.lineno, "sliced {}", node), pending=value.pending, pred=value.pred)
+
+    # calls
+    def e_call(self, node, fr):
+        func = node.func
+        receiver = MISSING
+        if type(func) is ast.Attribute:
+            receiver = self.ev(func.value, fr)
+            name = func.attr
+            if isinstance(receiver, Mod):
+                callee = Mod(f"{receiver.path}.{name}")
+            elif isinstance(receiver, Inst):
+                callee = receiver.cls.attr(name)
+                if callee is MISSING:
+                    method = receiver.cls.method(name)
+                    callee = Bound(receiver, method) if method is not None else None
+            elif isinstance(receiver, Cls):
+                callee = receiver.method(name)
+            else:
+                callee = MISSING
+        else:
+            callee = self.ev(func, fr)
+            name = getattr(func, "id", "")
+        args = []
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                self.ev(arg.value, fr)
+                args.append(None)
+            else:
+                args.append(self.ev(arg, fr))
+        kw = {}
+        for keyword in node.keywords:
+            value = self.ev(keyword.value, fr)
+            if keyword.arg:
+                kw[keyword.arg] = value
+        if callee is MISSING:
+            return self.method(receiver, name, args, kw, node)
+        kind = type(callee)
+        if kind is Mod:
+            canon = _canon(callee.path)
+            if canon is None:
+                return self.unknown_call(callee.path.rsplit(".", 1)[-1], args, fr)
+            return self.lib(canon[0], canon[1], args, kw, node)
+        if kind is Fn:
+            return self.call_fn(callee, args, kw)
+        if kind is Bound:
+            return self.call_fn(callee.fn, [callee.inst, *args], kw)
+        if kind is Cls:
+            inst = Inst(callee)
+            init = callee.method("__init__")
+            if init is not None:
+                self.call_fn(init, [inst, *args], kw)
+            return inst
+        if kind is Inst:
+            method = callee.cls.method("call") or callee.cls.method("__call__")
+            return self.call_fn(method, [callee, *args], kw) if method is not None else None
+        if kind is Layer:
+            return self.apply_layer(callee, args[0] if args else kw.get("inputs"), node)
+        if kind is Model:
+            return self.model_out(callee, args[0] if args else kw.get("inputs", kw.get("x")), node)
+        if callee is SAFE_LOSS:
+            return T((), (node.lineno, "a built-in Keras loss", None))
+        if callee is BUILTIN_LEN or callee is BUILTIN_INT:
+            return NUM
+        if callee is BUILTIN_RANGE:
+            return RANGE
+        if callee is BUILTIN_ZIP:
+            return Zip(args)
+        if callee is BUILTIN_LIST:
+            return args[0] if args and isinstance(args[0], tuple) else None
+        if callee is BUILTIN_MAP:
+            if len(args) == 2 and isinstance(args[0], (Lam, Fn)) and isinstance(args[1], tuple):
+                return tuple(self.call_lambda(args[0], [item]) if isinstance(args[0], Lam) else
+                             self.call_fn(args[0], [item], {}) for item in args[1])
+            return None
+        if kind is Lam:
+            return self.call_lambda(callee, args)
+        if kind is Record:
+            return None
+        if callee is BUILTIN_ABS:
+            return self.unary(args[0] if args else None, node)
+        return self.unknown_call(name, args, fr)
+
+    def unknown_call(self, name, args, fr):
+        """A function the scan cannot see into: only the names that align shapes are trusted by name."""
+        if name in ALIGNING_NAMES:
+            return tuple(self.aligned(a) for a in args) if len(args) > 1 else self.aligned(args[0]) if args else None
+        if name in ALIGN_ASSERTS:
+            self.assert_aligned(args, fr)
+        return None
+
+    def assert_aligned(self, args, fr):
+        """assert_shapes / assert_equal on y_true or y_pred: the author made the shapes meet."""
+        if any(isinstance(a, T) and a.raw for a in args) or any(
+                isinstance(a, tuple) and any(isinstance(x, T) and x.raw for x in a) for a in args):
+            for scope in (fr.locals,):
+                for key, value in list(scope.items()):
+                    if isinstance(value, T) and value.raw:
+                        scope[key] = value.like(raw=None)
 
     @staticmethod
-    def _broadcast(a, b):
-        if a is None or b is None:
-            return None
-        if UNKNOWN in (a, b):
-            return UNKNOWN
-        return max(a, b)
+    def aligned(value):
+        return value.like(raw=None) if isinstance(value, T) else value
 
-    def _call(self, call: ast.Call):
-        resolved = self.aliases.resolve(call.func)
-        name = _name_of(resolved)
-        if resolved is None:
+    def call_fn(self, fn, args, kw, depth_reset=False):
+        """A call to one of the module's own functions: its body walked with these arguments' shapes."""
+        if fn in self.active or (len(self.active) >= MAX_DEPTH and not depth_reset):
             return None
-        if resolved in PLACEHOLDERS:
-            return _literal_shape_rank(_argument(call, 1, "shape"))
-        if name in ("zeros", "ones") and call.args:
-            return _literal_shape_rank(call.args[0]) if isinstance(call.args[0], (ast.Tuple, ast.List)) else None
-        if name in ("Variable", "constant") and call.args:
-            return self.of(call.args[0])
-        if name == "matmul" and len(call.args) >= 2:
-            first = self.of(call.args[0])
-            return first if isinstance(first, int) and first >= 2 else (2 if first is not None else None)
-        if name in ("add", "subtract", "multiply") and len(call.args) >= 2:
-            return self._broadcast(self.of(call.args[0]), self.of(call.args[1]))
-        if name in ("squeeze", "expand_dims") and call.args:
-            rank = self.of(call.args[0])
-            axis = _argument(call, 1, "axis")
-            if not isinstance(rank, int) or axis is None:
+        key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())))
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = None
+        fn.done = True
+        node = fn.node
+        spec = node.args
+        params = [*spec.posonlyargs, *spec.args]
+        local: dict[str, object] = {}
+        defaults = [None] * (len(params) - len(spec.defaults)) + list(spec.defaults)
+        for i, (param, default) in enumerate(zip(params, defaults, strict=False)):
+            if i < len(args):
+                local[param.arg] = args[i]
+            elif param.arg in kw:
+                local[param.arg] = kw[param.arg]
+            else:
+                local[param.arg] = self.e_constant(default, None) if isinstance(default, ast.Constant) else None
+        for param in spec.kwonlyargs:
+            local[param.arg] = kw.get(param.arg)
+        if spec.vararg:
+            local[spec.vararg.arg] = None
+        if spec.kwarg:
+            local[spec.kwarg.arg] = None
+        frame = Frame(local, fn.closure, fn.cls, fn)
+        saved = self.active
+        if depth_reset:
+            self.active = []
+        self.active.append(fn)
+        try:
+            self.block(node.body, frame)
+        finally:
+            self.active.pop()
+            self.active = saved
+        result = None
+        if frame.returns:
+            result = frame.returns[0]
+            for other in frame.returns[1:]:
+                result = _join(result, other)
+        self.memo[key] = result
+        return result
+
+    # library calls
+    def lib(self, ns, name, args, kw, node):
+        """A TensorFlow, Keras or numpy call, by its name through the imports."""
+        last = name.rsplit(".", 1)[-1]
+        first = args[0] if args else None
+        line = node.lineno
+        if ns == "sk":
+            return self.sklearn(last, args, kw, node)
+        if ns in ("k", "k2") and (name.startswith("losses.") or name.startswith("metrics.")):
+            return self.keras_loss(ns, last, args, kw, node)
+        if ns == "tf" and name.startswith("losses."):
+            return self.tf1_loss(last, args, kw, node)
+        if ns in ("k", "k2") and name.startswith("datasets.") and last == "load_data":
+            shapes = DATASETS.get(name.split(".")[1])
+            if shapes is None:
                 return None
-            return rank - 1 if name == "squeeze" else rank + 1
-        if name == "reshape" and len(call.args) >= 2:
-            shape = call.args[1]
-            return len(shape.elts) if isinstance(shape, (ast.Tuple, ast.List)) else None
-        return None
-
-
-def _may_differ(a, b) -> bool:
-    """Ranks that differ, or one known and the other declared unknown (the question's case)."""
-    return a is not None and b is not None and a != b
-
-
-def _show(rank) -> str:
-    return rank if rank == UNKNOWN else f"rank {rank}"
-
-
-# --- the rules --------------------------------------------------------------------------------------------
-class Scanner(ast.NodeVisitor):
-    """Walks one module, scope by scope, and collects its findings."""
-
-    def __init__(self, path: str, source: str):
-        self.path, self.source = path, source
-        self.tree = ast.parse(source, filename=path)
-        self.aliases = Aliases(self.tree)
-        self.tokens = _tokens(source)
-        self.findings: list[Finding] = []
-        self.ranks = Ranks(self.aliases)
-
-    def run(self) -> list[Finding]:
-        self.visit(self.tree)
-        return sorted(set(self.findings), key=lambda f: (f.line, f.col, f.code))
-
-    def add(self, node: ast.AST, code: str, message: str) -> None:
-        self.findings.append(Finding(self.path, node.lineno, node.col_offset + 1, code, message))
-
-    # scopes: each function has its own ranks, starting from the module's
-    def visit_FunctionDef(self, node):
-        outer, self.ranks = self.ranks, Ranks(self.aliases)
-        self.ranks.known = dict(outer.known)
-        self.generic_visit(node)
-        self.ranks = outer
-
-    visit_AsyncFunctionDef = visit_FunctionDef
-
-    def visit_ClassDef(self, node):
-        if any(_name_of(self.aliases.resolve(base)) == "Loss" or
-               (isinstance(base, ast.Attribute) and base.attr == "Loss") or
-               (isinstance(base, ast.Name) and base.id == "Loss") for base in node.bases):
-            for item in node.body:
-                if isinstance(item, ast.FunctionDef) and item.name == "call":
-                    self._loss_call(item)
-        self.generic_visit(node)
-
-    def visit_Assign(self, node):
-        self.generic_visit(node)
-        for target in node.targets:
-            self.ranks.assign(target, node.value)
-
-    def visit_AnnAssign(self, node):
-        self.generic_visit(node)
-        if node.value is not None:
-            self.ranks.assign(node.target, node.value)
-
-    def visit_Call(self, node):
-        resolved = self.aliases.resolve(node.func)
-        if resolved in PLACEHOLDERS:
-            self._placeholder(node)
-        elif resolved is not None and resolved.startswith("losses.") and _name_of(resolved) in TF1_LOSSES:
-            self._tf1_loss(node, resolved)
-        elif resolved in REDUCTIONS and node.args:
-            self._hand_written(node, resolved)
-        self.generic_visit(node)
-
-    def _placeholder(self, call: ast.Call) -> None:
-        shape = _argument(call, 1, "shape")
-        if isinstance(shape, ast.Constant) and shape.value is None and _parenthesized(self.tokens, shape):
-            self.add(shape, "TLW001", "placeholder shape=(None) is None, not a 1-D shape: the tensor has unknown "
-                                      "rank, so nothing checks it against the predictions")
-
-    def _tf1_loss(self, call: ast.Call, resolved: str) -> None:
-        labels, predictions = _argument(call, 0, "labels"), _argument(call, 1, "predictions")
-        if labels is None or predictions is None:
-            return
-        a, b = self.ranks.of(labels), self.ranks.of(predictions)
-        if _may_differ(a, b) and UNKNOWN in (a, b):  # two known, different ranks: TF1 refuses at build time
-            self.add(call, "TLW002", f"tf.{resolved}: labels of {_show(a)} and predictions of {_show(b)} "
-                                     "broadcast to a B x B matrix when fed (B,) and (B, 1)")
-
-    def _hand_written(self, call: ast.Call, resolved: str) -> None:
-        pair = _difference_inside(self.aliases, call.args[0])
-        if pair is None:
-            return
-        a, b = (self.ranks.of(side) for side in pair)
-        verb = "may differ" if UNKNOWN in (a, b) else "differ"
-        if _may_differ(a, b):
-            self.add(call, "TLW003", f"{_name_of(resolved)} over an elementwise difference of {_show(a)} and "
-                                     f"{_show(b)}: the ranks {verb} and the operands may broadcast "
-                                     "(to B x B when they are (B, 1) and (B,))")
-
-    def _loss_call(self, method: ast.FunctionDef) -> None:
-        params = [a.arg for a in method.args.args[1:3]]
-        if len(params) < 2:
-            return
-        raw = {params[0]: "true", params[1]: "pred"}  # names holding y_true or y_pred as they came
-        for statement in method.body:
-            checked = statement.value if isinstance(statement, ast.Expr) else None
-            if isinstance(checked, ast.Call) and _aligning(self.aliases, checked) and \
-                    any(_side(self.aliases, argument, raw) for argument in checked.args):
-                return  # assert_shapes / assert_equal on them: the author made the shapes meet
-            for node in ast.walk(statement):
-                if _combines(self.aliases, node, raw):
-                    self.add(node, "TLW004", f"Loss.call combines {params[0]} and {params[1]} elementwise "
-                                             "before bringing them to one shape: under Keras 3, (B,) labels "
-                                             "against (B, 1) outputs broadcast to B x B")
-                    return
-            # A name made from y_true or y_pred keeps its side; one reshaped or squeezed, even under an `if`
-            # (`if len(y_pred.shape) == 2: y_pred = squeeze(...)`), is trusted as the scan trusts a squeeze.
-            for assign in ast.walk(statement):
-                if isinstance(assign, ast.Assign):
-                    sides = _side(self.aliases, assign.value, raw)
-                    for target in _names(assign.targets):
-                        raw.pop(target, None)
-                        if len(sides) == 1:
-                            raw[target] = next(iter(sides))
-
-
-def _names(targets: list[ast.AST]) -> list[str]:
-    return [n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)]
-
-
-def _aligning(aliases: Aliases, node: ast.AST) -> bool:
-    """A call that reshapes or checks its argument, or an indexing that adds or drops an axis."""
-    if isinstance(node, ast.Call):
-        name = _name_of(aliases.resolve(node.func)) or getattr(node.func, "attr", getattr(node.func, "id", ""))
-        return name in ALIGNING
-    return isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Tuple)  # y[:, None], y[:, 0]
-
-
-def _side(aliases: Aliases, node: ast.AST, raw: dict[str, str]) -> set[str]:
-    """Which of y_true ("true") and y_pred ("pred") reach `node` unaligned."""
-    if _aligning(aliases, node):
-        return set()
-    if isinstance(node, ast.Name):
-        return {raw[node.id]} if node.id in raw else set()
-    if isinstance(node, ast.Attribute):  # y_pred.dtype, y_true.shape: what it is, not its values
-        return set()
-    return set().union(*(_side(aliases, child, raw) for child in ast.iter_child_nodes(node)))
-
-
-def _combines(aliases: Aliases, node: ast.AST, raw: dict[str, str]) -> bool:
-    """An elementwise operation with unaligned y_true on one side and unaligned y_pred on the other."""
-    if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.MatMult):
-        sides = (node.left, node.right)
-    elif isinstance(node, ast.Call) and len(node.args) >= 2 and \
-            (_name_of(aliases.resolve(node.func)) or getattr(node.func, "attr", "")) in ELEMENTWISE_CALLS:
-        sides = (node.args[0], node.args[1])
-    else:
-        return False
-    left, right = (_side(aliases, side, raw) for side in sides)
-    return {*left, *right} == {"true", "pred"} and len(left) == len(right) == 1
-
-
-def _difference_inside(aliases: Aliases, node: ast.AST) -> tuple[ast.AST, ast.AST] | None:
-    """The (a, b) of square(a - b), abs(a - b), pow(a - b, 2), (a - b) ** 2 or squared_difference(a, b)."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
-        node = node.left
-    elif isinstance(node, ast.Call):
-        resolved = aliases.resolve(node.func)
-        if resolved in PAIRWISE and len(node.args) >= 2:
-            return node.args[0], node.args[1]
-        if resolved in SQUARING | POWERS and node.args:
-            node = node.args[0]
-        else:
+            made = [T(s, (line, f"keras.datasets.{name.split('.')[1]}", None)) for s in shapes]
+            return (made[0], made[1]), (made[2], made[3])
+        if last in XENT_WITH_LOGITS:
+            return self.xent(args, kw, node)
+        if last in REDUCE_CONFIRM:
+            value = first if args else kw.get("input_tensor", kw.get("x", kw.get("a")))
+            self.reduce(value, last, node)
+            return self.reduced(value, _arg(args, kw, 1, "axis"), kw.get("keepdims", kw.get("keep_dims")), node)
+        if last in REDUCE_SHAPE:
+            value = first if args else kw.get("input_tensor", kw.get("x"))
+            return self.reduced(value, _arg(args, kw, 1, "axis"), kw.get("keepdims", kw.get("keep_dims")), node,
+                                drop_raw=True)
+        if last in UNARY:
+            return self.unary(first if args else kw.get("x"), node)
+        if last in BINARY and len(args) + len(kw) >= 2:
+            left, right = _arg(args, kw, 0, "x"), _arg(args, kw, 1, "y")
+            left_node = node.args[0] if node.args else node
+            right_node = node.args[1] if len(node.args) > 1 else node
+            return self.elementwise(left, right, node, left_node, right_node, last)
+        if last in ALIGN_ASSERTS:
             return None
-    else:
+        if last in ALIGNING_NAMES:
+            return tuple(self.aligned(a) for a in args) if len(args) > 1 else self.aligned(first)
+        if last == "placeholder" and ns == "tf":
+            return self.placeholder(_arg(args, kw, 1, "shape", MISSING), node)
+        if last == "placeholder_with_default":
+            shape = _arg(args, kw, 1, "shape")
+            return T(self.dims(shape, line), (line, "{}", node)) if self.dims(shape, line) is not None else None
+        if last in ("Variable", "constant", "convert_to_tensor", "array", "asarray", "identity", "copy") and \
+                not (ns in ("k", "k2") and last == "Variable"):
+            return self.constant(ns, last, args, kw, node)
+        if last == "get_variable":
+            dims = self.dims(_arg(args, kw, 1, "shape"), line)
+            return T(dims, (line, "{}", node)) if dims is not None else None
+        if last in ("zeros", "ones", "empty", "fill", "full", "random_normal", "random_uniform", "truncated_normal",
+                    "normal", "uniform", "random_gamma", "glorot_uniform") and not name.startswith("random.") \
+                or ns == "tf" and name.startswith("random."):
+            if ns == "np" and last in ("normal", "uniform"):
+                return None
+            dims = self.dims(_arg(args, kw, 0, "shape"), line)
+            return T(dims, (line, "{}", node)) if dims is not None else None
+        if last in ("loadtxt", "genfromtxt") and ns == "np":  # at most 2-D, whatever the file holds
+            return T(None, (line, "{}", node), le2=True)
+        if last in ("RandomState", "default_rng", "Generator") and ns == "np":
+            return Mod("numpy.random")
+        if ns == "np" and name.startswith("random."):
+            return self.np_random(last, args, kw, node)
+        if last in ("zeros_like", "ones_like", "empty_like", "full_like"):
+            return first.like(raw=None, pending=frozenset(), src=(line, "{}", node)) if isinstance(first, T) else None
+        if last in ("linspace", "arange", "range") and ns in ("np", "tf"):
+            num = _arg(args, kw, 2, "num") if last == "linspace" else None
+            return T((num if isinstance(num, int) else None,), (line, "{}", node))
+        if last in ("matmul", "dot", "mm"):
+            return self.matmul(first, args[1] if len(args) > 1 else kw.get("b"), node)
+        if last == "squeeze":
+            return self.squeeze(first, _arg(args, kw, 1, "axis"), node)
+        if last == "expand_dims":
+            return self.expand_dims(first, _arg(args, kw, 1, "axis"), node)
+        if last == "reshape":
+            return self.reshape(first, _arg(args, kw, 1, "shape", _arg(args, kw, 1, "newshape")), node)
+        if last in ("flatten", "ravel"):
+            if "layers." in name:  # tf.layers.flatten keeps the batch axis: rank 2, always
+                return T(("B", None), (line, "{}", node), pred=isinstance(first, T) and first.pred) \
+                    if not (isinstance(first, T) and first.unk) else None
+            return self.flatten(first, node)
+        if last in ("transpose", "matrix_transpose"):
+            return self.transpose(first, _arg(args, kw, 1, "perm", _arg(args, kw, 1, "axes")), node)
+        if last == "shape":
+            return ShapeOf(first)
+        if last in ("concat", "concatenate", "stack", "hstack", "vstack"):
+            return self.concat(last, first, node)
+        if last == "one_hot":
+            depth = _arg(args, kw, 1, "depth")
+            if isinstance(first, T) and first.dims is not None:
+                return T(first.dims + ((depth if isinstance(depth, int) else None),), (line, "{}", node))
+            return None
+        if last == "where" and len(args) == 3:
+            return _join(args[1], args[2]) if isinstance(args[1], T) else None
+        if last == "ensure_shape":
+            dims = self.dims(_arg(args, kw, 1, "shape"), line)
+            return T(dims, (line, "{}", node)) if dims is not None else self.aligned(first)
+        if last in ("dense", "fully_connected", "linear") and ("layers" in name or ns == "tf"):
+            units = _arg(args, kw, 1, "units", _arg(args, kw, 1, "num_outputs"))
+            return self.apply_layer(Layer("dense", units, line=line), first if args else kw.get("inputs"), node)
+        if last in ("Dense", "Flatten", "Input", "InputLayer", *SAME_SHAPE_LAYERS) and ns in ("k", "k2", "tf"):
+            return self.layer(last, args, kw, node)
+        if last in ("Sequential", "Model", "Functional") and ns in ("k", "k2", "tf"):
+            return self.model(last, args, kw, node)
+        if last in ("MeanSquaredError", "MeanAbsoluteError", "Huber", "LogCosh", "BinaryCrossentropy",
+                    "MeanSquaredLogarithmicError", "MeanAbsolutePercentageError"):
+            return SAFE_LOSS
         return None
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Sub):
-        return node.left, node.right
-    if isinstance(node, ast.Call) and aliases.resolve(node.func) in PAIRWISE and len(node.args) >= 2:
-        return node.args[0], node.args[1]
-    return None
+
+    def sklearn(self, last, args, kw, node):
+        """scikit-learn's data sets and train_test_split, whose shapes are documented."""
+        line = node.lineno
+        if last in SKLEARN_DATASETS:
+            x, y = SKLEARN_DATASETS[last]
+            src = (line, f"sklearn {last}()", None)
+            data, target = T(x, src), T(y, src)
+            if kw.get("return_X_y") is True:
+                return data, target
+            return Record({"data": data, "target": target})
+        if last.startswith("make_"):
+            samples = _arg(args, kw, 0, "n_samples", 100)
+            features = _arg(args, kw, 1, "n_features", 2 if last in ("make_circles", "make_moons") else None)
+            if last in ("make_circles", "make_moons"):
+                features = 2
+            n = samples if isinstance(samples, int) else None
+            f = features if isinstance(features, int) else None
+            src = (line, "{}", node)
+            return T((n, f), src), T((n,), src)
+        if last == "train_test_split":
+            out = []
+            for value in args:
+                if isinstance(value, T) and value.dims:
+                    split = value.like(dims=("B", *value.dims[1:]), src=(line, "{}", node))
+                    out += [split, split]
+                else:
+                    out += [None, None]
+            return tuple(out)
+        return None
+
+    def keras_loss(self, ns, last, args, kw, node):
+        if last in ("MeanSquaredError", "MeanAbsoluteError", "Huber", "LogCosh", "BinaryCrossentropy",
+                    "MeanSquaredLogarithmicError", "MeanAbsolutePercentageError", "Hinge", "Poisson"):
+            return SAFE_LOSS
+        if last not in KERAS_LOSS_FNS:
+            return None
+        labels, predictions = _arg(args, kw, 0, "y_true"), _arg(args, kw, 1, "y_pred")
+        if ns == "k" and (self.keras3 or any(isinstance(v, T) and v.raw for v in (labels, predictions))):
+            return self.aligned_pair_result(labels, predictions, node)  # Keras 3's functions repair the ranks
+        nodes = (_arg_node(node, 0, "y_true"), _arg_node(node, 1, "y_pred"))
+        result = self.elementwise(labels, predictions, node, *nodes, f"{last}")
+        self.reduce(result, f"{last} (its mean over the last axis)", node)
+        return self.reduced(result, -1, None, node)
+
+    @staticmethod
+    def aligned_pair_result(labels, predictions, node):
+        for value in (predictions, labels):
+            if isinstance(value, T) and value.dims is not None and len(value.dims) >= 1:
+                return T(value.dims[:1], (node.lineno, "{}", node))
+        return None
+
+    def tf1_loss(self, last, args, kw, node):
+        """tf.losses.*: two known ranks that differ make TF1 refuse; an unknown rank lets it broadcast."""
+        if last not in TF1_LOSSES:
+            return None
+        first_kw = "multi_class_labels" if last == "sigmoid_cross_entropy" else "labels"
+        second_kw = "logits" if last == "sigmoid_cross_entropy" else "predictions"
+        labels, predictions = _arg(args, kw, 0, first_kw), _arg(args, kw, 1, second_kw)
+        self.unknown_meets_column(labels, predictions, node, _arg_node(node, 0, first_kw),
+                                  _arg_node(node, 1, second_kw), f"tf.losses.{last}")
+        return T((), (node.lineno, "{}", node))
+
+    def xent(self, args, kw, node):
+        labels, logits = kw.get("labels", args[0] if args else None), kw.get("logits", args[1] if len(args) > 1
+                                                                                 else None)
+        labels_node = next((k.value for k in node.keywords if k.arg == "labels"), node.args[0] if node.args
+                           else node)
+        logits_node = next((k.value for k in node.keywords if k.arg == "logits"), node.args[1] if len(node.args) > 1
+                           else node)
+        if isinstance(labels, T) and isinstance(logits, T) and (labels.unk or logits.unk):
+            return self.elementwise(labels, logits, node, labels_node, logits_node, "cross-entropy")
+        return logits.like(raw=None) if isinstance(logits, T) and not (isinstance(labels, T) and labels.pending) \
+            else None
+
+    def unknown_meets_column(self, labels, predictions, node, labels_node, predictions_node, name):
+        if not (isinstance(labels, T) and isinstance(predictions, T)):
+            return
+        if labels.unk != predictions.unk and _column((predictions if labels.unk else labels).dims):
+            unknown = labels if labels.unk else predictions
+            index = self.candidate("TLW002", node, (labels_node, labels), (predictions_node, predictions), name,
+                                   (unknown.ph,) if unknown.ph else ())
+            self.candidates[index].reduced = name
+            self.candidates[index].reduced_by = node
+        self.reduce(labels, name, node)
+        self.reduce(predictions, name, node)
+
+    def method(self, receiver, name, args, kw, node):
+        """`x.reshape(...)`, `model.predict(x)`, `opt.minimize(loss)`: a method of a value."""
+        first = args[0] if args else None
+        if name in ("minimize", "gradient", "compute_gradients"):
+            self.reduce(first if args else kw.get("loss", kw.get("target")), REDUCTION_NAMES.get(name, name), node)
+            return None
+        if isinstance(receiver, Model):
+            if name in ("predict", "__call__", "predict_on_batch", "call"):
+                return self.model_out(receiver, first if args else kw.get("x"), node)
+            if name == "add" and receiver.layers is not None:
+                receiver.layers.append(first if isinstance(first, (Layer, Model)) else None)
+            return None
+        if isinstance(receiver, Layer) and name in ("__call__", "call", "apply"):
+            return self.apply_layer(receiver, first, node)
+        if isinstance(receiver, ShapeOf) or not isinstance(receiver, T):
+            if name == "reshape" and args:
+                return self.reshape(receiver if isinstance(receiver, T) else None,
+                                    args[0] if len(args) == 1 else tuple(args), node)
+            return None
+        if name in ("mean", "sum"):
+            self.reduce(receiver, f".{name}()", node)
+            return self.reduced(receiver, _arg(args, kw, 0, "axis"), kw.get("keepdims"), node)
+        if name in ("max", "min", "std", "var", "prod", "argmax", "argmin"):
+            return self.reduced(receiver, _arg(args, kw, 0, "axis"), kw.get("keepdims"), node, drop_raw=True)
+        if name in ("astype", "numpy", "eval", "copy", "clip", "__abs__", "cpu", "detach", "float", "double"):
+            return receiver.like()
+        if name == "reshape":
+            return self.reshape(receiver, args[0] if len(args) == 1 else tuple(args), node)
+        if name in ("ravel", "flatten"):
+            return self.flatten(receiver, node)
+        if name == "squeeze":
+            return self.squeeze(receiver, _arg(args, kw, 0, "axis"), node)
+        if name == "transpose":
+            return self.transpose(receiver, tuple(args) if len(args) > 1 else first, node)
+        if name == "dot":
+            return self.matmul(receiver, first, node)
+        if name in ("set_shape",):
+            return None
+        return None
+
+    # shapes
+    def placeholder(self, shape, node):
+        line = node.lineno
+        where = (node.lineno, node.col_offset)
+        if shape is MISSING or shape is PYNONE:
+            words = "placeholder without a shape" if shape is MISSING else "placeholder shape=None"
+            shape_node = _arg_node(node, 1, "shape")
+            if shape is PYNONE and shape_node is not node:
+                words = f"placeholder shape={_source_text(self.source, shape_node) or 'None'}"
+            return T(None, (line, words, None), unk=True, ph=where)
+        dims = self.dims(shape, line)
+        if dims is None:
+            return None
+        shape_node = _arg_node(node, 1, "shape")
+        return T(dims, (line, "placeholder shape={}", shape_node))
+
+    def dims(self, shape, line):
+        """A literal shape: a tuple of ints and Nones, an int, a list; the first None is the batch."""
+        if isinstance(shape, int) and not isinstance(shape, bool):
+            return (shape,)
+        if shape is NUM:
+            return (None,)
+        if isinstance(shape, T) and shape.dims is not None and len(shape.dims) == 1 and isinstance(shape.dims[0],
+                                                                                                     int):
+            return (None,) * shape.dims[0]
+        if not isinstance(shape, tuple):
+            return None
+        out = []
+        for i, dim in enumerate(shape):
+            if dim is PYNONE or dim == -1:
+                out.append("B" if i == 0 else None)
+            elif isinstance(dim, int) and not isinstance(dim, bool):
+                out.append(dim)
+            elif dim is NUM or dim is None:
+                out.append(None)
+            else:
+                return None
+        return tuple(out)
+
+    def constant(self, ns, last, args, kw, node):
+        value = args[0] if args else kw.get("initial_value", kw.get("value", kw.get("object")))
+        line = node.lineno
+        shape = kw.get("shape")
+        if shape is not None and last == "constant":
+            dims = self.dims(shape, line)
+            return T(dims, (line, "{}", node)) if dims is not None else None
+        if isinstance(value, T):
+            return value.like(src=value.src if last in ("Variable", "identity") else (line, "{}", node), raw=None
+                              if last == "Variable" else value.raw)
+        literal = node.args[0] if node.args else None
+        if isinstance(literal, (ast.List, ast.Tuple)):
+            dims = _nested_dims(literal)
+            return T(dims, (line, "{}", node)) if dims is not None else None
+        if isinstance(value, (int, float)) or value is NUM:
+            return T((), (line, "{}", node))
+        return None
+
+    def np_random(self, last, args, kw, node):
+        line = node.lineno
+        if last in ("rand", "randn"):
+            dims = tuple(a if isinstance(a, int) else None for a in args)
+            return T(dims if all(isinstance(a, int) or a is NUM for a in args) else None, (line, "{}", node)) \
+                if args else T((), (line, "{}", node))
+        size = {"random": 0, "random_sample": 0, "sample": 0, "normal": 2, "uniform": 2, "randint": 2,
+                "choice": 1, "permutation": None, "binomial": 2, "poisson": 1, "exponential": 1}.get(last, MISSING)
+        if size is MISSING:
+            return None
+        if last == "permutation":
+            return T((None,), (line, "{}", node))
+        value = _arg(args, kw, size, "size")
+        if value is None or value is PYNONE:
+            return None if last != "randint" and last != "choice" else NUM
+        dims = self.dims(value, line)
+        return T(dims, (line, "{}", node)) if dims is not None else None
+
+    def unary(self, value, node):
+        if isinstance(value, T):
+            return value.like()
+        return value if value is NUM or isinstance(value, (int, float)) else None
+
+    def reduced(self, value, axis, keepdims, node, drop_raw=False):
+        if not isinstance(value, T):
+            return NUM if value is NUM else None
+        line = node.lineno
+        if axis is None or axis is PYNONE:
+            dims = () if not keepdims else tuple(1 for _ in value.dims) if value.dims is not None else None
+            return T(dims, (line, "{}", node)) if dims is not None or not value.unk else T((), (line, "{}", node))
+        axes = axis if isinstance(axis, tuple) else (axis,)
+        if value.dims is None or not all(isinstance(a, int) and not isinstance(a, bool) for a in axes):
+            return T(None, (line, "{}", node), raw=None if drop_raw else None)
+        rank = len(value.dims)
+        picked = {a % rank for a in axes if -rank <= a < rank}
+        if len(picked) != len(axes):
+            return None
+        dims = tuple((1 if keepdims else MISSING) if i in picked else d for i, d in enumerate(value.dims))
+        return T(tuple(d for d in dims if d is not MISSING), (line, "{}", node), pred=value.pred)
+
+    def matmul(self, a, b, node):
+        if not (isinstance(a, T) and isinstance(b, T)):
+            if isinstance(a, tuple) and isinstance(b, T):
+                a = T(_tuple_dims(a), None)
+            else:
+                return None
+        if a.dims is None or b.dims is None:
+            if a.dims is not None and len(a.dims) == 2:
+                return T((a.dims[0], None), (node.lineno, "{}", node), pending=a.pending | b.pending, pred=True)
+            return None
+        x, y = a.dims, b.dims
+        if len(y) == 1:
+            dims = x[:-1]
+        elif len(x) == 1:
+            dims = y[:-2] + y[-1:]
+        else:
+            dims = x[:-1] + y[-1:]
+        return T(dims, (node.lineno, "{}", node), pending=a.pending | b.pending, pred=True)
+
+    def squeeze(self, value, axis, node):
+        if not isinstance(value, T) or value.dims is None:
+            return T(None, (node.lineno, "{}", node)) if isinstance(value, T) and not value.unk else None
+        dims = value.dims
+        if axis is None or axis is PYNONE:
+            new = tuple(d for d in dims if d != 1)
+        else:
+            axes = axis if isinstance(axis, tuple) else (axis,)
+            if not all(isinstance(a, int) for a in axes):
+                return None
+            picked = {a % len(dims) for a in axes if -len(dims) <= a < len(dims)}
+            new = tuple(d for i, d in enumerate(dims) if i not in picked)
+        return T(new, (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
+
+    def expand_dims(self, value, axis, node):
+        if not isinstance(value, T) or value.dims is None or not isinstance(axis, int):
+            return None
+        dims = list(value.dims)
+        at = axis if axis >= 0 else len(dims) + 1 + axis
+        if not 0 <= at <= len(dims):
+            return None
+        dims.insert(at, 1)
+        return T(tuple(dims), (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
+
+    def reshape(self, value, shape, node):
+        if isinstance(shape, ShapeOf):
+            target = shape.value
+            if isinstance(target, T) and target.dims is not None:
+                return target.like(src=(node.lineno, "{}", node), raw=None, pending=frozenset(), pred=False)
+            return None
+        dims = self.dims(shape, node.lineno)
+        if dims is None:
+            return None
+        if isinstance(value, T) and value.dims is not None and len(dims) == 1 and dims[0] == "B":
+            known = [d for d in value.dims if d != 1]
+            dims = (known[0],) if len(known) == 1 else dims
+        pending = value.pending if isinstance(value, T) else frozenset()
+        return T(dims, (node.lineno, "{}", node), pending=pending, pred=isinstance(value, T) and value.pred)
+
+    def flatten(self, value, node):
+        if not isinstance(value, T):
+            return None
+        dims = value.dims
+        if dims is None:
+            return T((None,), (node.lineno, "{}", node)) if not value.unk else None
+        known = [d for d in dims if d != 1]
+        new = (known[0],) if len(known) == 1 else (1,) if not known else (None,)
+        return T(new, (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
+
+    def transpose(self, value, perm, node):
+        if not isinstance(value, T) or value.dims is None:
+            return None
+        dims = value.dims
+        if isinstance(perm, tuple) and all(isinstance(p, int) for p in perm) and len(perm) == len(dims):
+            new = tuple(dims[p] for p in perm)
+        else:
+            new = tuple(reversed(dims))
+        return T(new, (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
+
+    def concat(self, name, values, node):
+        if not isinstance(values, tuple) or not values or not isinstance(values[0], T) or values[0].dims is None:
+            return None
+        dims = values[0].dims
+        if name == "stack":
+            return T((len(values), *dims), (node.lineno, "{}", node))
+        return T((None, *dims[1:]) if dims else None, (node.lineno, "{}", node))
+
+    # Keras layers and models
+    def layer(self, last, args, kw, node):
+        line = node.lineno
+        if last in ("Input", "InputLayer"):
+            shape = _arg(args, kw, 0, "shape", kw.get("input_shape"))
+            dims = self.dims(shape, line) if shape is not None else None
+            if dims is None:
+                return None
+            made = T(("B", *dims), (line, "{}", node))
+            return made if last == "Input" else Layer("input", inputs=made, line=line)
+        inputs = None
+        if "input_shape" in kw or "input_dim" in kw:
+            shape = kw.get("input_shape") if "input_shape" in kw else (kw.get("input_dim"),)
+            dims = self.dims(shape, line)
+            inputs = T(("B", *dims), (line, "{}", node)) if dims is not None else None
+        if last == "Dense":
+            return Layer("dense", _arg(args, kw, 0, "units"), inputs, line)
+        return Layer("flatten" if last == "Flatten" else "same", None, inputs, line)
+
+    def apply_layer(self, layer, value, node):
+        """A layer's output: Dense(units) maps the last axis; a rank not known stays so, with its last axis known."""
+        if layer.kind == "input":
+            return layer.inputs
+        if not isinstance(value, T) or value.dims is None and value.tail is None:
+            value = layer.inputs if layer.inputs is not None else value if isinstance(value, T) else None
+        line = node.lineno
+        if layer.kind == "dense":
+            units = layer.units if isinstance(layer.units, int) and not isinstance(layer.units, bool) else None
+            words = f"dense layer of {units} unit{'s' * (units != 1)}" if units is not None else "dense layer"
+            if value is None or value.dims is None:
+                return T(None, (line, words, None), pred=True, tail=units) if units is not None else None
+            if not value.dims:
+                return None
+            return T(value.dims[:-1] + (units,), (line, words, None), pred=True)
+        if value is None:
+            return None
+        if layer.kind == "flatten":
+            return T((value.dims[0], None) if value.dims else None, (line, "{}", node), pred=value.pred)
+        return value.like()
+
+    def model(self, last, args, kw, node):
+        line = node.lineno
+        if last == "Sequential":
+            layers = args[0] if args else kw.get("layers", ())
+            if layers is None:
+                return Model([None], line=line)
+            if not isinstance(layers, tuple):
+                return None
+            return Model(list(layers), line=line)
+        inputs, outputs = _arg(args, kw, 0, "inputs"), _arg(args, kw, 1, "outputs")
+        if isinstance(outputs, T) and (outputs.dims is not None or outputs.tail is not None):
+            return Model(None, inputs, outputs, line)
+        return None
+
+    def model_out(self, model, value, node):
+        """What calling a model (or its predict) on `value` gives."""
+        if model.output is not None:
+            out = model.output
+            if out.dims is None:
+                return T(None, (model.line, f"model ending in Dense({out.tail})", None), pred=True, tail=out.tail)
+            lead = value.dims[0] if isinstance(value, T) and value.dims else out.dims[0] if out.dims else None
+            words = f"model ending in Dense({out.dims[-1]})" if out.dims else "model"
+            return T((lead, *out.dims[1:]), (model.line, words, None), pred=True)
+        layers = model.layers or []
+        if not layers or layers[-1] is None:
+            return None
+        current = value if isinstance(value, T) and value.dims is not None else None
+        for layer in layers:
+            if isinstance(layer, T):  # keras.Input(...) as the first element
+                current = current or layer
+                continue
+            if layer is None:
+                return None
+            current = self.model_out(layer, current, node) if isinstance(layer, Model) else \
+                self.apply_layer(layer, current, node)
+            if current is None:
+                return None
+        last = layers[-1]
+        if isinstance(last, Layer) and last.kind == "dense":
+            return current.like(src=(model.line, f"model ending in Dense({last.units})", None), pred=True)
+        return current.like(pred=True)
+
+    # findings
+    def findings(self) -> list[Finding]:
+        found = list(self.direct)
+        reductions = set()  # one finding per reduction: its first broadcast
+        for cand in sorted(self.candidates, key=lambda c: (c.node.lineno, c.node.col_offset)):
+            if cand.reduced is None or id(cand.reduced_by) in reductions:
+                continue
+            if cand.code == "TLW002" and self.fed_a_column(cand):
+                continue
+            reductions.add(id(cand.reduced_by))
+            found.append(self.describe(cand))
+        unique = {}
+        for finding in found:
+            unique.setdefault((finding.line, finding.code), finding)
+        return sorted(unique.values(), key=lambda f: (f.line, f.col, f.code))
+
+    def fed_a_column(self, cand) -> bool:
+        """An unknown-rank placeholder every feed of which has rank 2, or whose label arrays all have rank 2."""
+        for ph in cand.placeholders:
+            fed = self.feeds.get(ph)
+            if fed:
+                if all(isinstance(v, T) and (v.dims is not None and len(v.dims) == 2 or v.ge2 or v.tail is not None)
+                       for v in fed):
+                    return True
+                continue
+            names = self.placeholder_names.get(ph, set())
+            arrays = [v for key, v in self.named.items() if any(key.startswith(n + "_") for n in names)
+                      and v.ph is None and not v.unk and not v.pred]
+            known = [v for v in arrays if v.dims is not None]
+            if known and all(len(v.dims) == 2 and v.dims[-1] == 1 for v in known):
+                return True
+        return False
+
+    def describe(self, cand) -> Finding:
+        (left_node, left), (right_node, right) = cand.left, cand.right
+        if cand.code == "TLW002":
+            column, column_node = (right, right_node) if left.unk else (left, left_node)
+            other_node = left_node if left.unk else right_node
+            sides = [(left_node, left), (right_node, right)]
+            text = " and ".join(self.operand(n, v, column) for n, v in sides)
+            message = (f"{text} broadcast to {_bb(column.dims[0] if column.dims else None, 'B')} when the "
+                       f"placeholder is fed (B,) labels, before {cand.reduced}")
+            fix = (f"declare the placeholder {_short(other_node, 30)} with shape=(None, 1) to match "
+                   f"{_short(column_node, 30)}, or shape=(None,) with {_short(column_node, 30)} squeezed: "
+                   f"tf.squeeze({_short(column_node, 30)}, axis=-1)")
+        else:
+            vector_left = left.dims is not None and len(left.dims) == 1
+            column, column_node = (right, right_node) if vector_left else (left, left_node)
+            vector, vector_node = (left, left_node) if vector_left else (right, right_node)
+            text = " and ".join(self.operand(n, v, column) for n, v in ((left_node, left), (right_node, right)))
+            made = _bb(column.dims[0], vector.dims[0]) if column.dims else f"(..., {_dim(vector.dims[0])})"
+            message = f"{text} broadcast to {made} before {cand.reduced}"
+            lib = "np" if _looks_numpy(cand.node) else "ops" if "ops." in _short(cand.node, 200) else "tf"
+            squeeze = f"{lib}.squeeze({_short(column_node, 30)}, axis=-1)"
+            reshape = f"{lib}.reshape({_short(vector_node, 30)}, (-1, 1))" if lib != "np" else \
+                f"np.reshape({_short(vector_node, 30)}, (-1, 1))"
+            fix = f"bring both to one shape before they meet: {squeeze}, or {reshape}"
+        return Finding(self.path, cand.node.lineno, cand.node.col_offset + 1, cand.code, message, fix)
+
+    @staticmethod
+    def operand(node, value, column):
+        role = "predictions" if value.pred and not (value is not column and column.pred) else \
+            "labels" if column.pred and value is not column else "operand"
+        if value is column and not value.pred:
+            role = "operand"
+        return f"{role} {_short(node, 40)} of {'unknown rank' if value.unk else 'shape ' + show(value)} " \
+               f"({_phrase(value.src)})"
 
 
-# --- source text ------------------------------------------------------------------------------------------
-def _tokens(source: str) -> list[tokenize.TokenInfo]:
-    skip = {tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}
-    return [t for t in tokenize.generate_tokens(io.StringIO(source).readline) if t.type not in skip]
+def _dim(d) -> str:
+    return "?" if d is None else str(d)
 
 
-def _parenthesized(tokens: list[tokenize.TokenInfo], node: ast.AST) -> bool:
-    """Whether the source wraps `node` in parentheses with no comma: `(None)`, not `(None,)` nor `None`."""
-    start, end = (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)
-    for i, token in enumerate(tokens):
-        if token.start == start:
-            before = tokens[i - 1] if i else None
-            after = next((t for t in tokens[i:] if t.start >= end), None)
-            return bool(before and after and before.string == "(" and after.string == ")")
+def _bb(first, second) -> str:
+    return f"({_dim(first)}, {_dim(second)})"
+
+
+def _looks_numpy(node):
+    text = _short(node, 400)
+    return text.startswith("np.") or ".mean()" in text or "numpy." in text
+
+
+def _source_text(source, node):
+    try:
+        return ast.get_source_segment(source, node)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _arg(args, kw, position, keyword, default=None):
+    if keyword in kw:
+        return kw[keyword]
+    return args[position] if position is not None and len(args) > position else default
+
+
+def _arg_node(call, position, keyword):
+    for k in call.keywords:
+        if k.arg == keyword:
+            return k.value
+    return call.args[position] if len(call.args) > position else call
+
+
+def _nested_dims(node):
+    dims = []
+    while isinstance(node, (ast.List, ast.Tuple)):
+        dims.append(len(node.elts))
+        if not node.elts:
+            break
+        node = node.elts[0]
+    return tuple(dims)
+
+
+def _tuple_dims(value):
+    dims = []
+    while isinstance(value, tuple):
+        dims.append(len(value))
+        if not value:
+            break
+        value = value[0]
+    return tuple(dims)
+
+
+def _newaxis(item):
+    return isinstance(item, Mod) and item.path.endswith("newaxis")
+
+
+def _full_slice(part):
+    return isinstance(part, ast.Slice) and part.lower is None and part.upper is None and part.step is None
+
+
+class Lam:
+    __slots__ = ("node", "closure")
+
+    def __init__(self, node, closure):
+        self.node, self.closure = node, closure
+
+
+class Record:
+    """A bunch of named values: sklearn's fetch_california_housing() with .data and .target."""
+
+    __slots__ = ("attrs",)
+
+    def __init__(self, attrs):
+        self.attrs = attrs
+
+
+SKLEARN_DATASETS = {  # name: (data, target) shapes, as documented
+    "fetch_california_housing": ((20640, 8), (20640,)), "load_boston": ((506, 13), (506,)),
+    "load_diabetes": ((442, 10), (442,)), "load_iris": ((150, 4), (150,)), "load_breast_cancer": ((569, 30), (569,)),
+    "load_wine": ((178, 13), (178,)), "load_digits": ((1797, 64), (1797,)),
+}
+
+
+class Zip:
+    __slots__ = ("items",)
+
+    def __init__(self, items):
+        self.items = items
+
+
+SLICE, FULL, ELLIPSIS, RANGE = _Sentinel("slice"), _Sentinel("full slice"), _Sentinel("..."), _Sentinel("range")
+BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), _Sentinel("zip")
+BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
+BUILTIN_MAP = _Sentinel("map")
+BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
+            "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
+            "Ellipsis": ELLIPSIS, "None": PYNONE}
+OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.FloorDiv: "//", ast.Mod: "%"}
+
+
+# --- Python 2 ---------------------------------------------------------------------------------------------
+def python2_rewrite(source: str) -> str | None:
+    """Common Python 2 forms rewritten as Python 3 token by token, every line and column kept where it is."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return None
+    edits = []  # (row, col, end_col, text)
+    starts = {tokenize.NEWLINE, tokenize.NL, tokenize.INDENT, tokenize.DEDENT}
+    backtick_open = True
+
+    def statement_end(i):
+        depth = 0
+        for j in range(i, len(tokens)):
+            t = tokens[j]
+            if t.string in "([{" and t.type == tokenize.OP:
+                depth += 1
+            elif t.string in ")]}" and t.type == tokenize.OP:
+                depth -= 1
+            elif depth <= 0 and (t.type in (tokenize.NEWLINE, tokenize.COMMENT, tokenize.ENDMARKER) or
+                                 t.string == ";"):
+                return j
+        return len(tokens) - 1
+
+    for i, tok in enumerate(tokens):
+        prev = tokens[i - 1] if i else None
+        at_start = prev is None or prev.type in starts or prev.string in (";", ":") and prev.type == tokenize.OP
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if tok.type == tokenize.NAME and tok.string in ("print", "exec") and at_start and nxt is not None and \
+                not (nxt.string == "(" or nxt.type == tokenize.OP and nxt.string in ("=", ".", ",", ")")):
+            end = statement_end(i + 1)
+            last = tokens[end - 1]
+            if end == i + 1:  # a bare `print`
+                edits.append((tok.end[0], tok.end[1], tok.end[1], "()"))
+                continue
+            if nxt.start == tok.end:
+                edits.append((tok.end[0], tok.end[1], tok.end[1], "("))
+            else:
+                edits.append((tok.end[0], tok.end[1], tok.end[1] + 1, "("))
+            if nxt.string == ">>":
+                edits.append((nxt.start[0], nxt.start[1], nxt.end[1], "  "))
+                after = tokens[i + 3] if i + 3 < len(tokens) else None
+                if after is not None and after.string == ",":
+                    pass
+            edits.append((last.end[0], last.end[1], last.end[1], ")"))
+        elif tok.type == tokenize.NAME and tok.string == "raise" and at_start:
+            end = statement_end(i + 1)
+            depth = 0
+            for j in range(i + 1, end):
+                t = tokens[j]
+                if t.type == tokenize.OP and t.string in "([{":
+                    depth += 1
+                elif t.type == tokenize.OP and t.string in ")]}":
+                    depth -= 1
+                elif depth == 0 and t.string == ",":
+                    edits.append((t.start[0], t.start[1], t.end[1], "("))
+                    last = tokens[end - 1]
+                    edits.append((last.end[0], last.end[1], last.end[1], ")"))
+                    break
+        elif tok.type == tokenize.NAME and tok.string == "except" and at_start:
+            depth = 0
+            for j in range(i + 1, len(tokens)):
+                t = tokens[j]
+                if t.type == tokenize.OP and t.string in "([{":
+                    depth += 1
+                elif t.type == tokenize.OP and t.string in ")]}":
+                    depth -= 1
+                elif depth == 0 and t.string == ":":
+                    break
+                elif depth == 0 and t.string == ",":
+                    edits.append((t.start[0], t.start[1], t.end[1], " as"))
+                    break
+        elif tok.type == tokenize.ERRORTOKEN and tok.string == "`":
+            edits.append((tok.start[0], tok.start[1], tok.end[1], "(" if backtick_open else ")"))
+            backtick_open = not backtick_open
+        elif tok.type == tokenize.OP and tok.string == "<>":
+            edits.append((tok.start[0], tok.start[1], tok.end[1], "!="))
+        elif tok.type == tokenize.OP and tok.string == "<" and nxt is not None and nxt.string == ">" and \
+                nxt.start == tok.end:
+            edits.append((tok.start[0], tok.start[1], nxt.end[1], "!="))
+        elif tok.type == tokenize.NUMBER:
+            if tok.string == "0" and nxt is not None and nxt.type == tokenize.NUMBER and nxt.start == tok.end:
+                edits.append((tok.start[0], tok.start[1], tok.end[1], " "))  # 0777: an octal; its value is no matter
+            elif re.fullmatch(r"0[0-9]+", tok.string):
+                edits.append((tok.start[0], tok.start[1], tok.start[1] + 1, " "))
+            if nxt is not None and nxt.type == tokenize.NAME and nxt.string in ("L", "l") and nxt.start == tok.end:
+                edits.append((nxt.start[0], nxt.start[1], nxt.end[1], " "))
+            elif tok.string[-1:] in ("L", "l") and tok.string[:-1].isdigit():
+                edits.append((tok.end[0], tok.end[1] - 1, tok.end[1], " "))
+        elif tok.type == tokenize.NAME and tok.string.lower() in ("ur", "bu") and nxt is not None and \
+                nxt.type == tokenize.STRING and nxt.start == tok.end:
+            edits.append((tok.start[0], tok.start[1], tok.end[1], " r" if tok.string.lower() == "ur" else " b"))
+    if not edits:
+        return None
+    lines = source.splitlines(keepends=True)
+    for row, col, end, text in sorted(edits, key=lambda e: (e[0], e[1], e[2]), reverse=True):
+        if row - 1 < len(lines):
+            line = lines[row - 1]
+            lines[row - 1] = line[:col] + text + line[end:]
+    return "".join(lines)
+
+
+def parse(source: str, path: str) -> ast.Module:
+    """The module's tree; a Python 2 file rewritten first. Raises SyntaxError if neither parses."""
+    try:
+        return ast.parse(source, filename=path)
+    except SyntaxError as error:
+        if isinstance(error, TabError) or "inconsistent use of tabs" in str(error):
+            try:
+                return ast.parse(source.expandtabs(8), filename=path)
+            except SyntaxError:
+                pass
+        rewritten = python2_rewrite(source)
+        if rewritten is None:
+            raise
+        try:
+            return ast.parse(rewritten, filename=path)
+        except SyntaxError:
+            raise error from None
+
+
+# --- suppression and selection ----------------------------------------------------------------------------
+NOQA = re.compile(r"#\s*noqa(?::[\s]?(?P<codes>[A-Z][A-Z0-9]*(?:[,\s]+[A-Z][A-Z0-9]*)*))?", re.IGNORECASE)
+
+
+def _suppressed(finding: Finding, lines: list[str]) -> bool:
+    if not 0 < finding.line <= len(lines):
+        return False
+    text = lines[finding.line - 1]
+    if "noqa" not in text.lower():
+        return False
+    for match in NOQA.finditer(text):
+        codes = match.group("codes")
+        if codes is None:
+            return True
+        if any(finding.code.startswith(c.upper()) for c in re.split(r"[,\s]+", codes) if c):
+            return True
     return False
 
 
-# --- files and folders ------------------------------------------------------------------------------------
+def _selected(code: str, select, ignore) -> bool:
+    if select is not None and not any(code.startswith(prefix) for prefix in select):
+        return False
+    return not (ignore and any(code.startswith(prefix) for prefix in ignore))
+
+
+def _prefixes(codes):
+    if codes is None:
+        return None
+    if isinstance(codes, str):
+        codes = codes.split(",")
+    return tuple(c.strip().upper() for c in codes if c.strip())
+
+
+# --- the public API ---------------------------------------------------------------------------------------
+TRIGGERS = re.compile(r"mean|sum|loss|Loss|minimize|gradient")
+
+
+def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
+    """The findings in one module's source. Raises SyntaxError (a file neither Python 3 nor 2), ValueError (NUL)."""
+    tree = parse(source, path)
+    if not TRIGGERS.search(source):  # nothing here could reduce a broadcast: the walk is not needed
+        return []
+    found = Scanner(path, tree, source).run()
+    if found:
+        lines = source.splitlines()
+        found = [f for f in found if not _suppressed(f, lines)]
+    select, ignore = _prefixes(select), _prefixes(ignore)
+    return [f for f in found if _selected(f.code, select, ignore)]
+
+
+def shape_of(source: str, name: str) -> str | None:
+    """The shape the scan infers for a module-level name: '(B, 1)', 'unknown rank', 'unknown shape', or None."""
+    scanner = Scanner("<shape_of>", parse(source, "<shape_of>"), source)
+    scanner.run()
+    value = scanner.globals.get(name)
+    if isinstance(value, Model):
+        value = scanner.model_out(value, None, ast.Constant(value=None, lineno=0, col_offset=0))
+    return show(value) if isinstance(value, T) else None
+
+
+def read_source(path: Path) -> str:
+    """The file's text: UTF-8, or the encoding its PEP 263 coding cookie names."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError) as error:
+        raise UnicodeError(f"not UTF-8 and no usable coding cookie ({error})") from None
+
+
 def python_files(target: Path) -> list[Path]:
     """The file itself, or every .py file under the folder (skipping virtual environments and caches)."""
     if target.is_file():
@@ -416,11 +1930,6 @@ def python_files(target: Path) -> list[Path]:
         subfolders[:] = sorted(d for d in subfolders if d not in SKIPPED_FOLDERS and not d.startswith("."))
         found += [Path(folder) / name for name in sorted(files) if name.endswith(".py")]
     return found
-
-
-def scan_source(path: str, source: str) -> list[Finding]:
-    """The findings in one module's source; raises SyntaxError (ValueError for a NUL byte on Python 3.10)."""
-    return Scanner(path, source).run()
 
 
 @dataclasses.dataclass
@@ -441,14 +1950,149 @@ class Scanned:
         return f"{self.files} file{'s' * (self.files != 1)} scanned, {found}{unread}"
 
 
-def scan_path(target: Path) -> Scanned:
+def scan_path(target: Path, select=None, ignore=None) -> Scanned:
     """Every finding under `target`, and one line for each file that could not be read or parsed."""
+    target = Path(target)
     if not target.is_file() and not target.is_dir():
         return Scanned([], [f"{target}: cannot be scanned: neither a file nor a folder"], 0)
+    select, ignore = _prefixes(select), _prefixes(ignore)
     findings, problems, files = [], [], python_files(target)
     for path in files:
         try:
-            findings += scan_source(str(path), path.read_text(encoding="utf-8"))
-        except (SyntaxError, ValueError, OSError) as error:  # ValueError: a NUL byte, on Python 3.10
+            found = scan_source(str(path), read_source(path))
+        except RecursionError:
+            problems.append(f"{path}: cannot be scanned: RecursionError: expressions nested too deeply")
+        except MemoryError:
+            problems.append(f"{path}: cannot be scanned: MemoryError: expressions nested too deeply to parse")
+        except SyntaxError as error:
+            where = f" (line {error.lineno})" if error.lineno else ""
+            problems.append(f"{path}: cannot be scanned: {type(error).__name__}: {error.msg}{where}")
+        except (ValueError, OSError) as error:  # ValueError: a NUL byte, on Python 3.10; UnicodeError
             problems.append(f"{path}: cannot be scanned: {type(error).__name__}: {error}")
+        except Exception as error:  # noqa: BLE001 - one file the scanner trips on must not stop the others
+            problems.append(f"{path}: cannot be scanned: scanner error {type(error).__name__}: {error}")
+        else:
+            findings += [f for f in found if _selected(f.code, select, ignore)]
     return Scanned(findings, problems, len(files) - len(problems))
+
+
+# --- measuring it -----------------------------------------------------------------------------------------
+EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>TLW\d+(?:\s*,\s*TLW\d+)*)")
+
+
+def expected_findings(path: Path) -> set[tuple[int, str]]:
+    """The (line, code) pairs a corpus file's `# expect: TLWnnn` comments mark."""
+    marks = set()
+    for number, line in enumerate(read_source(path).splitlines(), 1):
+        match = EXPECT.search(line)
+        if match:
+            marks |= {(number, code.strip()) for code in match.group("codes").split(",")}
+    return marks
+
+
+@dataclasses.dataclass
+class Bench:
+    """Recall over the trap files and false alarms (findings on unmarked lines) over a corpus."""
+
+    traps: int = 0
+    found: int = 0  # trap files with at least one marked line found
+    lookalikes: int = 0
+    false_alarms: list[str] = dataclasses.field(default_factory=list)
+    missed: list[str] = dataclasses.field(default_factory=list)
+    problems: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return (f"recall {self.found}/{self.traps} trap files; {len(self.false_alarms)} false alarm"
+                f"{'s' * (len(self.false_alarms) != 1)} ({self.lookalikes} look-alike files); "
+                f"{len(self.problems)} not scanned")
+
+
+def _score(bench: Bench, path: Path, marked: set[int], display: str) -> None:
+    scanned = scan_path(path)
+    bench.problems += scanned.problems
+    lines = {f.line for f in scanned.findings}
+    if marked:
+        bench.traps += 1
+        if lines & marked:
+            bench.found += 1
+        else:
+            bench.missed.append(display)
+    else:
+        bench.lookalikes += 1
+    bench.false_alarms += [f"{display}:{f.line}: {f.code} {f.message}" for f in scanned.findings
+                           if f.line not in marked]
+
+
+def bench_markers(folder: Path) -> Bench:
+    """Score the scan on files marked `# expect: TLWnnn` (trap files: at least one marker)."""
+    bench = Bench()
+    for path in python_files(Path(folder)):
+        _score(bench, path, {line for line, _ in expected_findings(path)}, str(path))
+    return bench
+
+
+def bench_labels(labels: Path) -> Bench:
+    """Score the scan on a labels.json: [{"file", "kind": "trap"|"lookalike", "lines"}], paths relative to it."""
+    import json
+
+    bench = Bench()
+    root = Path(labels).parent
+    for entry in json.loads(Path(labels).read_text()):
+        path = root / entry["file"]
+        _score(bench, path, set(entry.get("lines") or []) if entry["kind"] == "trap" else set(), entry["file"])
+    return bench
+
+
+def time_against_parse(folder: Path) -> tuple[float, float, int]:
+    """Seconds to scan every file under `folder`, seconds for ast.parse alone on the same files, the file count."""
+    files = python_files(Path(folder))
+    start = time.perf_counter()
+    for path in files:
+        try:
+            ast.parse(read_source(path))
+        except Exception:  # noqa: BLE001, S110 - the parse time only
+            pass
+    parsed = time.perf_counter() - start
+    start = time.perf_counter()
+    scan_path(Path(folder))
+    return time.perf_counter() - start, parsed, len(files)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m tf_loss_wiring.check.scan", description=__doc__.split("\n")[0])
+    parser.add_argument("--bench", metavar="FOLDER", help="recall and false alarms over `# expect:`-marked files")
+    parser.add_argument("--labels", metavar="JSON", help="recall and false alarms over a labels.json")
+    parser.add_argument("--time", metavar="FOLDER", help="scan vs ast.parse seconds over a folder")
+    parser.add_argument("targets", nargs="*", help="files or folders to scan")
+    args = parser.parse_args(argv)
+    for folder, make in ((args.bench, bench_markers), (args.labels, bench_labels)):
+        if folder:
+            bench = make(Path(folder))
+            for line in bench.false_alarms:
+                print(f"false alarm: {line}")
+            for line in bench.missed:
+                print(f"missed: {line}")
+            for line in bench.problems:
+                print(f"problem: {line}")
+            print(f"{folder}: {bench.summary}")
+    if args.time:
+        scanned, parsed, count = time_against_parse(Path(args.time))
+        print(f"{args.time}: {count} files; scan {scanned:.2f} s, ast.parse {parsed:.2f} s "
+              f"({scanned / parsed:.2f}x)")
+    status = 0
+    for target in args.targets:
+        done = scan_path(Path(target))
+        for finding in done.findings:
+            print(f"{finding}\n    fix: {finding.fix}")
+        for line in done.problems:
+            print(line, file=sys.stderr)
+        print(f"{target}: {done.summary}")
+        status = max(status, 1 if done.findings else 0, 2 if done.problems else 0)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

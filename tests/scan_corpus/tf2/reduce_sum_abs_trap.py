@@ -1,0 +1,21 @@
+"""TF2: an L1 reduce_sum over (B,) targets minus a Dense(1) model's output inside tf.function."""
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(32, activation="relu"), tf.keras.layers.Dense(1)])
+optimizer = tf.keras.optimizers.Adam()
+
+
+@tf.function
+def train_step(features, targets):
+    with tf.GradientTape() as tape:
+        predictions = model(features, training=True)
+        loss = tf.reduce_sum(tf.abs(targets - predictions)) / tf.cast(tf.shape(features)[0], tf.float32)  # expect: TLW003
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+    return loss
+
+
+features = tf.random.normal((512, 12))
+targets = tf.reduce_sum(features, axis=1)
+for i in range(0, 512, 32):
+    train_step(features[i:i + 32], targets[i:i + 32])
