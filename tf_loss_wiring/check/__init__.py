@@ -51,8 +51,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="judge only the shapes your model really gives, e.g. B:B1 for labels (B,) and "
                              "predictions (B, 1); repeatable (default: all four pairings)")
     parser.add_argument("--json", metavar="PATH", help="write every result to PATH ('-': standard output only)")
+    parser.add_argument("--select", type=codes, metavar="CODES", help="scan: only these codes or prefixes, "
+                        "comma-separated (e.g. TLW003,TLW004); default: every rule")
+    parser.add_argument("--ignore", type=codes, metavar="CODES", help="scan: leave out these codes or prefixes")
+    parser.add_argument("--output-format", choices=("text", "sarif"), default="text",
+                        help="scan: `sarif` prints one SARIF 2.1.0 log (GitHub code scanning) instead of lines")
     # How a process of its own probes a Keras 3 loss on its backend alone (tf_loss_wiring.processes).
     parser.add_argument("--backend", help=argparse.SUPPRESS)
+
+
+def codes(text: str) -> tuple[str, ...]:
+    """`TLW003,TLW004` → the codes or prefixes, each one `scan.RULES` knows (or a prefix of one)."""
+    chosen = tuple(part.strip().upper() for part in text.split(",") if part.strip())
+    unknown = [code for code in chosen if not any(rule.startswith(code) for rule in scan.RULES)]
+    if not chosen or unknown:
+        raise argparse.ArgumentTypeError(f"expected codes among {', '.join(scan.RULES)} (or a prefix such as TLW), "
+                                         f"received {text!r}")
+    return chosen
 
 
 # --- what the command shows -------------------------------------------------------------------------------
@@ -124,11 +139,18 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
               file=sys.stderr)
     if args.backend and scanned:
         parser.error(f"argument --backend: for losses only (received {', '.join(scanned)})")
-    records, status = [], EXIT_CLEAN
+    if args.output_format == "sarif" and losses:
+        parser.error(f"argument --output-format: sarif is for scanned files only (received {', '.join(losses)})")
+    records, status, scans = [], EXIT_CLEAN, []
     for target in args.targets:
-        record = check_one(parser, args, target) if target in losses else scan_one(parser, args, target)
+        record = check_one(parser, args, target) if target in losses else scan_one(parser, args, target, scans)
         records.append(record)
         status = max(status, record.pop("exit_status"))
+    if args.output_format == "sarif":
+        from tf_loss_wiring.check.sarif import to_sarif
+
+        findings = [f for done in scans for f in done.findings]
+        print(json.dumps(to_sarif(findings, [p for done in scans for p in done.problems], Path.cwd()), indent=1))
     if args.json:
         text = json.dumps({"targets": records}, indent=1, allow_nan=False)
         if args.json == "-":
@@ -167,12 +189,13 @@ def check_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target:
     return {**loss_record(report), "exit_status": report.exit_status}
 
 
-def scan_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target: str) -> dict:
+def scan_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target: str, scans: list) -> dict:
     """Scan one file or folder; its record, with the exit status it calls for."""
-    done = scan.scan_path(Path(target))
+    done = scan.scan_path(Path(target), select=args.select, ignore=args.ignore)
+    scans.append(done)
     for line in done.problems:
         print(f"{parser.prog}: error: {line}", file=sys.stderr)
-    if args.json != "-":
+    if args.json != "-" and args.output_format == "text":
         for finding in done.findings:
             print(f"{finding}\n    fix: {finding.fix}")
         print(f"{target}: {done.summary}")
