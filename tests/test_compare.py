@@ -53,20 +53,37 @@ def test_the_table_json_and_plot_of_a_subset(tmp_path, capsys):
 @only_under("keras3")
 def test_keras_3_on_jax_and_pytorch_runs_in_processes_of_their_own_into_the_same_table_json_and_plot(
         tmp_path, capsys, monkeypatch):
-    """Read back from `python -m keras_impl --backend … --json`: every field, and every step's batch loss."""
+    """Read back from `python -m keras_impl --backend … --json`: every field, and every step's batch loss; a
+    backend not installed here (JAX on Python 3.10) is one line, and the others still run and show."""
     drawn = []
     monkeypatch.setattr(compare.plot, "save", lambda path, done, var_y: drawn.extend(done))
     path = tmp_path / "runs.json"
     argv = ["compare", "--styles", "keras_impl[keras3-jax],keras_impl[keras3-torch]", *SMALL, "--dtype", "float64",
             "--json", str(path), "--plot", str(tmp_path / "unused.png")]
+    installed = [backend for backend in ("jax", "torch") if backend in cases.installed_backends()]
+    if not installed:
+        pytest.skip("neither JAX nor PyTorch is installed here")
     assert cli.main(argv) == 0
-    rows = table_rows(capsys.readouterr().out)
-    assert list(rows) == [f"keras_impl[keras3-{backend}]-{variant}" for backend in ("jax", "torch")
+    out, err = capsys.readouterr()
+    rows = table_rows(out)
+    assert list(rows) == [f"keras_impl[keras3-{backend}]-{variant}" for backend in installed
                           for variant in ("buggy", "fixed")]
     assert all(cells[-1] == "1e-07 ok" for cells in rows.values())  # float64 with float32 rounding inside
     assert [(r["backend"], r["variant"], r["config"]["dtype"]) for r in strict_json(path)["runs"]] == [
-        (backend, variant, "float64") for backend in ("jax", "torch") for variant in ("buggy", "fixed")]
-    assert [len(run.batch_losses) for run in drawn] == [21] * 4 and all(run.seconds > 0 for run in drawn)
+        (backend, variant, "float64") for backend in installed for variant in ("buggy", "fixed")]
+    assert [len(run.batch_losses) for run in drawn] == [21] * 2 * len(installed) and all(r.seconds > 0 for r in drawn)
+    missing = [backend for backend in ("jax", "torch") if backend not in installed]
+    assert err.splitlines() == [f"tf-loss-wiring compare: keras_impl[keras3-{backend}]: not run: {backend} is not "
+                                "installed here (pip install -e '.[backends]')" for backend in missing]
+
+
+def test_a_backend_that_is_not_installed_is_one_line_and_the_other_runs_show(capsys, monkeypatch):
+    monkeypatch.setattr(cases, "installed_backends", lambda: ["tensorflow"])  # as on an install without JAX
+    assert cli.main(["compare", "--styles", "tf2_eager,keras_impl[keras3-jax]", *SMALL, "--variant", "fixed"]) == 0
+    out, err = capsys.readouterr()
+    assert list(table_rows(out)) == ["tf2_eager-fixed"]
+    assert err == ("tf-loss-wiring compare: keras_impl[keras3-jax]: not run: jax is not installed here "
+                   "(pip install -e '.[backends]')\n")
 
 
 @pytest.mark.parametrize("argv, runs, masked", [

@@ -113,3 +113,12 @@ def test_one_probe_engine_and_one_module_that_starts_processes():
                      and any(alias.name == "subprocess" for alias in node.names)]
     assert probes == ["tf_loss_wiring.probe"]
     assert [name for name in starters if name.startswith("tf_loss_wiring")] == ["tf_loss_wiring.processes"]
+
+
+def test_the_console_command_lists_each_tool_with_its_own_help_line():
+    import importlib
+
+    from tf_loss_wiring import cli
+
+    assert {name: importlib.import_module(module).HELP for name, (module, _) in cli.TOOLS.items()} == {
+        name: help_line for name, (_, help_line) in cli.TOOLS.items()}
