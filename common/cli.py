@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib.util
 import math
 import sys
 
@@ -95,8 +96,13 @@ def config_from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) 
 def case_from_args(parser: argparse.ArgumentParser, style: Style, args: argparse.Namespace) -> Case:
     """The case the flags name, refusing a `--backend` under a Keras generation that has none."""
     keras, backend = getattr(args, "keras", None), getattr(args, "backend", None)
-    if backend is None and keras in style.backends_under and common.USER_KERAS_BACKEND in style.backends:
-        backend = common.USER_KERAS_BACKEND  # the user's KERAS_BACKEND, honoured as the default
+    chosen = common.USER_KERAS_BACKEND
+    if backend is None and keras in style.backends_under and chosen in style.backends:
+        if importlib.util.find_spec(chosen) is None:
+            print(f"{parser.prog}: KERAS_BACKEND={chosen} is not installed here: Keras 3 runs on "
+                  f"{style.backends[0]}", file=sys.stderr)
+        else:
+            backend = chosen  # the user's KERAS_BACKEND, honoured as the default
     if backend is not None and keras not in style.backends_under:
         parser.error(f"argument --backend: --keras {keras} runs on TensorFlow only; backends are for "
                      f"{', '.join(f'--keras {name}' for name in style.backends_under)} (received --backend {backend})")

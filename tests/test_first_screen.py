@@ -6,6 +6,7 @@ lets the lines through again.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -123,9 +124,12 @@ def test_a_users_own_settings_keep_the_first_screen_ours(name, under_user_settin
     result, plain = under_user_settings[name], under_user_settings["nothing set"]
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
     assert startup_noise(result.stdout + result.stderr) == []
-    assert len(result.stderr.splitlines()) <= len(plain.stderr.splitlines())
-    # The user's KERAS_BACKEND is honoured as `python -m keras_impl`'s default backend.
-    setting = "keras3-jax" if name == "KERAS_BACKEND=jax" else "keras3"
+    # The user's KERAS_BACKEND is honoured as `python -m keras_impl`'s default backend where it is installed;
+    # where it is not (JAX on Python 3.10), one line says so.
+    honoured = name == "KERAS_BACKEND=jax" and importlib.util.find_spec("jax") is not None
+    said = name == "KERAS_BACKEND=jax" and not honoured
+    assert len(result.stderr.splitlines()) <= len(plain.stderr.splitlines()) + said
+    setting = "keras3-jax" if honoured else "keras3"
     assert result.stdout.startswith(f"== keras_impl · {setting} · fixed wiring · float32 ==\n")
 
 

@@ -10,7 +10,7 @@ class MeanAbsoluteError(keras.losses.Loss):
     """The trap under Keras 3: (B,) labels against (B, 1) outputs broadcast inside `call`."""
 
     def call(self, y_true, y_pred):
-        return ops.mean(ops.abs(y_true - y_pred), axis=-1)
+        return ops.mean(ops.abs(y_true - y_pred), axis=-1)  # expect: TLW004
 
 
 class SumOfSquares(keras.losses.Loss):
@@ -20,14 +20,14 @@ class SumOfSquares(keras.losses.Loss):
         super().__init__(reduction="sum")
 
     def call(self, y_true, y_pred):
-        return ops.square(y_true - y_pred)
+        return ops.square(y_true - y_pred)  # expect: TLW004
 
 
 class HuberKeras2(tf_keras.losses.Loss):
     """tf_keras: compile expands (B,) labels to (B, 1), but a direct call still broadcasts."""
 
     def call(self, y_true, y_pred):
-        error = tf.abs(y_true - y_pred)
+        error = tf.abs(y_true - y_pred)  # expect: TLW004
         return tf.reduce_mean(tf.where(error < 1.0, 0.5 * error**2, error - 0.5), axis=-1)
 
 

@@ -13,5 +13,5 @@ y = tf.placeholder(tf.float64, shape=(None))  # the question's own parentheses: 
 W = tf.Variable(tf.zeros([10, 1], dtype=tf.float64))
 b = tf.Variable(tf.zeros([1], dtype=tf.float64))
 y_predict = tf.matmul(x, W) + b
-loss = tf.losses.mean_squared_error(y_predict, y)
+loss = tf.losses.mean_squared_error(y_predict, y)  # expect: TLW002
 train_op = tf.train.GradientDescentOptimizer(0.01).minimize(loss)

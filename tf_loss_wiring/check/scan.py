@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import io
 import os
 import re
@@ -40,6 +41,7 @@ from pathlib import Path
 
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node_modules", "build", "dist"}
 MAX_DEPTH = 4  # calls followed into the module's own functions, one inside another
+MAX_WALKS = 6  # walks of one function with different argument shapes
 
 RULES = {  # code: (name, one-line summary, fix)
     "TLW002": ("unknown-rank-meets-column",
@@ -208,15 +210,19 @@ SAFE_LOSS = _Sentinel("built-in Keras loss object")  # its call brings the ranks
 
 
 def _sig(value):
-    if isinstance(value, T):
+    """What of an argument can change a function's walk: shapes, models, instances; the rest is all one."""
+    kind = type(value)
+    if kind is T:
         return value.key()
-    if isinstance(value, (int, float, str)) or value is None:
+    if kind is int:
         return value
-    if isinstance(value, tuple):
+    if kind is tuple:
         return tuple(_sig(v) for v in value)
-    if isinstance(value, Mod):
-        return value.path
-    return id(value)
+    if kind is Inst:  # attributes are kept per class: one walk serves every instance
+        return id(value.cls)
+    if kind in (Model, Layer, Record, Lam, Fn, Cls):
+        return id(value)
+    return None
 
 
 def _join(a, b):
@@ -236,6 +242,7 @@ def _join(a, b):
 
 
 # --- names through the imports ----------------------------------------------------------------------------
+@functools.lru_cache(maxsize=4096)
 def _canon(path: str):
     """('tf', 'reduce_mean'), ('k2', 'losses.mean_squared_error'), ('np', 'random.rand') … or None."""
     for prefix in ("tensorflow.compat.v1.", "tensorflow.compat.v2.", "tensorflow.python.", "tensorflow."):
@@ -305,6 +312,9 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
     "cifar10": ((50000, 32, 32, 3), (50000, 1), (10000, 32, 32, 3), (10000, 1)),
     "cifar100": ((50000, 32, 32, 3), (50000, 1), (10000, 32, 32, 3), (10000, 1)),
 }
+# A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
+KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
+NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
 REDUCTION_NAMES = {"minimize": "minimize", "gradient": "tape.gradient", "mean": ".mean()", "sum": ".sum()"}
 
 
@@ -399,25 +409,10 @@ class Scanner:
         self.placeholder_names: dict[tuple, set] = {}
         self.named: dict[str, object] = {}  # the last value assigned to each name anywhere
         self.memo: dict[tuple, object] = {}
+        self.walks: dict[int, int] = {}
+        self.lines: list[str] | None = None
         self.active: list[Fn] = []
-        self.keras3 = "keras.ops" in source or "from keras import ops" in source or "keras_core" in source
-        self.stmt = {ast.Assign: self.s_assign, ast.AugAssign: self.s_augassign, ast.AnnAssign: self.s_annassign,
-                     ast.Expr: self.s_expr, ast.Return: self.s_return, ast.If: self.s_if, ast.For: self.s_for,
-                     ast.AsyncFor: self.s_for, ast.While: self.s_while, ast.With: self.s_with,
-                     ast.AsyncWith: self.s_with, ast.Try: self.s_try, ast.FunctionDef: self.s_def,
-                     ast.AsyncFunctionDef: self.s_def, ast.ClassDef: self.s_class, ast.Import: self.s_import,
-                     ast.ImportFrom: self.s_importfrom}
-        if hasattr(ast, "TryStar"):
-            self.stmt[ast.TryStar] = self.s_try
-        if hasattr(ast, "Match"):
-            self.stmt[ast.Match] = self.s_match
-        self.expr = {ast.Name: self.e_name, ast.Constant: self.e_constant, ast.Attribute: self.e_attribute,
-                     ast.Call: self.e_call, ast.BinOp: self.e_binop, ast.Subscript: self.e_subscript,
-                     ast.Tuple: self.e_seq, ast.List: self.e_seq, ast.UnaryOp: self.e_unary,
-                     ast.Compare: self.e_compare, ast.Dict: self.e_dict, ast.IfExp: self.e_ifexp,
-                     ast.Lambda: self.e_lambda, ast.ListComp: self.e_comp, ast.SetComp: self.e_comp,
-                     ast.GeneratorExp: self.e_comp, ast.DictComp: self.e_comp, ast.NamedExpr: self.e_namedexpr}
-
+        self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
     # the run
     def run(self) -> list[Finding]:
         self.block(self.tree.body, Frame(self.globals, ()))
@@ -426,7 +421,7 @@ class Scanner:
             while functions < len(self.functions):
                 fn = self.functions[functions]
                 functions += 1
-                if not fn.done:
+                if not fn.done and self.may_matter(fn.node):
                     self.call_fn(fn, [], {}, depth_reset=True)
             while classes < len(self.classes):
                 classes += 1
@@ -445,15 +440,26 @@ class Scanner:
                 raws = [T(None, (line, f"{p.arg} as Keras passes it", None), raw=side)
                         for p, side in zip(params, ("true", "pred"), strict=False)]
                 self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
-            elif not fn.done:
+            elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or
+                                  self.may_matter(fn.node, attributes=True)):
                 self.call_fn(fn, self_arg, {}, depth_reset=True)
 
+    def may_matter(self, node, attributes=False) -> bool:
+        """Whether a walk of this function, which no call reached, could find anything: its text names a
+        reduction or a loss, defines a function or a class, or (a method) sets attributes others may reduce."""
+        if self.lines is None:
+            self.lines = self.source.splitlines()
+        text = "\n".join(self.lines[node.lineno - 1:node.end_lineno])
+        if TRIGGERS.search(text) or text.count("def ") > 1 or "class " in text or "global " in text:
+            return True
+        return attributes and SETS_ATTRIBUTE.search(text) is not None
+
     def block(self, stmts, fr):
-        table = self.stmt
+        table = STATEMENTS
         for stmt in stmts:
             handler = table.get(type(stmt))
             if handler is not None:
-                handler(stmt, fr)
+                handler(self, stmt, fr)
 
     # statements
     def s_assign(self, node, fr):
@@ -484,17 +490,21 @@ class Scanner:
             self.block(node.body, fr)
             self.block(node.orelse, fr)
             return
-        before = fr.locals
-        first = dict(before)
-        fr.locals = first
+        before = fr.locals  # each branch on a copy, then the two joined: a name both leave alike keeps its value
+        first = fr.locals = dict(before)
         self.block(node.body, fr)
-        second = dict(before)
-        fr.locals = second
-        self.block(node.orelse, fr)
+        second = before
+        if node.orelse:
+            second = fr.locals = dict(before)
+            self.block(node.orelse, fr)
         fr.locals = before
-        for key in first.keys() | second.keys():
-            a, b = first.get(key, MISSING), second.get(key, MISSING)
-            before[key] = b if a is MISSING else a if b is MISSING else _join(a, b)
+        for key, a in first.items():
+            b = second.get(key, MISSING)
+            before[key] = a if b is MISSING or a is b else _join(a, b)
+        if second is not before:
+            for key, b in second.items():
+                if key not in first:
+                    before[key] = b
 
     def s_for(self, node, fr):
         self.assign(node.target, self.element(self.ev(node.iter, fr)), fr)
@@ -612,9 +622,9 @@ class Scanner:
 
     # expressions
     def ev(self, node, fr):
-        handler = self.expr.get(type(node))
+        handler = EXPRESSIONS.get(type(node))
         if handler is not None:
-            return handler(node, fr)
+            return handler(self, node, fr)
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
                 self.ev(child, fr)
@@ -838,8 +848,9 @@ class Scanner:
             f"{self.active[-1].node.name}, called from Loss.call," if self.active else "Loss.call"
         self.direct.append(Finding(
             self.path, node.lineno, node.col_offset + 1, "TLW004",
-            f"{where} combines {_short(left_node, 30)} and {_short(right_node, 30)} elementwise before bringing "
-            "y_true and y_pred to one shape: under Keras 3, (B,) labels against (B, 1) outputs broadcast to (B, B)"))
+            f"{where} combines {_short(left_node, 30)} and {_short(right_node, 30)} elementwise before anything "
+            "brings y_true and y_pred to one shape: under Keras 3, (B,) labels against (B, 1) outputs broadcast to "
+            "(B, B)"))
 
     def e_subscript(self, node, fr):
         value = self.ev(node.value, fr)
@@ -930,20 +941,28 @@ class Scanner:
         else:
             callee = self.ev(func, fr)
             name = getattr(func, "id", "")
+        table = EXPRESSIONS
         args = []
         for arg in node.args:
-            if isinstance(arg, ast.Starred):
-                self.ev(arg.value, fr)
-                args.append(None)
+            handler = table.get(type(arg))
+            if handler is not None:
+                args.append(handler(self, arg, fr))
             else:
-                args.append(self.ev(arg, fr))
+                self.ev(arg.value if type(arg) is ast.Starred else arg, fr)
+                args.append(None)
         kw = {}
         for keyword in node.keywords:
-            value = self.ev(keyword.value, fr)
+            value = keyword.value
+            handler = table.get(type(value))
+            value = handler(self, value, fr) if handler is not None else self.ev(value, fr)
             if keyword.arg:
                 kw[keyword.arg] = value
         if callee is MISSING:
+            if receiver is None and name not in NAMED_ON_ANYTHING:
+                return None
             return self.method(receiver, name, args, kw, node)
+        if callee is None:
+            return self.unknown_call(name, args, fr)
         kind = type(callee)
         if kind is Mod:
             canon = _canon(callee.path)
@@ -1018,6 +1037,10 @@ class Scanner:
         key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())))
         if key in self.memo:
             return self.memo[key]
+        walks = self.walks.get(id(fn), 0)
+        if not depth_reset and (walks >= MAX_WALKS or len(self.memo) > 4 * len(self.functions) + 200):
+            return None  # enough walks of this function, or of this module: the rest is not followed
+        self.walks[id(fn)] = walks + 1
         self.memo[key] = None
         fn.done = True
         node = fn.node
@@ -1299,7 +1322,7 @@ class Scanner:
             words = "placeholder without a shape" if shape is MISSING else "placeholder shape=None"
             shape_node = _arg_node(node, 1, "shape")
             if shape is PYNONE and shape_node is not node:
-                words = f"placeholder shape={_source_text(self.source, shape_node) or 'None'}"
+                words = f"placeholder shape={'(None)' if _parenthesized(self.source, shape_node) else 'None'}"
             return T(None, (line, words, None), unk=True, ph=where)
         dims = self.dims(shape, line)
         if dims is None:
@@ -1522,7 +1545,7 @@ class Scanner:
                 return Model([None], line=line)
             if not isinstance(layers, tuple):
                 return None
-            return Model(list(layers), line=line)
+            return Model([item if isinstance(item, (Layer, Model, T)) else None for item in layers], line=line)
         inputs, outputs = _arg(args, kw, 0, "inputs"), _arg(args, kw, 1, "outputs")
         if isinstance(outputs, T) and (outputs.dims is not None or outputs.tail is not None):
             return Model(None, inputs, outputs, line)
@@ -1638,11 +1661,14 @@ def _looks_numpy(node):
     return text.startswith("np.") or ".mean()" in text or "numpy." in text
 
 
-def _source_text(source, node):
-    try:
-        return ast.get_source_segment(source, node)
-    except Exception:  # noqa: BLE001
-        return None
+def _parenthesized(source, node) -> bool:
+    """Whether the source wraps `node` in parentheses: the question's `shape=(None)`."""
+    lines = source.splitlines()
+    if node.lineno != node.end_lineno or node.lineno > len(lines):
+        return False
+    text = lines[node.lineno - 1]
+    before, after = text[:node.col_offset].rstrip(), text[node.end_col_offset:].lstrip()
+    return before.endswith("(") and after.startswith(")") and not before[:-1].rstrip().endswith(("(", ","))
 
 
 def _arg(args, kw, position, keyword, default=None):
@@ -1726,6 +1752,22 @@ BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE,
 OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.FloorDiv: "//", ast.Mod: "%"}
 
 
+S = Scanner
+STATEMENTS = {ast.Assign: S.s_assign, ast.AugAssign: S.s_augassign, ast.AnnAssign: S.s_annassign, ast.Expr: S.s_expr,
+              ast.Return: S.s_return, ast.If: S.s_if, ast.For: S.s_for, ast.AsyncFor: S.s_for, ast.While: S.s_while,
+              ast.With: S.s_with, ast.AsyncWith: S.s_with, ast.Try: S.s_try, ast.FunctionDef: S.s_def,
+              ast.AsyncFunctionDef: S.s_def, ast.ClassDef: S.s_class, ast.Import: S.s_import,
+              ast.ImportFrom: S.s_importfrom, ast.Match: S.s_match}
+if hasattr(ast, "TryStar"):
+    STATEMENTS[ast.TryStar] = S.s_try
+EXPRESSIONS = {ast.Name: S.e_name, ast.Constant: S.e_constant, ast.Attribute: S.e_attribute, ast.Call: S.e_call,
+               ast.BinOp: S.e_binop, ast.Subscript: S.e_subscript, ast.Tuple: S.e_seq, ast.List: S.e_seq,
+               ast.UnaryOp: S.e_unary, ast.Compare: S.e_compare, ast.Dict: S.e_dict, ast.IfExp: S.e_ifexp,
+               ast.Lambda: S.e_lambda, ast.ListComp: S.e_comp, ast.SetComp: S.e_comp, ast.GeneratorExp: S.e_comp,
+               ast.DictComp: S.e_comp, ast.NamedExpr: S.e_namedexpr}
+del S
+
+
 # --- Python 2 ---------------------------------------------------------------------------------------------
 def python2_rewrite(source: str) -> str | None:
     """Common Python 2 forms rewritten as Python 3 token by token, every line and column kept where it is."""
@@ -1765,11 +1807,8 @@ def python2_rewrite(source: str) -> str | None:
                 edits.append((tok.end[0], tok.end[1], tok.end[1], "("))
             else:
                 edits.append((tok.end[0], tok.end[1], tok.end[1] + 1, "("))
-            if nxt.string == ">>":
+            if nxt.string == ">>":  # print >>f, x: f becomes the first argument
                 edits.append((nxt.start[0], nxt.start[1], nxt.end[1], "  "))
-                after = tokens[i + 3] if i + 3 < len(tokens) else None
-                if after is not None and after.string == ",":
-                    pass
             edits.append((last.end[0], last.end[1], last.end[1], ")"))
         elif tok.type == tokenize.NAME and tok.string == "raise" and at_start:
             end = statement_end(i + 1)
@@ -1881,7 +1920,8 @@ def _prefixes(codes):
 
 
 # --- the public API ---------------------------------------------------------------------------------------
-TRIGGERS = re.compile(r"mean|sum|loss|Loss|minimize|gradient")
+TRIGGERS = re.compile(r"mean|sum|loss|Loss|minimize|gradient|mse|mae|entropy|huber|hinge|cosh")
+SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]")
 
 
 def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
