@@ -72,16 +72,24 @@ def pins(cell: str) -> dict[str, str]:
     return dict(line.split("==", 1) for line in lines if "==" in line and not line.startswith("#"))
 
 
-def test_each_dependency_set_keeps_tf_keras_at_tensorflows_minor_and_the_lowest_is_pyprojects_floor():
-    import tomllib
+def pyproject() -> dict:
+    """pyproject.toml, read by the standard library's TOML reader (3.11+) or the one pip carries (3.10)."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        from pip._vendor import tomli as tomllib
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())
 
+
+def test_each_dependency_set_keeps_tf_keras_at_tensorflows_minor_and_the_lowest_is_pyprojects_floor():
     for path in sorted((ROOT / "constraints").glob("*.txt")):
         found = pins(path.stem)
         assert found["tf-keras"].split(".")[:2] == found["tensorflow"].split(".")[:2], path.name
     floors = {}
-    for requirement in tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]:
+    for requirement in pyproject()["project"]["optional-dependencies"]["run"]:  # the frameworks' floors
         name, _, rest = requirement.partition(">=")
         floors[name.strip()] = rest.split(",")[0].strip()
+    assert set(floors) == {"numpy", "tensorflow", "tf-keras", "keras"}
     lowest = pins("lowest")
     for name, floor in floors.items():
         assert lowest[name].split(".")[:2] == floor.split(".")[:2], (name, lowest[name], floor)
