@@ -50,7 +50,7 @@ GENERATIONS = generations_from_environment()
 def backend_from_environment() -> str | None:
     """The Keras 3 backend a session of its own tests (TF_LOSS_WIRING_TEST_BACKEND); None: this is the main one.
 
-    A backend holds for a whole process, so tests/test_backends.py runs the case-by-case tests once more per
+    A backend holds for a whole process, so tests/styles/test_backends.py runs the case-by-case tests once more per
     other backend, each in a pytest process of its own with this variable set, where only that backend's
     cases run.
     """
@@ -140,10 +140,11 @@ def pytest_collection_modifyitems(config, items):
     items[:] = kept
 
 
-# The backends' own sessions (tests/test_backends.py) start as soon as their test is collected and run beside
+# The backends' own sessions (tests/styles/test_backends.py) start as soon as their test is collected and run beside
 # this one, as the full tf-keras run does.
 BACKEND_SESSIONS_TEST = "test_every_case_by_case_check_passes_on_the_backend"
-BACKEND_SESSION_FILES = ["test_matrix.py", "test_by_hand.py", "test_edges.py", "test_guard.py", "test_on_backend.py"]
+BACKEND_SESSION_FILES = ["styles/test_matrix.py", "styles/test_by_hand.py", "pieces/test_edges.py",
+                         "tools/test_guard.py", "claims/test_on_backend.py"]
 
 
 def start_backend_session(backend: str) -> tuple[subprocess.Popen, Path]:

@@ -18,7 +18,7 @@ import pytest
 from tf_loss_wiring.check import sarif, scan
 from tf_loss_wiring.check.flake8 import Plugin
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPORA = [ROOT / "tests" / "scan_corpus", ROOT / "tests" / "check_corpus"]
 RULE_PAGES = ROOT / "docs" / "rules"
 SCRIPT = Path(sys.executable).parent / "tf-loss-wiring"

@@ -13,7 +13,7 @@ from conftest import strict_json
 
 from tf_loss_wiring import cases, cli, hazards, probe
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "docs" / "hazards.md"
 BEGIN, END = "<!-- hazards:begin -->\n", "<!-- hazards:end -->"
 

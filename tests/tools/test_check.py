@@ -19,7 +19,7 @@ from tf_loss_wiring import cases, check, cli, probe, processes
 from tf_loss_wiring.check import losses, scan
 from tf_loss_wiring.testing import assert_no_broadcast
 
-CORPUS = Path(__file__).resolve().parent / "check_corpus"
+CORPUS = Path(__file__).resolve().parents[1] / "check_corpus"
 MISMATCHED = [("B", "B1"), ("B1", "B")]
 FINDING_LINE = re.compile(r"^(?P<path>[^:\s]+):(?P<line>\d+):(?P<col>\d+): (?P<code>TLW\d{3}) \S")
 
@@ -32,7 +32,7 @@ def corpus(name: str) -> str:
 def keras_3_on_this_process_backend_only():
     """Each other installed backend costs a process of its own (~4 s) for every Keras 3 loss checked: here they
     are left out, and test_another_backend_is_probed_in_a_process_of_its_own and the backends' own test sessions
-    (tests/test_backends.py) cover them."""
+    (tests/styles/test_backends.py) cover them."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(cases, "installed_backends", lambda: [keras.backend.backend()])
         yield
@@ -287,7 +287,7 @@ def test_a_backend_process_that_hangs_is_not_run_in_one_line(monkeypatch, capsys
 
 # --- the scan ---------------------------------------------------------------------------------------------
 def test_scan_output_is_one_clickable_line_and_its_fix_then_a_closing_line(capsys):
-    """The lines of a scan's output; which findings a file has is tests/test_scan.py's to say."""
+    """The lines of a scan's output; which findings a file has is tests/tools/test_scan.py's to say."""
     trap, safe = corpus("tf1_question.py"), corpus("tf1_question_safe.py")
     expected = scan.scan_path(Path(trap)).findings
     assert expected and not scan.scan_path(Path(safe)).findings

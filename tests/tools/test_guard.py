@@ -12,7 +12,7 @@ from common import runner
 from tf_loss_wiring.guard import same_shape, strict
 
 # TensorFlow is imported where a test needs it: the Keras 3 cases on JAX and PyTorch run here too, in a
-# process of their own that must not load it (tests/test_backends.py).
+# process of their own that must not load it (tests/styles/test_backends.py).
 SHORT = dataclasses.replace(AGREE, steps=11, log_every=5)
 
 

@@ -60,7 +60,7 @@ def test_an_unknown_subcommand_is_one_line_and_status_2():
 
 def test_an_unknown_keras_generation_in_the_environment_stops_the_test_run():
     done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                           str(ROOT / "tests" / "test_readme.py")],
+                           str(ROOT / "tests" / "project" / "test_readme.py")],
                           capture_output=True, text=True, timeout=120, cwd=ROOT,
                           env={**os.environ, "KERAS_GENERATIONS": "keras3,tf-keras"})
     assert done.returncode != 0

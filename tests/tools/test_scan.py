@@ -10,7 +10,7 @@ import pytest
 
 from tf_loss_wiring.check import scan
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).resolve().parents[1]
 SCAN_CORPUS = TESTS / "scan_corpus"
 CHECK_CORPUS = TESTS / "check_corpus"
 

@@ -2,7 +2,7 @@
 
 A Keras 3 backend is read when `keras` is imported and holds for the whole process; this session's Keras runs
 on TensorFlow. So the style matrix, the agreement with the numpy reference in both dtypes, the SGD by hand,
-divergence, determinism, the guard and tests/test_on_backend.py run once more per other backend, in a pytest
+divergence, determinism, the guard and tests/claims/test_on_backend.py run once more per other backend, in a pytest
 process of its own (started beside this session as soon as this test is collected; see conftest.py).
 """
 

@@ -12,7 +12,7 @@ from test_readme import quick_start_commands
 
 from tf_loss_wiring.cases import GENERATIONS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 
 
