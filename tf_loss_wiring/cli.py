@@ -26,6 +26,8 @@ TOOLS = {
                                           "the versions installed here"),
     "check": ("tf_loss_wiring.check", "is the broadcast trap in your own code? probe a loss (module:name, "
                                       "file.py:name), or scan files"),
+    "run": ("tf_loss_wiring.run", "run a script (or -m MODULE) with a watch that warns where labels (B,) and "
+                                  "predictions (B, 1) broadcast"),
 }
 
 

@@ -1,0 +1,18 @@
+"""Keras 3 (any KERAS_BACKEND): a Loss subclass of one's own with fit, labels (B,) against outputs (B, 1)."""
+
+import keras
+import numpy as np
+from keras import ops
+
+
+class MeanSquaredError(keras.losses.Loss):
+    def call(self, y_true, y_pred):
+        return ops.mean(ops.square(y_true - y_pred))  # WATCH: warn
+
+
+X = np.random.RandomState(1).rand(400, 10).astype("float32")
+Y = X[:, 0]
+model = keras.Sequential([keras.Input(shape=(10,)), keras.layers.Dense(1, kernel_initializer="zeros")])
+model.compile(loss=MeanSquaredError(), optimizer=keras.optimizers.SGD(learning_rate=0.01))
+history = model.fit(X, Y, batch_size=100, epochs=2, verbose=0, shuffle=False)
+print(history.history["loss"])
