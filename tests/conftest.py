@@ -167,6 +167,11 @@ def backend_installed(backend: str) -> bool:
 
 
 def pytest_collection_finish(session):
+    # A test module whose runs are long and need no other test (the watch's scripts) starts them here, beside
+    # the session, through its `in_background()`.
+    for module in {item.module for item in session.items if hasattr(item, "module")}:
+        if hasattr(module, "in_background"):
+            module.in_background()
     if not TEST_BACKEND:
         for item in session.items:
             if getattr(item, "originalname", None) == BACKEND_SESSIONS_TEST:

@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -77,14 +77,27 @@ def marked(path: Path) -> set[tuple[str, int]]:
     return {(path.name, number) for number, text in enumerate(lines, 1) if "# WATCH: warn" in text}
 
 
-@functools.cache
 def script_results() -> dict[tuple[str, str | None], subprocess.CompletedProcess]:
+    return in_background().result()[0]
+
+
+def style_results() -> dict[str, tuple[subprocess.CompletedProcess, dict, dict]]:
+    return in_background().result()[1]
+
+
+@functools.cache
+def in_background() -> Future:
+    """Every script and style run, started once — by conftest as soon as a test of this file is collected, so
+    that they run beside the rest of the session — and waited for by the first test that needs them."""
+    return ThreadPoolExecutor(max_workers=1).submit(lambda: (run_scripts(), run_styles()))
+
+
+def run_scripts() -> dict[tuple[str, str | None], subprocess.CompletedProcess]:
     done = side_by_side([([*TOOL, str(SCRIPTS / name)], backend) for name, backend in SCRIPT_RUNS])
     return dict(zip(SCRIPT_RUNS, done, strict=True))
 
 
-@functools.cache
-def style_results() -> dict[str, tuple[subprocess.CompletedProcess, dict, dict]]:
+def run_styles() -> dict[str, tuple[subprocess.CompletedProcess, dict, dict]]:
     """Each case watched and not, with their --json records: (the watched run, its record, the plain record)."""
     folder = Path(tempfile.mkdtemp(prefix="tlw-watch-"))
     commands = []
