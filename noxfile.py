@@ -153,3 +153,9 @@ def lock(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     session.install("ruff>=0.5")
     session.run("ruff", "check", ".")
+
+
+@nox.session(python=False)
+def mutations(session: nox.Session) -> None:
+    """Deliberate breaks of the static scan: the share its tests catch (tests/mutations/scan_breaks.py)."""
+    session.run(sys.executable, "tests/mutations/scan_breaks.py")

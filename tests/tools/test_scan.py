@@ -100,6 +100,13 @@ KERAS = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import ker
     pytest.param(KERAS + "(x, y), _ = keras.datasets.boston_housing.load_data()", "y", "(404,)",
                  id="keras-dataset"),
     pytest.param(TF1 + "d = np.loadtxt('f.csv')\ny = d[:, -1]", "y", "(?,)", id="loadtxt-is-at-most-2d"),
+    pytest.param(TF1 + "y = tf.placeholder(tf.float32)\nz = y + tf.zeros([3])", "z", "unknown rank",
+                 id="unknown-rank-survives-an-elementwise-op"),
+    pytest.param(TF1 + "a = tf.placeholder(tf.float32, [8, None])\nc = a + tf.zeros([8, 3])", "c", "(8, 3)",
+                 id="broadcast-fills-an-unknown-dim"),
+    pytest.param(TF1 + "X = np.zeros((5, 8, 1))\nfor x in X:\n    pass", "x", "(8, 1)", id="for-drops-the-first-axis"),
+    pytest.param(TF1 + "if c:\n    y = tf.zeros([8, 1])\nelse:\n    y = tf.zeros([8])", "y", None,
+                 id="if-else-of-two-shapes-is-unknown"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected
@@ -154,6 +161,10 @@ y_predict = tf.matmul(x, W) + b
                  "l = tf.reduce_mean(tf.square(x - tf.reduce_mean(x, axis=0)))\n", [], id="centred"),
     pytest.param(TF1 + "W = tf.zeros([1, 2])\nX = np.random.rand(2, 100)\ny = np.dot([0.1, 0.2], X)\n"
                  "l = tf.reduce_mean(tf.square(tf.matmul(W, X) - y))\n", [], id="row-vector-is-not-B-by-B"),
+    pytest.param(TF1 + "p = tf.zeros([8, 1])\ny = tf.zeros([5])\nl = tf.reduce_mean(tf.square(p - y))\n", [],
+                 id="two-known-sizes-that-differ-are-an-outer-product"),
+    pytest.param(TF1 + "p = tf.zeros([8, 1])\ny = tf.zeros([8])\nloss_terms = p - y\n", [],
+                 id="never-reduced-in-a-module-that-names-a-loss"),
 ])
 def test_rules(source, expected):
     assert findings(source) == expected
@@ -181,8 +192,9 @@ class L(keras.losses.Loss):
     ("        return ops.mean(ops.square(y_true - y_pred[:, 0]))", []),
     ("        return keras.losses.mean_squared_error(y_true, y_pred)", []),
     ("        return ops.mean(ops.abs(ops.flatten(y_true) - ops.flatten(y_pred)))", []),
+    ("        assert_same_rank(y_true, y_pred)\n        return ops.mean(ops.square(y_true - y_pred))", []),
 ], ids=["direct", "through-a-name", "in-a-helper", "reshaped", "conditional-squeeze", "guard", "sliced",
-        "keras3-function", "flattened"])
+        "keras3-function", "flattened", "asserted"])
 def test_TLW004_loss_subclass(body, expected):
     assert findings(LOSS_CLASS.format(body=body)) == expected
 

@@ -1,0 +1,269 @@
+"""Deliberate breaks of the static scan (tf_loss_wiring/check/scan.py): does the scan's test suite notice each one?
+
+Each break is a (name, old text, new text) substitution in scan.py. The script copies the repository to a temporary
+folder, checks the unbroken copy passes, then applies one break at a time there and runs the scan's three test
+files (tests/tools/test_scan.py, test_scan_corpus.py, test_scan_outputs.py) with the copy first on the path.
+A break the tests fail on is killed; one they pass is SURVIVED. It prints the table and the score, and exits 1 if
+fewer than 90 % are killed (2 if a break's old text no longer occurs exactly once in scan.py: fix the break).
+
+    python tests/mutations/scan_breaks.py            every break
+    python tests/mutations/scan_breaks.py NAME ...   the breaks whose names contain one of these words
+    nox -s mutations
+
+Not collected by pytest (no test_ prefix); the repository itself is never touched. The issue's breaks come first.
+Some breaks are expected to survive, each for the reason its name gives: they are listed in SURVIVORS below and
+count against the score all the same.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCAN = Path("tf_loss_wiring/check/scan.py")
+TESTS = ["tests/tools/test_scan.py", "tests/tools/test_scan_corpus.py", "tests/tools/test_scan_outputs.py"]
+THRESHOLD = 0.90
+TIMEOUT = 300  # seconds for one break's test run; a break that hangs the tests is counted as killed
+COPIED = ["tf_loss_wiring", "tests", "common", "tf1_graph", "tf2_eager", "keras_impl", "docs", "pyproject.toml",
+          "README.md"]
+
+BREAKS = [
+    # --- the issue's list ---
+    ("a broadcast's rank taken as the smaller",
+     "    if len(a) < len(b):\n        a, b = b, a\n",
+     "    if len(a) > len(b):\n        a, b = b, a\n"),
+    ("matmul's rank passed through",
+     "            dims = x[:-1] + y[-1:]\n",
+     "            dims = x\n"),
+    ("expand_dims keeping the rank",
+     "        dims.insert(at, 1)\n",
+     "        dims = dims\n"),
+    ("a reassigned name keeping its old rank",
+     "            fr.locals[target.id] = value\n",
+     "            fr.locals.setdefault(target.id, value)\n"),
+    ("unknown rank not propagated through an elementwise op",
+     "unk=True, pending=pending, raw=raw, ph=ph, pred=pred)",
+     "unk=False, pending=pending, raw=raw, ph=ph, pred=pred)"),
+    ("unknown rank not set by a placeholder shape=None",
+     "return T(None, (line, words, None), unk=True, ph=where)",
+     "return T(None, (line, words, None), unk=False, ph=where)"),
+    ("a literal shape's rank off by one (one short)",
+     "                return None\n        return tuple(out)\n",
+     "                return None\n        return tuple(out[:-1])\n"),
+    ("a literal shape's rank off by one (an int shape given a second axis)",
+     "        if isinstance(shape, int) and not isinstance(shape, bool):\n            return (shape,)\n",
+     "        if isinstance(shape, int) and not isinstance(shape, bool):\n            return (shape, 1)\n"),
+    ("reshape's rank forgotten",
+     "        return T(dims, (node.lineno, \"{}\", node), pending=pending, pred=isinstance(value, T) and value.pred)",
+     "        return T(value.dims if isinstance(value, T) else dims, (node.lineno, \"{}\", node), pending=pending,"
+     " pred=isinstance(value, T) and value.pred)"),
+    ("squeeze keeping the rank (no axis)",
+     "            new = tuple(d for d in dims if d != 1)\n",
+     "            new = tuple(dims)\n"),
+    ("squeeze keeping the rank (axis given)",
+     "            new = tuple(d for i, d in enumerate(dims) if i not in picked)\n",
+     "            new = tuple(dims)\n"),
+    ("slicing [:, 0] keeping the rank",
+     "                pass  # an integer index drops the axis\n",
+     "                out.append(dims[axis])\n"),
+    ("[:, None] not adding an axis",
+     "                out.append(1)\n                continue\n",
+     "                continue\n"),
+    ("Dense(1) giving the input's last dim",
+     "            return T(value.dims[:-1] + (units,), (line, words, None), pred=True)",
+     "            return T(value.dims, (line, words, None), pred=True)"),
+    ("self. attributes not followed",
+     "                owner.cls.attrs[target.attr] = value\n",
+     "                owner.cls.attrs[target.attr] = None\n"),
+    ("function return shapes not followed",
+     "            result = frame.returns[0]\n",
+     "            result = None\n"),
+    ("noqa ignored",
+     "        found = [f for f in found if not _suppressed(f, lines)]\n",
+     "        found = list(found)\n"),
+    ("noqa: CODE taken as a bare noqa",
+     "        if codes is None:\n            return True\n",
+     "        if True:\n            return True\n"),
+    ("select ignored",
+     "    if select is not None and not any(code.startswith(prefix) for prefix in select):",
+     "    if False:"),
+    ("ignore ignored",
+     "    return not (ignore and any(code.startswith(prefix) for prefix in ignore))",
+     "    return True"),
+    ("Python 2 rewrite disabled",
+     "        rewritten = python2_rewrite(source)\n",
+     "        rewritten = None\n"),
+    # --- more shape transfers ---
+    ("a for loop's element keeping the leading axis",
+     "            return value.like(dims=value.dims[1:], src=value.src, raw=None, ph=None)",
+     "            return value.like(dims=value.dims, src=value.src, raw=None, ph=None)"),
+    ("transpose keeping the order",
+     "            new = tuple(reversed(dims))\n",
+     "            new = dims\n"),
+    ("keepdims ignored",
+     "(1 if keepdims else MISSING) if i in picked",
+     "MISSING if i in picked"),
+    ("a reduction over an axis keeping it",
+     "        return T(tuple(d for d in dims if d is not MISSING), (line, \"{}\", node), pred=value.pred)",
+     "        return T(value.dims, (line, \"{}\", node), pred=value.pred)"),
+    ("flatten keeping the rank",
+     "        new = (known[0],) if len(known) == 1 else (1,) if not known else (None,)\n",
+     "        new = dims\n"),
+    ("matmul by a vector keeping the last axis",
+     "        if len(y) == 1:\n            dims = x[:-1]\n",
+     "        if len(y) == 1:\n            dims = x\n"),
+    ("a shape's first None not taken as the batch",
+     "                out.append(\"B\" if i == 0 else None)\n",
+     "                out.append(None)\n"),
+    ("-1 in a shape not read as unknown",
+     "            if dim is PYNONE or dim == -1:\n",
+     "            if dim is PYNONE:\n"),
+    ("keras.Input without its batch axis",
+     "            made = T((\"B\", *dims), (line, \"{}\", node))\n",
+     "            made = T(dims, (line, \"{}\", node))\n"),
+    ("a broadcast against an unknown dim giving the unknown",
+     "            out.append(x if y is None else y)\n",
+     "            out.append(None)\n"),
+    ("an if/else keeping the first branch's value",
+     "            before[key] = a if b is MISSING or a is b else _join(a, b)\n",
+     "            before[key] = a\n"),
+    ("a module's own function not walked past depth 0 (MAX_DEPTH = 0)",
+     "MAX_DEPTH = 4  #",
+     "MAX_DEPTH = 0  #"),
+    # --- the rules ---
+    ("a column taken as any rank-2 tensor",
+     "    return dims is not None and len(dims) == 2 and dims[1] == 1 and dims[0] != 1\n",
+     "    return dims is not None and len(dims) == 2 and dims[0] != 1\n"),
+    ("two different known batch sizes taken as one batch",
+     "    return not (isinstance(d, int) and isinstance(e, int) and d != e)\n",
+     "    return True\n"),
+    ("a broadcast reported without a reduction",
+     "            if cand.reduced is None or id(cand.reduced_by) in reductions:\n",
+     "            if id(cand.reduced_by) in reductions:\n"),
+    ("reduce_mean not counted as a reduction",
+     "REDUCE_CONFIRM = {\"reduce_mean\", ",
+     "REDUCE_CONFIRM = {\"reduce_mean_\", "),
+    ("TLW002 on a placeholder fed only columns",
+     "            if cand.code == \"TLW002\" and self.fed_a_column(cand):\n",
+     "            if False:\n"),
+    ("TF1 losses taken to broadcast known ranks",
+     "        if labels.unk != predictions.unk and _column((predictions if labels.unk else labels).dims):\n",
+     "        if _column((predictions if labels.unk else labels).dims):\n"),
+    ("TLW004 off",
+     "        if left.raw and right.raw and left.raw != right.raw:\n",
+     "        if False:\n"),
+    ("same_shape not trusted to align",
+     "ALIGNING_NAMES = {\"same_shape\", ",
+     "ALIGNING_NAMES = {\"same_shape_\", "),
+    ("an assert on y_true and y_pred not trusted to align them",
+     "                        scope[key] = value.like(raw=None)\n",
+     "                        scope[key] = value\n"),
+    ("Keras 3's loss functions taken not to repair the ranks",
+     "        if ns == \"k\" and (self.keras3 or ",
+     "        if ns == \"k\" and (False or "),
+    ("the finding's column 0-based",
+     "        return Finding(self.path, cand.node.lineno, cand.node.col_offset + 1, cand.code, message, fix)",
+     "        return Finding(self.path, cand.node.lineno, cand.node.col_offset, cand.code, message, fix)"),
+    ("the quick exit inverted (a module naming a loss skipped)",
+     "    if not TRIGGERS.search(source):",
+     "    if TRIGGERS.search(source):"),
+    # --- limits and performance knobs, expected to survive ---
+    ("MAX_DEPTH 4 -> 3 (a limit knob)",
+     "MAX_DEPTH = 4  #",
+     "MAX_DEPTH = 3  #"),
+    ("MAX_WALKS 6 -> 2 (a limit knob)",
+     "MAX_WALKS = 6  #",
+     "MAX_WALKS = 2  #"),
+]
+
+# Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).
+SURVIVORS = {
+    "same_shape not trusted to align": "equivalent for findings: an unknown helper's result is unknown, and "
+                                       "no rule fires on unknown values, so losing the aligned values loses "
+                                       "nothing a test (or a user) can see",
+    "MAX_DEPTH 4 -> 3 (a limit knob)": "no test nests the module's own calls 4 deep: the bound guards time, not "
+                                       "a result",
+    "MAX_WALKS 6 -> 2 (a limit knob)": "no test calls one function with 3 or more argument shapes",
+}
+
+
+def copy_repository(into: Path) -> None:
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache")
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, into / name, ignore=ignore)
+        elif source.exists():
+            shutil.copy2(source, into / name)
+
+
+def run_tests(copy: Path) -> tuple[bool, str]:
+    """Whether the three test files pass in the copy, and pytest's last line."""
+    env = {**os.environ, "PYTHONPATH": str(copy), "PYTHONDONTWRITEBYTECODE": "1"}
+    try:
+        done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *TESTS],
+                              cwd=copy, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return False, f"timed out after {TIMEOUT} s"
+    lines = done.stdout.strip().splitlines()
+    return done.returncode == 0, lines[-1] if lines else done.stderr.strip()[-200:]
+
+
+def main(argv: list[str]) -> int:
+    original = (ROOT / SCAN).read_text()
+    chosen = [b for b in BREAKS if not argv or any(word in b[0] for word in argv)]
+    names = [name for name, _, _ in BREAKS]
+    stale = [(name, original.count(old)) for name, old, _ in chosen if original.count(old) != 1]
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    for name, count in stale:
+        print(f"break no longer applies: {name!r}: its old text occurs {count} times in {SCAN} (must be once)")
+    for name in duplicates:
+        print(f"break named twice: {name!r}")
+    if stale or duplicates:
+        return 2
+    with tempfile.TemporaryDirectory(prefix="scan-breaks-") as folder:
+        copy = Path(folder)
+        copy_repository(copy)
+        where = subprocess.run([sys.executable, "-c", "import tf_loss_wiring.check.scan as s; print(s.__file__)"],
+                               cwd=copy, env={**os.environ, "PYTHONPATH": str(copy)}, capture_output=True,
+                               text=True).stdout.strip()
+        if Path(where).resolve() != (copy / SCAN).resolve():
+            print(f"the copy's tests would import {where!r}, not the copy's {SCAN}")
+            return 2
+        passed, summary = run_tests(copy)
+        if not passed:
+            print(f"the unbroken copy fails its tests ({summary}): nothing to measure")
+            return 2
+        width = max(len(name) for name, _, _ in chosen)
+        print(f"{'break':<{width}}  result    seconds  pytest")
+        killed = 0
+        surprises = []
+        for name, old, new in chosen:
+            (copy / SCAN).write_text(original.replace(old, new, 1))
+            started = time.perf_counter()
+            passed, summary = run_tests(copy)
+            seconds = time.perf_counter() - started
+            result = "SURVIVED" if passed else "killed"
+            killed += not passed
+            if passed != (name in SURVIVORS):
+                surprises.append(name)
+            print(f"{name:<{width}}  {result:<8}  {seconds:7.1f}  {summary}")
+        (copy / SCAN).write_text(original)
+    score = killed / len(chosen)
+    print(f"\nscore: {killed}/{len(chosen)} breaks killed ({100 * score:.1f} %), threshold {100 * THRESHOLD:.0f} %")
+    for name in chosen:
+        if name[0] in SURVIVORS and name[0] not in surprises:
+            print(f"survivor, expected: {name[0]}: {SURVIVORS[name[0]]}")
+    for name in surprises:
+        print(f"unexpected: {name} {'survived' if name not in SURVIVORS else 'was killed'}")
+    return 0 if score >= THRESHOLD else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
