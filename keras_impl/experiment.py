@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 
@@ -136,6 +137,14 @@ WIRINGS = {"buggy": buggy_loss, "fixed": fixed_loss}
 
 
 # --- training loop ----------------------------------------------------------------------------------------
+def resets_metrics_in_train_on_batch(keras) -> bool:
+    """Whether `train_on_batch` returns this batch's loss by itself: tf_keras (`reset_metrics=True`) and Keras
+    3.15 on reset the loss tracker first; Keras 3.0-3.14 return the mean since compile unless it is reset."""
+    if not is_keras3(keras):
+        return True
+    return tuple(int(part) for part in re.findall(r"\d+", keras.__version__)[:2]) >= (3, 15)
+
+
 def train(config: Config, variant: str, X: np.ndarray, Y: np.ndarray, monitor: Monitor, keras: str = "keras3",
           backend: str | None = None):
     """The question's loop: `train_on_batch` per batch, its returned batch loss every `log_every` steps."""
@@ -143,9 +152,10 @@ def train(config: Config, variant: str, X: np.ndarray, Y: np.ndarray, monitor: M
     with in_dtype(k, config.dtype):
         model = linear_model(k, config.dtype, config.dim)
         model.compile(loss=WIRINGS[variant](k, config.dtype), optimizer=k.optimizers.SGD(learning_rate=config.lr))
+        resets_itself = resets_metrics_in_train_on_batch(k)
         for step, start, end in batches(config):
-            # Keras 3.0-3.14 return the mean of every batch loss since compile; 3.15 and tf_keras reset it first.
-            model.reset_metrics()
+            if not resets_itself:
+                model.reset_metrics()  # or train_on_batch returns the mean of every batch loss since compile
             batch_loss = model.train_on_batch(X[start:end], Y[start:end])
             if not monitor.step(step, float(batch_loss)):
                 break

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import strict_json
+from conftest import HAZARDS_JSON, hazards_run, strict_json
 
+from keras_impl import STYLE as KERAS_IMPL
 from tf_loss_wiring import cases, cli, hazards, probe
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,9 +59,18 @@ def documented_outcomes(installed: dict[str, str]) -> tuple[dict[tuple, str], se
     return {**outcomes, **agreed}, set(rows) - set(agreed)
 
 
+def in_background():
+    hazards_run()  # started beside the session as soon as these tests are collected
+
+
 @pytest.fixture(scope="module")
-def probes():
-    return hazards.probe_all()
+def probes() -> list[hazards.Hazard]:
+    """A fresh probe of the installed versions: `tf-loss-wiring hazards --json`, read back."""
+    done = hazards_run().result()
+    assert done.returncode == 0, done.stderr[-2000:]
+    data = strict_json(HAZARDS_JSON)
+    assert data["versions"] == hazards.versions()
+    return [hazards.Hazard.from_record(record) for record in data["probes"]]
 
 
 def test_the_documented_tables_match_a_fresh_probe_of_these_versions(probes):
@@ -143,6 +153,12 @@ def test_train_on_batch_returns_this_batchs_loss_where_keras_resets_its_metrics(
     release = tuple(int(part) for part in keras.__version__.split(".")[:2])
     assert keras3.outcome == ("this batch" if release >= (3, 15) else "mean since compile")
     assert keras2.outcome == "this batch"
+    # keras_impl leaves out its own reset_metrics() only where train_on_batch resets the loss itself
+    experiment = KERAS_IMPL.load()
+    import tf_keras
+
+    for module, returned in ((keras, keras3), (tf_keras, keras2)):
+        assert not experiment.resets_metrics_in_train_on_batch(module) or returned.outcome == "this batch"
 
 
 def test_keras_3_on_every_installed_backend_is_probed_and_a_loss_subclass_broadcasts_on_each(probes):
