@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -130,8 +131,39 @@ def python_m(*argv: str, timeout: float = 300, **env: str) -> subprocess.Complet
                           env={**os.environ, "PYTHONPATH": str(ROOT), **env})
 
 
+# Commands whose output tests only read (the first screens, the watch's scripts, the hazard probe) run beside the
+# session, two at a time (the machine has two cores), from the moment their tests are collected; the tests that
+# read them run last, so that this session trains and checks in the meantime instead of waiting.
+BESIDE = ThreadPoolExecutor(max_workers=2, thread_name_prefix="beside")
+
+
+def beside(argv: list[str], *, timeout: float = 300, **popen) -> Future:
+    """`argv` run to completion in a process of its own beside the session: a Future of its CompletedProcess."""
+    return BESIDE.submit(subprocess.run, argv, capture_output=True, text=True, timeout=timeout,
+                         stdin=subprocess.DEVNULL, **popen)
+
+
+HAZARDS_JSON = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-hazards-")) / "probes.json"
+
+
+@functools.cache
+def hazards_run() -> Future:
+    """`tf-loss-wiring hazards --json`, once: the fresh probe tests/claims/test_hazards.py holds the tables to, and
+    the hazards tool's first screen (tests/project/test_first_screen.py)."""
+    return beside([str(Path(sys.executable).parent / "tf-loss-wiring"), "hazards", "--json", str(HAZARDS_JSON)],
+                  env={**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"})
+
+
+def waits_beside(item) -> bool:
+    """Whether a test reads what runs beside the session (its module starts it: `in_background()`)."""
+    return hasattr(getattr(item, "module", None), "in_background") or item.name == FULL_TF_KERAS_TEST \
+        or getattr(item, "originalname", None) == BACKEND_SESSIONS_TEST
+
+
 def pytest_collection_modifyitems(config, items):
-    """In a backend's own session, only the tests of that backend's cases run."""
+    """Tests that read what runs beside the session go last; in a backend's own session, only the tests of that
+    backend's cases run."""
+    items[:] = [item for item in items if not waits_beside(item)] + [item for item in items if waits_beside(item)]
     if not TEST_BACKEND:
         return
     params = {item: getattr(getattr(item, "callspec", None), "params", {}) for item in items}
@@ -192,6 +224,8 @@ def pytest_collection_finish(session):
 
 
 def pytest_sessionfinish(session):
+    BESIDE.shutdown(wait=False, cancel_futures=True)
+    shutil.rmtree(HAZARDS_JSON.parent, ignore_errors=True)
     for process, folder in background.values():
         if process.poll() is None:
             process.kill()

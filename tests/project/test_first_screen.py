@@ -1,19 +1,21 @@
 """A clean first screen: no entry module or subcommand prints TensorFlow's C++ start-up or CUDA lines.
 
-Each command runs as a user runs it, in a process of its own (they run side by side to save time); `--verbose`
-lets the lines through again.
+Each command runs as a user runs it, in a process of its own, beside the session (conftest's `beside`);
+`--verbose` lets the lines through again.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import subprocess
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, only_under, startup_noise
+from conftest import ROOT, beside, hazards_run, only_under, startup_noise
 
 SCRIPT = str(Path(sys.executable).parent / "tf-loss-wiring")
 SHORT = ["--steps", "3", "--log-every", "1"]
@@ -22,25 +24,39 @@ COMMANDS = {
     "python -m keras_impl": [sys.executable, "-m", "keras_impl", *SHORT],
     # a few styles each (every one loads TensorFlow or its backend the same way), one on PyTorch in its own process
     "tf-loss-wiring compare": [SCRIPT, "compare", *SHORT, "--styles", "tf1_graph,keras_impl[keras3-torch]"],
-    "tf-loss-wiring bench": [SCRIPT, "bench", *SHORT, "--styles", "tf2_eager,keras_impl[tf_keras]"],
-    "tf-loss-wiring hazards": [SCRIPT, "hazards"],
+    "tf-loss-wiring bench": [SCRIPT, "bench", *SHORT, "--repeat", "1", "--styles", "tf2_eager,keras_impl[tf_keras]"],
+    "tf-loss-wiring hazards": None,  # conftest's hazards_run(), whose probe tests/claims/test_hazards.py reads
 }
 # (python -m tf2_eager is held to the same in test_cli.py, python -m keras_impl --keras tf_keras in
 # test_question.py: they run there anyway.)
 
 
+def in_background() -> None:
+    started()
+
+
+@functools.cache
+def started() -> tuple[dict[str, Future], dict[str, Future]]:
+    """Every command, `python -m keras_impl` under each user setting, and the runs of the tests below them,
+    started beside the session."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
+    commands = {name: beside(argv, env=env) if argv else hazards_run() for name, argv in COMMANDS.items()}
+    commands["--verbose"] = beside([sys.executable, "-m", "tf2_eager", *SHORT, "--variant", "fixed", "--verbose"],
+                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    commands["KERAS_BACKEND=jax compare"] = beside(
+        [SCRIPT, "compare", *SHORT, "--styles", "tf2_eager", "--variant", "fixed"],
+        env={**os.environ, "PYTHONPATH": str(ROOT), "KERAS_BACKEND": "jax"})
+    base = {key: value for key, value in os.environ.items()
+            if key not in ("TF_CPP_MIN_LOG_LEVEL", "KERAS_BACKEND", "TF_USE_LEGACY_KERAS")}
+    argv = [sys.executable, "-m", "keras_impl", *SHORT, "--variant", "fixed"]
+    settings = {name: beside(argv, env={**base, "PYTHONPATH": str(ROOT), **USER_SETTINGS.get(name, {})})
+                for name in ["nothing set", *USER_SETTINGS]}
+    return commands, settings
+
+
 @pytest.fixture(scope="module")
 def outputs() -> dict[str, subprocess.CompletedProcess]:
-    """Every command's output, two at a time (the machine has two cores)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
-    done, names = {}, list(COMMANDS)
-    for pair in (names[i:i + 2] for i in range(0, len(names), 2)):
-        running = {name: subprocess.Popen(COMMANDS[name], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                          env=env) for name in pair}
-        for name, process in running.items():
-            out, err = process.communicate(timeout=300)
-            done[name] = subprocess.CompletedProcess(process.args, process.returncode, out, err)
-    return done
+    return {name: future.result() for name, future in started()[0].items()}
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=only_under("keras3") if "keras" in name else ())
@@ -52,9 +68,8 @@ def test_no_startup_lines_before_or_among_ours(name, outputs):
     assert startup_noise(result.stdout + result.stderr) == []
 
 
-def test_verbose_lets_them_through():
-    done = subprocess.run([sys.executable, "-m", "tf2_eager", *SHORT, "--variant", "fixed", "--verbose"],
-                          capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
+def test_verbose_lets_them_through(outputs):
+    done = outputs["--verbose"]
     assert done.returncode == 0 and startup_noise(done.stderr) != []
 
 
@@ -105,17 +120,7 @@ USER_SETTINGS = {
 
 @pytest.fixture(scope="module")
 def under_user_settings() -> dict[str, subprocess.CompletedProcess]:
-    base = {key: value for key, value in os.environ.items()
-            if key not in ("TF_CPP_MIN_LOG_LEVEL", "KERAS_BACKEND", "TF_USE_LEGACY_KERAS")}
-    argv = [sys.executable, "-m", "keras_impl", *SHORT, "--variant", "fixed"]
-    done, names = {}, ["nothing set", *USER_SETTINGS]
-    for pair in (names[i:i + 2] for i in range(0, len(names), 2)):
-        running = {name: subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={
-            **base, "PYTHONPATH": str(ROOT), **USER_SETTINGS.get(name, {})}) for name in pair}
-        for name, process in running.items():
-            out, err = process.communicate(timeout=300)
-            done[name] = subprocess.CompletedProcess(process.args, process.returncode, out, err)
-    return done
+    return {name: future.result() for name, future in started()[1].items()}
 
 
 @only_under("keras3")
@@ -133,10 +138,8 @@ def test_a_users_own_settings_keep_the_first_screen_ours(name, under_user_settin
     assert result.stdout.startswith(f"== keras_impl · {setting} · fixed wiring · float32 ==\n")
 
 
-def test_the_tools_say_in_one_line_that_they_override_a_users_keras_backend():
-    done = subprocess.run([SCRIPT, "compare", *SHORT, "--styles", "tf2_eager", "--variant", "fixed"],
-                          capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(ROOT), "KERAS_BACKEND": "jax"})
+def test_the_tools_say_in_one_line_that_they_override_a_users_keras_backend(outputs):
+    done = outputs["KERAS_BACKEND=jax compare"]
     assert done.returncode == 0 and "tf2_eager-fixed" in done.stdout
     assert done.stderr == ("tf-loss-wiring compare: KERAS_BACKEND=jax is overridden: Keras 3 runs on TensorFlow in "
                            "this process, and on each other backend in a process of its own\n")

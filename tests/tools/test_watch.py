@@ -3,22 +3,26 @@
 Each script under tests/tools/watch_scripts marks the lines that must warn with `# WATCH: warn`; a script with no
 such line must run silent. Every style runs with and without the watch: the buggy wiring warns at its loss
 line (tf_keras's compile repairs the ranks, so nothing broadcasts there), the fixed one is silent, and the
-records (weights, bias, log) are the same bits. Scripts run in processes of their own, two at a time.
+records (weights, bias, log) are the same bits. Scripts run in processes of their own, beside the session.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import re
+import runpy
 import subprocess
 import sys
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
+import warnings
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
+from conftest import beside
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "tests" / "tools" / "watch_scripts"
@@ -36,6 +40,12 @@ SCRIPT_RUNS = [
     ("keras3_loss_fit_fixed.py", "tensorflow"),  # fixed on JAX and PyTorch: the styles' fixed wirings
     ("tf_keras_train_step.py", None), ("intended.py", None),
 ]
+# Scripts that switch nothing process-wide (TF1's disable_eager_execution does; a Keras 3 backend holds for its
+# process) also run in this process, `watching()` around `runpy`, as `tf-loss-wiring run` runs them; the others
+# run under `tf-loss-wiring run` in processes of their own.
+IN_THIS_PROCESS = [("tf2_function.py", None), ("tf2_function_fixed.py", None), ("tf2_eager_tape.py", None),
+                   ("keras3_loss_fit.py", "tensorflow"), ("keras3_loss_fit_fixed.py", "tensorflow"),
+                   ("tf_keras_train_step.py", None), ("intended.py", None)]
 # each case of the styles: its module and flags, and the line of its buggy wiring that must warn (None: silent)
 STYLE_CASES = {
     "tf1_graph": (["tf1_graph"], "return v1.losses.mean_squared_error(y_predict, y)"),
@@ -46,6 +56,7 @@ STYLE_CASES = {
                                  "return ops.mean(ops.square(y_true - y_pred))"),
     "keras_impl[tf_keras]": (["keras_impl", "--keras", "tf_keras"], None),  # compile expands the labels first
 }
+OWN_PROCESS = ("keras_impl[keras3-jax]", "keras_impl[keras3-torch]")  # a Keras 3 backend holds for its process
 
 
 def environment(backend: str | None = None) -> dict[str, str]:
@@ -63,11 +74,6 @@ def execute(command: list[str], backend: str | None = None) -> subprocess.Comple
                           env=environment(backend), stdin=subprocess.DEVNULL)
 
 
-def side_by_side(commands: list[tuple[list[str], str | None]]) -> list[subprocess.CompletedProcess]:
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(lambda job: execute(*job), commands))
-
-
 def warned_at(stderr: str) -> set[tuple[str, int]]:
     return {(Path(path).name, int(line)) for path, line in WARNING.findall(stderr)}
 
@@ -77,58 +83,93 @@ def marked(path: Path) -> set[tuple[str, int]]:
     return {(path.name, number) for number, text in enumerate(lines, 1) if "# WATCH: warn" in text}
 
 
-def script_results() -> dict[tuple[str, str | None], subprocess.CompletedProcess]:
-    return in_background().result()[0]
-
-
-def style_results() -> dict[str, tuple[subprocess.CompletedProcess, dict, dict]]:
-    return in_background().result()[1]
+def in_background() -> None:
+    """Every script, and the styles that need a process of their own, started beside the session (conftest's
+    `beside`) as soon as a test of this file is collected; the first test that needs them waits."""
+    started()
 
 
 @functools.cache
-def in_background() -> Future:
-    """Every script and style run, started once — by conftest as soon as a test of this file is collected, so
-    that they run beside the rest of the session — and waited for by the first test that needs them."""
-    return ThreadPoolExecutor(max_workers=1).submit(lambda: (run_scripts(), run_styles()))
-
-
-def run_scripts() -> dict[tuple[str, str | None], subprocess.CompletedProcess]:
-    done = side_by_side([([*TOOL, str(SCRIPTS / name)], backend) for name, backend in SCRIPT_RUNS])
-    return dict(zip(SCRIPT_RUNS, done, strict=True))
-
-
-def run_styles() -> dict[str, tuple[subprocess.CompletedProcess, dict, dict]]:
-    """Each case watched and not, with their --json records: (the watched run, its record, the plain record)."""
+def started() -> tuple[dict[tuple[str, str | None], Future], dict[str, tuple[Future, Future]], Path]:
+    scripts = {run: beside([*TOOL, str(SCRIPTS / run[0])], **popen(run[1]))
+               for run in SCRIPT_RUNS if run not in IN_THIS_PROCESS}
+    scripts["--strict"] = beside([*TOOL, "--strict", str(SCRIPTS / "tf2_eager_tape.py")], **popen())
+    scripts["-W error"] = beside([sys.executable, "-W", "error::UserWarning", *TOOL[1:],
+                                  str(SCRIPTS / "keras3_loss_fit.py")], **popen("tensorflow"))
     folder = Path(tempfile.mkdtemp(prefix="tlw-watch-"))
-    commands = []
-    for name, (argv, _) in STYLE_CASES.items():
-        module, *flags = argv
+    styles = {}
+    for name in OWN_PROCESS:
+        module, *flags = STYLE_CASES[name][0]
         tail = [*flags, "--variant", "both", *STEPS, "--json"]
-        commands.append(([*TOOL, "-m", module, *tail, str(folder / f"{name}-watched.json")], None))
-        commands.append(([sys.executable, "-m", module, *tail, str(folder / f"{name}-plain.json")], None))
-    done = side_by_side(commands)
-    results = {}
-    for index, name in enumerate(STYLE_CASES):
-        watched, plain = done[2 * index], done[2 * index + 1]
+        styles[name] = (beside([*TOOL, "-m", module, *tail, str(folder / f"{name}-watched.json")], **popen()),
+                        beside([sys.executable, "-m", module, *tail, str(folder / f"{name}-plain.json")], **popen()))
+    return scripts, styles, folder
+
+
+def popen(backend: str | None = None) -> dict:
+    return dict(timeout=TIMEOUT, cwd=ROOT, env=environment(backend))
+
+
+def script_results() -> dict[tuple[str, str | None], subprocess.CompletedProcess]:
+    return {run: future.result() for run, future in started()[0].items()}
+
+
+def watched_script(run: tuple[str, str | None]) -> tuple[int, set[tuple[str, int]], int]:
+    """A script under the watch: (its exit status, the lines warned at, the losses seen)."""
+    if run not in IN_THIS_PROCESS:
+        done = script_results()[run]
+        assert done.returncode == 0, done.stderr[-2000:]
+        seen = re.search(r"tf-loss-wiring watch: (\d+) broadcast loss(es)? seen at 1 line", done.stderr)
+        assert seen or SILENT in done.stderr, done.stderr[-2000:]
+        return done.returncode, warned_at(done.stderr), int(seen.group(1)) if seen else 0
+    from tf_loss_wiring.watch import BroadcastWarning, watching
+
+    with warnings.catch_warnings(record=True) as caught, watching() as watch:
+        warnings.simplefilter("default", BroadcastWarning)
+        runpy.run_path(str(SCRIPTS / run[0]), run_name="__main__")
+    warned = {(Path(w.filename).name, w.lineno) for w in caught if issubclass(w.category, BroadcastWarning)}
+    return 0, warned, watch.count
+
+
+@functools.cache
+def style_result(name: str) -> tuple[set[tuple[str, int]], int, dict, dict]:
+    """A case's buggy and fixed wirings watched and not: (the lines warned at, the losses seen, the --json
+    record watched, the record unwatched). A Keras 3 backend other than TensorFlow's runs in processes of its
+    own (`tf-loss-wiring run -m keras_impl`); every other case in this one, `watching()` around the style's
+    own command line."""
+    module, *flags = STYLE_CASES[name][0]
+    tail = [*flags, "--variant", "both", *STEPS, "--json"]
+    if name in OWN_PROCESS:
+        futures, folder = started()[1][name], started()[2]
+        watched, plain = (future.result() for future in futures)
         assert watched.returncode == 0, watched.stderr[-2000:]
         assert plain.returncode == 0, plain.stderr[-2000:]
+        count = 0 if SILENT in watched.stderr else int(re.search(r"watch: (\d+) broadcast", watched.stderr).group(1))
         records = [json.loads((folder / f"{name}-{how}.json").read_text()) for how in ("watched", "plain")]
-        results[name] = (watched, *records)
-    return results
+        return warned_at(watched.stderr), count, *records
+    from common.cli import main
+    from tf_loss_wiring.watch import BroadcastWarning, watching
+
+    style = importlib.import_module(module).STYLE
+    folder = Path(tempfile.mkdtemp(prefix="tlw-watch-"))
+    if "--backend" not in flags and "--keras" not in flags:
+        tail = ["--backend", "tensorflow", *tail] if style.backends else tail  # not a KERAS_BACKEND of the user's
+    with warnings.catch_warnings(record=True) as caught, watching() as watch:
+        warnings.simplefilter("default", BroadcastWarning)
+        assert main(style, [*tail, str(folder / "watched.json")]) == 0
+    assert main(style, [*tail, str(folder / "plain.json")]) == 0
+    warned = {(Path(w.filename).name, w.lineno) for w in caught if issubclass(w.category, BroadcastWarning)}
+    return warned, watch.count, *(json.loads((folder / f"{how}.json").read_text()) for how in ("watched", "plain"))
 
 
 @pytest.mark.parametrize(("script", "backend"), [
     pytest.param(name, backend, id=f"{name[:-3]}-{backend}" if backend else name[:-3])
     for name, backend in SCRIPT_RUNS])
 def test_script_warns_at_its_marked_lines_or_stays_silent(script, backend):
-    done = script_results()[(script, backend)]
-    assert done.returncode == 0, done.stderr[-2000:]
+    status, warned, seen = watched_script((script, backend))
     expected = marked(SCRIPTS / script)
-    assert warned_at(done.stderr) == expected, done.stderr[-2000:]
-    if not expected:
-        assert SILENT in done.stderr
-    else:
-        assert re.search(r"tf-loss-wiring watch: \d+ broadcast loss(es)? seen at 1 line", done.stderr)
+    assert (status, warned) == (0, expected)
+    assert (seen > 0) == bool(expected)
 
 
 def test_the_question_warns_at_the_first_step():
@@ -141,30 +182,28 @@ def test_the_question_warns_at_the_first_step():
 
 @pytest.mark.parametrize("case", list(STYLE_CASES))
 def test_style_buggy_wiring_warns_fixed_is_silent_and_results_are_the_same_bits(case):
-    watched, with_watch, without = style_results()[case]
+    warned, count, with_watch, without = style_result(case)
     argv, line_text = STYLE_CASES[case]
     source = ROOT / argv[0] / "experiment.py"
     if line_text is None:
-        assert warned_at(watched.stderr) == set(), watched.stderr[-2000:]
-        assert SILENT in watched.stderr
+        assert (warned, count) == (set(), 0)
     else:
         number = next(n for n, text in enumerate(source.read_text().splitlines(), 1) if line_text in text)
-        assert warned_at(watched.stderr) == {("experiment.py", number)}, watched.stderr[-2000:]
+        assert warned == {("experiment.py", number)} and count > 0
     for run in (*with_watch["runs"], *without["runs"]):
         run.pop("seconds")
     assert with_watch == without  # weights, bias and log to the last bit (JSON floats round-trip exactly)
 
 
 def test_strict_stops_the_script_at_the_first_broadcast():
-    done = execute([*TOOL, "--strict", str(SCRIPTS / "tf2_eager_tape.py")])
+    done = script_results()["--strict"]
     assert done.returncode == 1
     assert "BroadcastWarning: " in done.stderr and "tf2_eager_tape.py:14:" in done.stderr
     assert done.stdout == ""  # the first step's loss is never printed
 
 
 def test_python_W_error_makes_it_an_error_too():
-    command = [sys.executable, "-W", "error::UserWarning", *TOOL[1:], str(SCRIPTS / "keras3_loss_fit.py")]
-    done = execute(command, "tensorflow")
+    done = script_results()["-W error"]
     assert done.returncode == 1
     assert "BroadcastWarning" in done.stderr and "keras3_loss_fit.py" in done.stderr
 
