@@ -12,7 +12,7 @@ def test_the_scan_finds_the_corpus_traps_and_raises_no_false_alarm():
     result = benchmark.score()
     assert len(result.traps) >= 30 and len(result.lookalikes) >= 30, result
     assert result.unreadable == [] and result.false_alarms == [], result
-    # The two the scan misses (shapes through a critic held in `self.` and an advantage column times a per-sample
-    # cross-entropy in an A2C loss): named, so that a scan that finds them, or misses another, says so.
+    # The one the scan misses (a critic's (B, 1) value plus rewards whose shape the file never shows: right if they
+    # are (B, 1)): named, so that a scan that finds it, or misses another, says so.
     missed = sorted(path.name for path in result.traps if path not in result.found)
-    assert missed == ["a2c_advantage_times_xent_trap.py", "critic_attribute_rl_trap.py"], result
+    assert missed == ["critic_attribute_rl_trap.py"], result

@@ -8,7 +8,9 @@ the line where the matrix is made:
 - TLW002: an operand of unknown rank (a placeholder declared `shape=(None)` or without a shape) meets a (B, 1)
   in a loss. A placeholder only ever fed rank-2 values is not reported.
 - TLW003: a known (B,) meets a known (B, 1) elementwise, and the (B, B) result is reduced (here, or later
-  through the names it is assigned to).
+  through the names it is assigned to). Where the input's shape is not known, what Dense-ending models make of
+  one input is still tied to it (`Anchor`): a softmax cross-entropy of the actor's logits (S[:-1]) meeting the
+  critic's Dense(1) values ((*S[:-1], 1)), however they were broadcast since, is the same trap at any rank.
 - TLW004: a Keras `Loss` subclass's `call` (or a function it calls) combines y_true and y_pred elementwise
   before anything brings them to one shape (Keras 3 passes them as they come).
 
@@ -98,10 +100,10 @@ MISSING = _Sentinel("missing")
 class T:
     """A tensor or array: its dimensions (None: rank not known), and what the rules need to know of it."""
 
-    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2")
+    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2", "rel")
 
     def __init__(self, dims, src=None, unk=False, pending=frozenset(), raw=None, ph=None, pred=False, tail=None,
-                 le2=False, ge2=False):
+                 le2=False, ge2=False, rel=None):
         self.dims = dims  # tuple of "B" | int | None, or None when the rank is not known
         self.unk = unk  # declared with unknown rank (placeholder shape=None): the dims are None
         self.src = src  # (line, phrase, node): where this shape came from
@@ -112,16 +114,38 @@ class T:
         self.tail = tail  # rank unknown but at least 2, last dimension this (a Dense layer's output)
         self.le2 = le2  # rank unknown but at most 2 (np.loadtxt)
         self.ge2 = ge2  # rank unknown but at least 2 (data[:, 8:])
+        self.rel = rel  # rank unknown, tied to an input's: (Anchor, k, exact, column), see Anchor
 
     def like(self, **changes):
         new = T(self.dims, self.src, self.unk, self.pending, self.raw, self.ph, self.pred, self.tail, self.le2,
-                self.ge2)
+                self.ge2, self.rel)
         for key, value in changes.items():
             setattr(new, key, value)
         return new
 
     def key(self):
-        return ("T", self.dims, self.unk, self.raw, self.ph, self.pending, self.pred, self.tail, self.le2, self.ge2)
+        return ("T", self.dims, self.unk, self.raw, self.ph, self.pending, self.pred, self.tail, self.le2, self.ge2,
+                self.rel)
+
+
+class Anchor:
+    """The unknown shape S of one value a Dense-ending model or a Dense layer is called on (a local name's value,
+    until the name is assigned again). A Dense layer requires rank >= 2 and keeps the rank, so S has rank R >= 2,
+    and the values made from it are tied to it: T.rel = (anchor, k, exact, column) says
+
+    - exact: the value's shape is S[:-1] followed by k axes (the model's output: k = 1, its last axis T.tail; a
+      softmax cross-entropy of that output: k = 0, S[:-1] itself);
+    - not exact: the value was broadcast from one tied to S at this k; broadcasting aligns shapes from the
+      right, so S's batch axis (its first) still sits at -(R - 1 + k), counted from the end;
+    - column: one of those values had last axis 1 (a Dense(1) output), which broadcasts against anything.
+
+    An exact value at k meeting a column of the same anchor at a larger k: their batch axes are at different
+    places, so each sample of the one meets every sample of the other ((B, B) when S is (B, n)), or it fails."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
 
 
 class Mod:
@@ -232,7 +256,8 @@ def _join(a, b):
     if isinstance(a, T) and isinstance(b, T):
         if a.dims == b.dims and a.unk == b.unk:
             return a.like(pending=a.pending | b.pending, raw=a.raw if a.raw == b.raw else None,
-                          ph=a.ph if a.ph == b.ph else None)
+                          ph=a.ph if a.ph == b.ph else None, tail=a.tail if a.tail == b.tail else None,
+                          rel=a.rel if a.rel == b.rel else None)
         return None
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return tuple(_join(x, y) for x, y in zip(a, b, strict=False))
@@ -302,6 +327,9 @@ KERAS_LOSS_FNS = {"mean_squared_error", "mse", "MSE", "mean_absolute_error", "ma
                   "poisson", "binary_focal_crossentropy"}
 XENT_WITH_LOGITS = {"sigmoid_cross_entropy_with_logits", "weighted_cross_entropy_with_logits",
                     "softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits_v2"}
+PER_SAMPLE_XENT = {"sparse_softmax_cross_entropy_with_logits", "softmax_cross_entropy_with_logits",  # class axis
+                   "softmax_cross_entropy_with_logits_v2", "sparse_categorical_crossentropy",  # summed away
+                   "categorical_crossentropy"}
 SAME_SHAPE_LAYERS = {"Dropout", "BatchNormalization", "Activation", "LayerNormalization", "ReLU", "LeakyReLU",
                      "GaussianNoise", "AlphaDropout", "GaussianDropout", "PReLU", "ELU", "Softmax"}
 DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_test), as documented
@@ -314,6 +342,7 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 }
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
+MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
 NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
 REDUCTION_NAMES = {"minimize": "minimize", "gradient": "tape.gradient", "mean": ".mean()", "sum": ".sum()"}
 
@@ -324,9 +353,23 @@ def show(value) -> str:
     if value.unk:
         return "unknown rank"
     if value.dims is None:
+        if value.rel is not None:
+            return _show_tied(value)
         return f"(..., {value.tail})" if value.tail is not None else "unknown shape"
     inner = ", ".join("?" if d is None else str(d) for d in value.dims)
     return f"({inner},)" if len(value.dims) == 1 else f"({inner})"
+
+
+def _show_tied(value) -> str:
+    """A shape tied to an input's: `states.shape[:-1]`, `(*states.shape[:-1], 1)`, `broadcast from (…, 1)`."""
+    anchor, k, exact, column = value.rel
+    lead = f"{anchor.name}.shape[:-1]"
+    if k == 0:
+        text = lead
+    else:
+        last = value.tail if exact and value.tail is not None else 1 if column and not exact else "?"
+        text = f"(*{lead}, {', '.join(['?'] * (k - 1) + [str(last)])})"
+    return text if exact else f"broadcast from {text}"
 
 
 def _short(node, limit=48) -> str:
@@ -604,6 +647,8 @@ class Scanner:
         elif kind is ast.Attribute:
             owner = self.ev(target.value, fr)
             if isinstance(owner, Inst):
+                if type(value) is T and value.rel is not None:  # kept past the call: no longer tied to its input
+                    value = value.like(rel=None)
                 owner.cls.attrs[target.attr] = value
                 if isinstance(value, T) and value.ph is not None:
                     self.placeholder_names.setdefault(value.ph, set()).add(target.attr)
@@ -797,7 +842,9 @@ class Scanner:
             tensor, other = (left, right) if left_t else (right, left)
             if other is NUM or isinstance(other, (int, float)):
                 return tensor.like(raw=tensor.raw, ph=tensor.ph)
-            return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw)
+            rel = tensor.rel  # against a value of unknown shape, a column's batch axis stays where it was
+            return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw,
+                     rel=(rel[0], rel[1], False, True) if rel is not None and rel[3] else None)
         pending = left.pending | right.pending
         if left.raw and right.raw and left.raw != right.raw:
             self.loss_call_combines(node, left_node, right_node)
@@ -817,7 +864,10 @@ class Scanner:
             known, other = (right, left) if a is None else (left, right)
             if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1:
                 pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
-            return T(None, left.src, pending=pending, raw=raw, pred=pred)
+                return T(None, left.src, pending=pending, raw=raw, pred=pred)
+            if left.rel is None and right.rel is None:
+                return T(None, left.src, pending=pending, raw=raw, pred=pred)
+            return self.tied(left, right, node, left_node, right_node, op, pending, raw, pred)
         if len(a) == 1 and _column(b) and _compatible(a[0], b[0]) or \
                 len(b) == 1 and _column(a) and _compatible(b[0], a[0]):
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
@@ -826,6 +876,30 @@ class Scanner:
         dims = _broadcast_dims(a, b)
         src = left.src if len(a) >= len(b) else right.src
         return T(dims, src, pending=pending, raw=raw, pred=pred)
+
+    def tied(self, left, right, node, left_node, right_node, op, pending, raw, pred):
+        """Two operands of unknown rank meet, one or both tied to an input's shape (see Anchor)."""
+        ra, rb = left.rel, right.rel
+        src = left.src
+        if ra is None or rb is None or ra[0] is not rb[0]:  # one side's shape not known, or tied to another input
+            # a column's batch axis stays where it was: each side's, so either tie holds (an exact one's first)
+            columns = [(r, side) for r, side in ((ra, left), (rb, right)) if r is not None and r[3]]
+            if not columns:
+                return T(None, src, pending=pending, raw=raw, pred=pred)
+            rel, side = max(columns, key=lambda item: item[0][2])
+            return T(None, side.src, pending=pending, raw=raw, pred=pred, rel=(rel[0], rel[1], False, True))
+        if ra[1] != rb[1]:
+            vector, column = (ra, rb) if ra[1] < rb[1] else (rb, ra)
+            if vector[2] and column[3]:  # an exact value and a column of one anchor, batch axes apart
+                pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
+            return T(None, src, pending=pending, raw=raw, pred=pred)
+        exact = ra[2] and rb[2]
+        tail = None
+        if exact and left.tail is not None and right.tail is not None:
+            tail = right.tail if left.tail == 1 else left.tail if right.tail == 1 or left.tail == right.tail else None
+        column = (ra[3] or rb[3]) and not (exact and tail is not None and tail != 1)
+        rel = (ra[0], ra[1], exact, column) if exact or column else None
+        return T(None, src, pending=pending, raw=raw, pred=pred, tail=tail if exact else None, rel=rel)
 
     def candidate(self, code, node, left, right, op, placeholders=()):
         self.candidates.append(Candidate(code, node, left, right, op, placeholders))
@@ -876,7 +950,8 @@ class Scanner:
         if value.dims is None:
             if value.raw and isinstance(index, ast.Tuple):
                 return T(None, value.src)
-            return value.like(raw=value.raw, ph=None, unk=False) if not value.unk else None
+            # an index of a rank not known: what it keeps of the last axis, or of the input's, is not known
+            return value.like(raw=value.raw, ph=None, unk=False, tail=None, rel=None) if not value.unk else None
         return self.index(value, parts, items, node)
 
     def e_slice(self, node, fr):
@@ -960,6 +1035,8 @@ class Scanner:
         if callee is MISSING:
             if receiver is None and name not in NAMED_ON_ANYTHING:
                 return None
+            if args and type(receiver) in (Model, Layer) and name in MODEL_CALLS:
+                args[0] = self.anchored(receiver, node.args[0], args[0], fr)
             return self.method(receiver, name, args, kw, node)
         if callee is None:
             return self.unknown_call(name, args, fr)
@@ -983,9 +1060,11 @@ class Scanner:
             method = callee.cls.method("call") or callee.cls.method("__call__")
             return self.call_fn(method, [callee, *args], kw) if method is not None else None
         if kind is Layer:
-            return self.apply_layer(callee, args[0] if args else kw.get("inputs"), node)
+            return self.apply_layer(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
+                                    kw.get("inputs"), node)
         if kind is Model:
-            return self.model_out(callee, args[0] if args else kw.get("inputs", kw.get("x")), node)
+            return self.model_out(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
+                                  kw.get("inputs", kw.get("x")), node)
         if callee is SAFE_LOSS:
             return T((), (node.lineno, "a built-in Keras loss", None))
         if callee is BUILTIN_LEN or callee is BUILTIN_INT:
@@ -1008,6 +1087,21 @@ class Scanner:
         if callee is BUILTIN_ABS:
             return self.unary(args[0] if args else None, node)
         return self.unknown_call(name, args, fr)
+
+    @staticmethod
+    def anchored(callee, arg_node, value, fr):
+        """A local name of unknown shape that a Dense-ending model or a Dense layer is called on: from here on the
+        name holds a value tied to itself (an Anchor), so that what other models make of it can be compared."""
+        if type(arg_node) is not ast.Name or not (value is None or type(value) is T and value.dims is None and
+                                                  value.rel is None and not value.unk) or not _open_input(callee):
+            return value
+        name = arg_node.id
+        if fr.locals.get(name, MISSING) is not value:
+            return value
+        made = T(None, (arg_node.lineno, name, None)) if value is None else value.like()
+        made.rel = (Anchor(name), 1, True, False)
+        fr.locals[name] = made
+        return made
 
     def unknown_call(self, name, args, fr):
         """A function the scan cannot see into: only the names that align shapes are trusted by name."""
@@ -1036,7 +1130,10 @@ class Scanner:
             return None
         key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())))
         if key in self.memo:
-            return self.memo[key]
+            result = self.memo[key]
+            # a tie to an input made inside the walk stands for that call's value: another call's is another
+            return _untie(result, {a.rel[0] for a in (*args, *kw.values()) if type(a) is T and a.rel is not None}) \
+                if _tied(result) else result
         walks = self.walks.get(id(fn), 0)
         if not depth_reset and (walks >= MAX_WALKS or len(self.memo) > 4 * len(self.functions) + 200):
             return None  # enough walks of this function, or of this module: the rest is not followed
@@ -1097,8 +1194,8 @@ class Scanner:
                 return None
             made = [T(s, (line, f"keras.datasets.{name.split('.')[1]}", None)) for s in shapes]
             return (made[0], made[1]), (made[2], made[3])
-        if last in XENT_WITH_LOGITS:
-            return self.xent(args, kw, node)
+        if last in XENT_WITH_LOGITS or last in PER_SAMPLE_XENT:
+            return self.xent(last, args, kw, node)
         if last in REDUCE_CONFIRM:
             value = first if args else kw.get("input_tensor", kw.get("x", kw.get("a")))
             self.reduce(value, last, node)
@@ -1116,6 +1213,8 @@ class Scanner:
             return self.elementwise(left, right, node, left_node, right_node, last)
         if last in ALIGN_ASSERTS:
             return None
+        if last == "ensure_shape":
+            return self.ensure_shape(first, _arg(args, kw, 1, "shape"), node)
         if last in ALIGNING_NAMES:
             return tuple(self.aligned(a) for a in args) if len(args) > 1 else self.aligned(first)
         if last == "placeholder" and ns == "tf":
@@ -1173,9 +1272,6 @@ class Scanner:
             return None
         if last == "where" and len(args) == 3:
             return _join(args[1], args[2]) if isinstance(args[1], T) else None
-        if last == "ensure_shape":
-            dims = self.dims(_arg(args, kw, 1, "shape"), line)
-            return T(dims, (line, "{}", node)) if dims is not None else self.aligned(first)
         if last in ("dense", "fully_connected", "linear") and ("layers" in name or ns == "tf"):
             units = _arg(args, kw, 1, "units", _arg(args, kw, 1, "num_outputs"))
             return self.apply_layer(Layer("dense", units, line=line), first if args else kw.get("inputs"), node)
@@ -1222,6 +1318,8 @@ class Scanner:
         if last in ("MeanSquaredError", "MeanAbsoluteError", "Huber", "LogCosh", "BinaryCrossentropy",
                     "MeanSquaredLogarithmicError", "MeanAbsolutePercentageError", "Hinge", "Poisson"):
             return SAFE_LOSS
+        if last in PER_SAMPLE_XENT:
+            return self.xent(last, args, kw, node)
         if last not in KERAS_LOSS_FNS:
             return None
         labels, predictions = _arg(args, kw, 0, "y_true"), _arg(args, kw, 1, "y_pred")
@@ -1250,17 +1348,36 @@ class Scanner:
                                   _arg_node(node, 1, second_kw), f"tf.losses.{last}")
         return T((), (node.lineno, "{}", node))
 
-    def xent(self, args, kw, node):
-        labels, logits = kw.get("labels", args[0] if args else None), kw.get("logits", args[1] if len(args) > 1
-                                                                                 else None)
-        labels_node = next((k.value for k in node.keywords if k.arg == "labels"), node.args[0] if node.args
-                           else node)
-        logits_node = next((k.value for k in node.keywords if k.arg == "logits"), node.args[1] if len(node.args) > 1
-                           else node)
-        if isinstance(labels, T) and isinstance(logits, T) and (labels.unk or logits.unk):
-            return self.elementwise(labels, logits, node, labels_node, logits_node, "cross-entropy")
+    def xent(self, last, args, kw, node):
+        label_kw = next((k for k in ("labels", "y_true", "target") if k in kw), "labels")
+        logit_kw = next((k for k in ("logits", "y_pred", "output") if k in kw), "logits")
+        labels, logits = _arg(args, kw, 0, label_kw), _arg(args, kw, 1, logit_kw)
+        if last in XENT_WITH_LOGITS and isinstance(labels, T) and isinstance(logits, T) and (labels.unk or logits.unk):
+            return self.elementwise(labels, logits, node, _arg_node(node, 0, label_kw), _arg_node(node, 1, logit_kw),
+                                    "cross-entropy")
+        if last in PER_SAMPLE_XENT:
+            return self.per_sample(last, labels, logits, args, kw, node, _arg_node(node, 1, logit_kw))
         return logits.like(raw=None) if isinstance(logits, T) and not (isinstance(labels, T) and labels.pending) \
             else None
+
+    @staticmethod
+    def per_sample(last, labels, logits, args, kw, node, logits_node):
+        """A softmax cross-entropy: one value per sample, the logits' shape without their last (class) axis (and,
+        sparse_softmax_cross_entropy_with_logits, the labels' shape: TensorFlow requires the two to agree)."""
+        if kw.get("axis", kw.get("dim", -1)) != -1 or len(args) > (2 if last.endswith("logits") or
+                                                                   last.endswith("v2") else 3):
+            return None  # the class axis elsewhere (an axis given, or arguments by position that may be one)
+        src = (node.lineno, f"{last} of {_short(logits_node, 30)}", None)
+        if isinstance(logits, T) and not logits.unk:
+            if logits.dims:
+                return T(logits.dims[:-1], src, pending=logits.pending)
+            rel = logits.rel
+            if logits.dims is None and rel is not None and rel[2] and rel[1] >= 1:
+                return T(None, src, pending=logits.pending, rel=(rel[0], rel[1] - 1, True, False))
+        if last == "sparse_softmax_cross_entropy_with_logits" and isinstance(labels, T) and not labels.unk and \
+                labels.dims is not None:
+            return T(labels.dims, src, pending=labels.pending)
+        return None
 
     def unknown_meets_column(self, labels, predictions, node, labels_node, predictions_node, name):
         if not (isinstance(labels, T) and isinstance(predictions, T)):
@@ -1353,6 +1470,16 @@ class Scanner:
                 return None
         return tuple(out)
 
+    def ensure_shape(self, value, shape, node):
+        """tf.ensure_shape: the value, checked to have the declared shape (its own dimensions where that says None)."""
+        dims = self.dims(shape, node.lineno)
+        if dims is None:
+            return self.aligned(value)
+        if isinstance(value, T) and value.dims is not None and len(value.dims) == len(dims):
+            dims = tuple(d if isinstance(d, int) or e is None else e for d, e in zip(dims, value.dims, strict=True))
+        pending, pred = (value.pending, value.pred) if isinstance(value, T) else (frozenset(), False)
+        return T(dims, (node.lineno, "{}", node), pending=pending, pred=pred)
+
     def constant(self, ns, last, args, kw, node):
         value = args[0] if args else kw.get("initial_value", kw.get("value", kw.get("object")))
         line = node.lineno
@@ -1431,6 +1558,11 @@ class Scanner:
         return T(dims, (node.lineno, "{}", node), pending=a.pending | b.pending, pred=True)
 
     def squeeze(self, value, axis, node):
+        if isinstance(value, T) and value.dims is None and value.rel is not None and axis == -1 and \
+                value.rel[2] and value.rel[1] >= 1 and value.tail in (1, None):  # (*S[:-1], 1) -> S[:-1]
+            rel = value.rel
+            return T(None, (node.lineno, "{}", node), pending=value.pending, pred=value.pred,
+                     rel=(rel[0], rel[1] - 1, True, False))
         if not isinstance(value, T) or value.dims is None:
             return T(None, (node.lineno, "{}", node)) if isinstance(value, T) and not value.unk else None
         dims = value.dims
@@ -1527,7 +1659,11 @@ class Scanner:
             units = layer.units if isinstance(layer.units, int) and not isinstance(layer.units, bool) else None
             words = f"dense layer of {units} unit{'s' * (units != 1)}" if units is not None else "dense layer"
             if value is None or value.dims is None:
-                return T(None, (line, words, None), pred=True, tail=units) if units is not None else None
+                rel = value.rel if value is not None else None  # Dense keeps the rank: S[:-1], then k axes
+                rel = (rel[0], rel[1], True, units == 1) if rel is not None and rel[2] and rel[1] >= 1 else None
+                if units is None and rel is None:
+                    return None
+                return T(None, (line, words, None), pred=True, tail=units, rel=rel)
             if not value.dims:
                 return None
             return T(value.dims[:-1] + (units,), (line, words, None), pred=True)
@@ -1563,10 +1699,10 @@ class Scanner:
         layers = model.layers or []
         if not layers or layers[-1] is None:
             return None
-        current = value if isinstance(value, T) and value.dims is not None else None
+        current = value if isinstance(value, T) and (value.dims is not None or value.rel is not None) else None
         for layer in layers:
             if isinstance(layer, T):  # keras.Input(...) as the first element
-                current = current or layer
+                current = layer if current is None or current.dims is None else current
                 continue
             if layer is None:
                 return None
@@ -1624,6 +1760,20 @@ class Scanner:
             fix = (f"declare the placeholder {_short(other_node, 30)} with shape=(None, 1) to match "
                    f"{_short(column_node, 30)}, or shape=(None,) with {_short(column_node, 30)} squeezed: "
                    f"tf.squeeze({_short(column_node, 30)}, axis=-1)")
+        elif left.dims is None and right.dims is None:  # two shapes tied to one input's (see Anchor)
+            column_left = left.rel[1] > right.rel[1]
+            column, column_node = (left, left_node) if column_left else (right, right_node)
+            vector, vector_node = (right, right_node) if column_left else (left, left_node)
+            name = column.rel[0].name
+            text = " and ".join(self.operand(n, v, column, "predictions" if v.pred else "operand")
+                                for n, v in ((left_node, left), (right_node, right)))
+            made = ("(B, B)" if column.rel[2] else "(..., B, B)") if (vector.rel[1], column.rel[1]) == (0, 1) else \
+                "every sample against every other"
+            message = (f"{text} broadcast to {made} if {name} is (B, n), and across the batch at any rank of {name}, "
+                       f"before {cand.reduced}")
+            lib = "ops" if "ops." in _short(cand.node, 200) else "tf"
+            fix = (f"bring both to one shape before they meet: {lib}.squeeze({_short(column_node, 30)}, axis=-1), "
+                   f"or {lib}.expand_dims({_short(vector_node, 30)}, -1)")
         else:
             vector_left = left.dims is not None and len(left.dims) == 1
             column, column_node = (right, right_node) if vector_left else (left, left_node)
@@ -1639,13 +1789,38 @@ class Scanner:
         return Finding(self.path, cand.node.lineno, cand.node.col_offset + 1, cand.code, message, fix)
 
     @staticmethod
-    def operand(node, value, column):
-        role = "predictions" if value.pred and not (value is not column and column.pred) else \
-            "labels" if column.pred and value is not column else "operand"
-        if value is column and not value.pred:
-            role = "operand"
-        return f"{role} {_short(node, 40)} of {'unknown rank' if value.unk else 'shape ' + show(value)} " \
-               f"({_phrase(value.src)})"
+    def operand(node, value, column, role=None):
+        if role is None:
+            role = "predictions" if value.pred and not (value is not column and column.pred) else \
+                "labels" if column.pred and value is not column else "operand"
+            if value is column and not value.pred:
+                role = "operand"
+        shape = "unknown rank" if value.unk else show(value)
+        shape = shape if value.unk else f"a shape {shape}" if shape.startswith("broadcast") else f"shape {shape}"
+        return f"{role} {_short(node, 40)} of {shape} ({_phrase(value.src)})"
+
+
+def _open_input(callee) -> bool:
+    """Whether a model's or a layer's output shape follows its input's: Dense and shape-keeping layers, no Input."""
+    if type(callee) is Layer:
+        return callee.inputs is None and callee.kind in ("dense", "same")
+    if type(callee) is Model and callee.layers:
+        first = callee.layers[0]
+        return isinstance(first, (Layer, Model)) and _open_input(first)
+    return False
+
+
+def _tied(value) -> bool:
+    if type(value) is T:
+        return value.rel is not None
+    return type(value) is tuple and any(_tied(v) for v in value)
+
+
+def _untie(value, keep):
+    """The value with every tie to an input not in `keep` dropped."""
+    if type(value) is T:
+        return value.like(rel=None) if value.rel is not None and value.rel[0] not in keep else value
+    return tuple(_untie(v, keep) for v in value) if type(value) is tuple else value
 
 
 def _dim(d) -> str:
@@ -2135,4 +2310,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the reader closed the pipe (`| head`): stop quietly, as other command-line tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit would raise again
+        sys.exit(128 + 13)
