@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 import common
 from common.flags import EXIT_INTERRUPTED, EXIT_USAGE, Parser, add_verbose_argument, not_installed
 
 PROG = "tf-loss-wiring"
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a command ended by SIGPIPE
 # Each tool's module and its line in `--help` (the module's own HELP says the same; a test holds them equal).
 TOOLS = {
     "compare": ("tf_loss_wiring.compare", "every style x Keras generation x wiring in one table; --code, --plot, "
@@ -70,3 +72,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # while TensorFlow loads, or anywhere a tool does not catch it itself
         print(f"\n{args.parser.prog}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader closed the pipe (`| head`): stop quietly, as other command-line tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit would raise again
+        return EXIT_BROKEN_PIPE
