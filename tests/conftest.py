@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import importlib.util
@@ -134,13 +135,32 @@ def python_m(*argv: str, timeout: float = 300, **env: str) -> subprocess.Complet
 # Commands whose output tests only read (the first screens, the watch's scripts, the hazard probe) run beside the
 # session, two at a time (the machine has two cores), from the moment their tests are collected; the tests that
 # read them run last, so that this session trains and checks in the meantime instead of waiting.
+# They run at the lowest priority (NICE), as the backends' sessions do: this session and the full tf-keras run,
+# the longest two, keep a core each while the rest fills what they leave.
 BESIDE = ThreadPoolExecutor(max_workers=2, thread_name_prefix="beside")
+NICE = 19  # the lowest priority: what they get is what the two long ones leave
+
+
+def lower_priority(process: subprocess.Popen) -> subprocess.Popen:
+    with contextlib.suppress(OSError, AttributeError):  # os.setpriority: POSIX only
+        os.setpriority(os.PRIO_PROCESS, process.pid, NICE)
+    return process
+
+
+def run_beside(argv: list[str], timeout: float, **popen) -> subprocess.CompletedProcess:
+    with lower_priority(subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                         stdin=subprocess.DEVNULL, **popen)) as process:
+        try:
+            out, err = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    return subprocess.CompletedProcess(argv, process.returncode, out, err)
 
 
 def beside(argv: list[str], *, timeout: float = 300, **popen) -> Future:
     """`argv` run to completion in a process of its own beside the session: a Future of its CompletedProcess."""
-    return BESIDE.submit(subprocess.run, argv, capture_output=True, text=True, timeout=timeout,
-                         stdin=subprocess.DEVNULL, **popen)
+    return BESIDE.submit(run_beside, argv, timeout, **popen)
 
 
 HAZARDS_JSON = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-hazards-")) / "probes.json"
@@ -182,14 +202,14 @@ BACKEND_SESSION_FILES = ["styles/test_matrix.py", "styles/test_by_hand.py", "pie
 def start_backend_session(backend: str) -> tuple[subprocess.Popen, Path]:
     """`pytest` on the case-by-case test files, in a process of its own whose Keras 3 runs on `backend`."""
     folder = Path(tempfile.mkdtemp(prefix=f"tf-loss-wiring-{backend}-"))
-    process = subprocess.Popen(
+    process = lower_priority(subprocess.Popen(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE",
          *(str(ROOT / "tests" / name) for name in BACKEND_SESSION_FILES)],
         stdout=open(folder / "output.txt", "w"), stderr=subprocess.STDOUT, cwd=ROOT,
         # One thread for PyTorch's kernels (OMP_NUM_THREADS): beside this session on two cores its default pool
         # of one thread per core made the torch session take 70-85 s instead of ~20.
         env={**os.environ, "PYTHONPATH": str(ROOT), BACKEND_VARIABLE: backend, "OMP_NUM_THREADS": "1"},
-    )
+    ))
     return process, folder
 
 
