@@ -230,6 +230,7 @@ class _State:
         self.undo: list[Callable[[], None]] = []
         self.tainted: dict[int, tuple[object, Origin]] = {}
         self.pending = {}  # tf.Graph -> {op name: Origin}, set up with TensorFlow
+        self.pending_added = 0  # checks ever made pending: with their number, tells whether the pending changed
         self.finder: _AfterImport | None = None
         self.thread = threading.get_ident()
 
@@ -292,6 +293,7 @@ class _State:
             self.watch.report(origin)
         elif graph is not None and not getattr(graph, "building_function", False) and origin.operands:
             self.pending.setdefault(graph, {})[id(origin)] = origin
+            self.pending_added += 1
 
 
 _STATE: _State | None = None
@@ -371,11 +373,30 @@ def _install_tensorflow(state: _State, tf) -> None:
                 found.append((key, origin))
         return found
 
+    # A run that computes none of the pending ops (the training step once its check is done, while an evaluation
+    # op waits for its first run) is walked once per fetches, feeds and state of the pending checks, not at
+    # every step: the walk costs tens of microseconds, a step a few hundred.
+    nothing_due: dict[tuple, tuple[int, int]] = {}
+
     def make_run(original):
         def run(session, fetches, feed_dict=None, options=None, run_metadata=None):
             pending = state.pending.get(session.graph) if state.pending else None
-            checks = due(session, fetches, feed_dict, pending) if pending else []
+            if not pending:
+                return original(session, fetches, feed_dict, options, run_metadata)
+            try:
+                key = (session.graph, tuple(nest.flatten(fetches)), tuple(feed_dict or ()))
+                hash(key)
+            except TypeError:  # a fetch or feed that cannot be a key: walk every time
+                key = None
+            version = (state.pending_added, len(pending))
+            if key is not None and nothing_due.get(key) == version:
+                return original(session, fetches, feed_dict, options, run_metadata)
+            checks = due(session, fetches, feed_dict, pending)
             if not checks:
+                if key is not None:
+                    if len(nothing_due) > 256:  # its keys hold graphs and tensors: keep it small
+                        nothing_due.clear()
+                    nothing_due[key] = (state.pending_added, len(pending))
                 return original(session, fetches, feed_dict, options, run_metadata)
             extra = [list(origin.operands) for _, origin in checks]
             values, operands = original(session, [fetches, extra], feed_dict, options, run_metadata)

@@ -256,3 +256,29 @@ def test_the_fixture_fails_a_broadcast_at_its_line(tmp_path):
                           capture_output=True, text=True, timeout=TIMEOUT, cwd=tmp_path, env=environment())
     assert "1 failed, 1 passed" in done.stdout, done.stdout[-2000:]
     assert re.search(r"BroadcastWarning: .*test_user.py:4: shapes \(4, 1\) and \(4,\)", done.stdout)
+
+
+def test_a_tf1_check_waits_for_the_first_run_that_computes_its_op_however_many_runs_come_before():
+    """Runs that compute none of the pending ops are walked once per fetches, not at every step: a loss whose
+    shapes only the data decides is still checked at its first run, after a hundred runs of something else."""
+    tf = pytest.importorskip("tensorflow")
+    from tf_loss_wiring.watch import BroadcastWarning, watching
+
+    v1 = tf.compat.v1
+    with tf.Graph().as_default(), v1.Session() as session, watching() as watch:
+        labels = v1.placeholder(tf.float32, shape=None)  # unknown rank, as the question's shape=(None)
+        predictions = tf.zeros([4, 1])
+        other = tf.reduce_sum(tf.ones([3]))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("default", BroadcastWarning)
+            for _ in range(100):
+                session.run(other)
+            loss = tf.reduce_mean(tf.square(labels - predictions))  # added to the graph after those runs
+            for _ in range(3):
+                session.run([other], feed_dict={labels: [1.0, 2.0, 3.0, 4.0]})  # the loss is not fetched
+            assert watch.count == 0
+            session.run(loss, feed_dict={labels: [1.0, 2.0, 3.0, 4.0]})
+    assert [w.lineno for w in caught if issubclass(w.category, BroadcastWarning)] == [
+        test_a_tf1_check_waits_for_the_first_run_that_computes_its_op_however_many_runs_come_before.__code__
+        .co_firstlineno + 15]
+    assert watch.count == 1
