@@ -36,6 +36,12 @@ s = load()
 """
 
 
+K2 = "from keras import backend as K\n"
+RETURNS = "rs = []\nR = 0\nfor r in [1.0, 0.0, 1.0]:\n    R = r + 0.9 * R\n    rs.append(R)\nrs.reverse()\n"
+SK = "from sklearn.preprocessing import MinMaxScaler, StandardScaler, LabelEncoder\n"
+PD = "import numpy as np\nimport pandas as pd\nimport tensorflow as tf\ndf = pd.read_csv('f.csv')\n"
+
+
 # --- shapes, one transfer at a time -----------------------------------------------------------------------
 @pytest.mark.parametrize("source, name, expected", [
     pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 10])", "x", "(B, 10)", id="placeholder-list"),
@@ -165,6 +171,55 @@ s = load()
                  id="a-broadcast-across-the-batch-is-no-tie"),
     pytest.param(MLPS + "q = critic(s) + actor(s)", "q", "(*s.shape[:-1], 4)", id="two-outputs-of-one-input"),
     pytest.param(MLPS + "q = critic(s)[:, 0]", "q", "unknown shape", id="indexing-a-rank-not-known"),
+    # Keras 2's backend placeholder, as tf.placeholder; a model's outputs list
+    pytest.param(K2 + "r = K.placeholder(shape=(None,))", "r", "(B,)", id="K-placeholder-shape"),
+    pytest.param(K2 + "r = K.placeholder((None, 1))", "r", "(B, 1)", id="K-placeholder-shape-by-position"),
+    pytest.param(K2 + "r = K.placeholder(ndim=2)", "r", "(B, ?)", id="K-placeholder-ndim"),
+    pytest.param(K2 + "r = K.placeholder()", "r", "unknown rank", id="K-placeholder-no-shape-no-ndim"),
+    pytest.param(K2 + "r = K.placeholder(ndim=n)", "r", None, id="K-placeholder-ndim-not-known"),
+    pytest.param("import tensorflow as tf\nr = tf.keras.backend.placeholder(shape=[None])", "r", "(B,)",
+                 id="tf-keras-backend-placeholder"),
+    pytest.param(KERAS + "i = keras.Input(shape=(4,))\nm = keras.Model(i, keras.layers.Dense(1)(i))\n"
+                 "v = m.outputs[0]", "v", "(B, 1)", id="model-outputs-0"),
+    # a list literal of numbers keeps its shape through tf.to_float / tf.cast
+    pytest.param(TF1 + "t = tf.to_float([[1, 2], [3, 4], [5, 6]])", "t", "(3, 2)", id="to-float-of-a-list-literal"),
+    pytest.param(TF1 + "a = [3.0, 1.0, 2.0]\nt = tf.cast(a, tf.float32)", "t", "(3,)", id="cast-of-a-named-list"),
+    pytest.param(TF1 + "t = tf.cast([1.0, x], tf.float32)", "t", None, id="cast-of-a-list-of-unknowns"),
+    pytest.param(TF1 + "t = tf.to_float([[1, 2], [3]])", "t", None, id="to-float-of-a-ragged-list"),
+    # a Python list grown by append: np.array of numbers is rank 1, its length unknown; anything else unknown
+    pytest.param(TF1 + RETURNS + "a = np.array(rs)", "a", "(?,)", id="list-of-numbers-np-array"),
+    pytest.param(TF1 + RETURNS + "a = np.array(rs)[:, None]", "a", "(?, 1)", id="list-of-numbers-column"),
+    pytest.param(TF1 + RETURNS + "a = np.vstack(rs)", "a", "(?, 1)", id="list-of-numbers-vstack"),
+    pytest.param(TF1 + RETURNS + "a = np.hstack(rs)", "a", "(?,)", id="list-of-numbers-hstack"),
+    pytest.param(TF1 + RETURNS + "a = tf.convert_to_tensor(rs[::-1])", "a", "(?,)", id="list-reversed-to-tensor"),
+    pytest.param(TF1 + RETURNS + "a = np.array(rs + [0.0])", "a", "(?,)", id="list-plus-list"),
+    pytest.param(TF1 + "u = []\nu.append(step())\na = np.array(u)", "u", None, id="list-of-unknowns"),
+    pytest.param(TF1 + "u = []\nu.append(step())\na = np.array(u)", "a", None, id="list-of-unknowns-np-array"),
+    pytest.param(TF1 + "u = []\nu.append(1.0)\nu.append(np.zeros(3))\na = np.array(u)", "a", None,
+                 id="list-of-mixed-items"),
+    pytest.param(TF1 + "u = []\nu.append(0.0)\nfill(u)\na = np.array(u)", "a", None, id="list-handed-to-unseen-code"),
+    pytest.param(TF1 + "def f(v):\n    v.append(np.zeros(3))\nu, w = [], []\nu.append(0.0)\nw.append(0.0)\nf(u)\nf(w)\n"
+                 "a = np.array(w)", "a", None, id="list-handed-to-a-walk-already-made"),
+    pytest.param(TF1 + "a = [1.0, 2.0]\ngrow(a)\nt = tf.to_float(a)", "t", None, id="cast-of-a-list-used-elsewhere"),
+    pytest.param(TF1 + "u = []\nif c:\n    u.append(0.0)\nelse:\n    u.append(2)\na = np.asarray(u)", "a", "(?,)",
+                 id="list-grown-on-both-branches"),
+    pytest.param(TF1 + "u = []\nu.append(np.zeros(4))\na = np.stack(u)", "a", "(?, 4)", id="list-of-rows-stack"),
+    pytest.param(TF1 + "u = []\nu.append(np.zeros(4))\na = np.vstack(u)", "a", "(?, 4)", id="list-of-rows-vstack"),
+    pytest.param(TF1 + "a = np.vstack([np.zeros(4), np.zeros(4), np.zeros(4)])", "a", "(3, 4)",
+                 id="vstack-of-rank-1-literal-rows"),
+    # scikit-learn transformers give 2-D arrays; pandas columns are 1-D, tables 2-D
+    pytest.param(SK + "a = MinMaxScaler().fit_transform(x)", "a", "(?, ?)", id="sklearn-fit-transform"),
+    pytest.param(SK + "s = StandardScaler().fit(x)\na = s.transform(x)", "a", "(?, ?)",
+                 id="sklearn-fit-then-transform"),
+    pytest.param(SK + "a = MinMaxScaler().fit_transform(x).ravel()", "a", "(?,)", id="sklearn-output-raveled"),
+    pytest.param(SK + "a = LabelEncoder().fit_transform(x)", "a", None, id="sklearn-label-encoder-not-2d"),
+    pytest.param(PD + "a = df.pop('price').values", "a", "(?,)", id="pandas-pop-values"),
+    pytest.param(PD + "a = df.dropna()['price'].to_numpy()", "a", "(?,)", id="pandas-column-to-numpy"),
+    pytest.param(PD + "a = df[['price']].values", "a", "(?, ?)", id="pandas-table-values"),
+    pytest.param(PD + "a = tf.constant(df['price'])", "a", "(?,)", id="pandas-column-to-tensor"),
+    pytest.param(PD + "a = np.square(df['price'])", "a", None, id="pandas-column-through-numpy-unknown"),
+    pytest.param("import pandas as pd\ndf = pd.read_csv('f.csv', header=(0, 1))\na = df['price'].values", "a", None,
+                 id="pandas-multi-header-unknown"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected
@@ -191,6 +246,18 @@ y_predict = tf.matmul(x, W) + b
     pytest.param(QUESTION + "error = y_predict - y\n", [], id="never-reduced"),
     pytest.param(QUESTION + "loss = tf.reduce_mean(tf.square(y_predict - y))\n"
                  "feed = {x: X, y: Y.reshape(-1, 1)}\n", [], id="TLW002-fed-only-columns"),
+    pytest.param("from sklearn.preprocessing import MinMaxScaler\n" + QUESTION +
+                 "loss = tf.reduce_mean(tf.square(y_predict - y))\nY = MinMaxScaler().fit_transform(data)\n"
+                 "feed = {x: X, y: Y}\n", [], id="TLW002-fed-a-scaler-output-2d"),
+    pytest.param("from sklearn.preprocessing import MinMaxScaler\n" + QUESTION +
+                 "loss = tf.reduce_mean(tf.square(y_predict - y))\nY = MinMaxScaler().fit_transform(data).ravel()\n"
+                 "feed = {x: X, y: Y}\n", [(9, "TLW002")], id="TLW002-fed-a-scaler-output-raveled"),
+    pytest.param("from keras import backend as K\n" + QUESTION.replace("tf.placeholder(tf.float64, shape=(None))",
+                                                                       "K.placeholder()") +
+                 "loss = K.mean(K.square(y_predict - y))\n", [(9, "TLW002")], id="TLW002-K-placeholder-no-shape"),
+    pytest.param("from keras import backend as K\n" + QUESTION.replace("tf.placeholder(tf.float64, shape=(None))",
+                                                                       "K.placeholder(shape=(None,))") +
+                 "loss = K.mean(K.square(y_predict - y))\n", [(9, "TLW003")], id="TLW003-K-placeholder-rank-1"),
     pytest.param(QUESTION + "loss = tf.losses.mean_squared_error(tf.squeeze(y_predict, axis=1), y)\n", [],
                  id="squeezed"),
     pytest.param(TF1 + "a = tf.placeholder(tf.float32)\nb = tf.placeholder(tf.float32)\n"

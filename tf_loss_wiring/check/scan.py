@@ -18,7 +18,9 @@ One walk per module, flake8-bugbear style: an abstract interpreter visits each s
 function's body again for each distinct set of argument shapes it is called with, to a bounded depth), and each
 rule is a small function called from the operations it watches. Shapes are tuples of dimensions — "B" (a
 batch), an int, or None (unknown) — with the line and a short phrase saying where they came from. Nothing is
-guessed: what cannot be told from the source stays unknown, and no finding rests on it.
+guessed: what cannot be told from the source stays unknown, and no finding rests on it. A Python list grown
+by `.append` (`Built`) keeps what its items are only while every change to it is seen: handed to code the scan
+does not walk, its items become unknown; a list literal's shape is read only where nothing else can reach it.
 
 Python 2 files are rewritten token by token (print statements, `except E, e`, backticks, `0777`, `123L`, `<>`,
 `ur''`, `raise E, msg`) with lines and columns kept, then parsed. `# noqa` and `# noqa: TLW003` suppress a
@@ -31,6 +33,7 @@ flagged lines end in `# expect: TLWnnn`), `--labels labels.json`, or `--time FOL
 from __future__ import annotations
 
 import ast
+import builtins
 import dataclasses
 import functools
 import io
@@ -231,6 +234,7 @@ class ShapeOf:
 
 
 SAFE_LOSS = _Sentinel("built-in Keras loss object")  # its call brings the ranks together
+SK_TRANSFORMER = _Sentinel("scikit-learn transformer")  # fit_transform / transform give 2-D arrays
 
 
 def _sig(value):
@@ -261,6 +265,13 @@ def _join(a, b):
         return None
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return tuple(_join(x, y) for x, y in zip(a, b, strict=False))
+    if type(a) is Built or type(b) is Built:  # one list, grown on one branch or both
+        a, b = _as_built(a), _as_built(b)
+        if a is None or b is None:
+            return None
+        joined = Built(a.item)
+        joined.add(b.item)
+        return joined
     if type(a) is type(b) and isinstance(a, (int, str)) and a == b:
         return a
     return None
@@ -285,6 +296,8 @@ def _canon(path: str):
         return "k", _keras_rest(path[6:])
     if path.startswith("sklearn."):
         return "sk", path[8:]
+    if path.startswith("pandas."):
+        return "pd", path[7:]
     for prefix in ("numpy.", "jax.numpy.", "autograd.numpy."):
         if path.startswith(prefix):
             return "np", path[len(prefix):]
@@ -653,7 +666,9 @@ class Scanner:
                 if isinstance(value, T) and value.ph is not None:
                     self.placeholder_names.setdefault(value.ph, set()).add(target.attr)
         elif kind is ast.Subscript:
-            self.ev(target.value, fr)
+            owner = self.ev(target.value, fr)
+            if type(owner) is Built:  # lst[i] = x: one more item of x's kind
+                owner.add(value)
 
     def element(self, value):
         """What a `for` loop over `value` gives."""
@@ -663,6 +678,8 @@ class Scanner:
             return value[0]
         if isinstance(value, Zip):
             return tuple(self.element(v) for v in value.items)
+        if type(value) is Built:
+            return None if value.item is MISSING else value.item
         return NUM if value is RANGE else None
 
     # expressions
@@ -728,10 +745,13 @@ class Scanner:
             return None
         if isinstance(owner, Record):
             return owner.attrs.get(attr)
+        if type(owner) is Table:
+            return owner.array(node) if attr == "values" else None
         if isinstance(owner, ShapeOf):
             return None
-        if isinstance(owner, Model) and attr == "output":
-            return self.model_out(owner, None, node)
+        if isinstance(owner, Model) and attr in ("output", "outputs"):
+            out = self.model_out(owner, None, node)
+            return out if attr == "output" or out is None else (out,)  # a model of one output: a list of it
         return None
 
     def e_seq(self, node, fr):
@@ -830,6 +850,13 @@ class Scanner:
             return NUM
         if isinstance(left, str) or isinstance(right, str):
             return None
+        if (type(left) is Built or type(right) is Built) and op is ast.Add:  # list + list
+            left, right = _as_built(left), _as_built(right)
+            if left is None or right is None:
+                return None
+            joined = Built(left.item)
+            joined.add(right.item)
+            return joined
         return self.elementwise(left, right, node, left_node, right_node, OPS.get(op, "op"))
 
     def elementwise(self, left, right, node, left_node, right_node, op):
@@ -939,6 +966,19 @@ class Scanner:
             return NUM
         if isinstance(value, Record):
             return None
+        if type(value) is Built:  # lst[i] is one of its items, lst[::-1] has the same items
+            self.ev(index, fr)
+            if type(index) is ast.Slice:
+                return Built(value.item)
+            return None if value.item is MISSING or type(index) is ast.Tuple else value.item
+        if type(value) is Table:  # df['col'] is a column; df[['a', 'b']] a table
+            column = self.ev(index, fr)
+            if value.series:
+                return None
+            if isinstance(column, str):
+                return Table(True, (node.lineno, "pandas column {}", node))
+            names = column if type(index) is ast.List and isinstance(column, tuple) else ()
+            return Table(False) if names and all(isinstance(c, str) for c in names) else None
         parts = index.elts if isinstance(index, ast.Tuple) else [index]
         items = [self.ev(p, fr) if not isinstance(p, ast.Slice) else self.e_slice(p, fr) for p in parts]
         if not isinstance(value, T):
@@ -1033,17 +1073,24 @@ class Scanner:
             if keyword.arg:
                 kw[keyword.arg] = value
         if callee is MISSING:
+            if type(receiver) in (tuple, Built) and name in LIST_METHODS:
+                return self.list_method(receiver, name, args, func.value, fr)
             if receiver is None and name not in NAMED_ON_ANYTHING:
+                _poison(args)
                 return None
             if args and type(receiver) in (Model, Layer) and name in MODEL_CALLS:
                 args[0] = self.anchored(receiver, node.args[0], args[0], fr)
             return self.method(receiver, name, args, kw, node)
         if callee is None:
+            if name not in PY_BUILTINS:
+                _poison(args)
             return self.unknown_call(name, args, fr)
         kind = type(callee)
         if kind is Mod:
             canon = _canon(callee.path)
             if canon is None:
+                if not callee.path.startswith(SEEN_LIBRARIES):
+                    _poison(args)
                 return self.unknown_call(callee.path.rsplit(".", 1)[-1], args, fr)
             return self.lib(canon[0], canon[1], args, kw, node)
         if kind is Fn:
@@ -1074,7 +1121,11 @@ class Scanner:
         if callee is BUILTIN_ZIP:
             return Zip(args)
         if callee is BUILTIN_LIST:
-            return args[0] if args and isinstance(args[0], tuple) else None
+            if args and type(args[0]) is Built:  # list(lst), reversed(lst), sorted(lst): the same items
+                return Built(args[0].item) if name != "tuple" else None
+            if name == "reversed":
+                return tuple(reversed(args[0])) if args and isinstance(args[0], tuple) else None
+            return args[0] if args and isinstance(args[0], tuple) and name != "sorted" else None
         if callee is BUILTIN_MAP:
             if len(args) == 2 and isinstance(args[0], (Lam, Fn)) and isinstance(args[1], tuple):
                 return tuple(self.call_lambda(args[0], [item]) if isinstance(args[0], Lam) else
@@ -1086,7 +1137,20 @@ class Scanner:
             return None
         if callee is BUILTIN_ABS:
             return self.unary(args[0] if args else None, node)
+        _poison(args)
         return self.unknown_call(name, args, fr)
+
+    def list_method(self, receiver, name, args, owner_node, fr):
+        """`lst.append(x)`, `lst.insert(0, x)`, `lst.extend(xs)` on a list: the items it holds (see Built)."""
+        built = receiver if type(receiver) is Built else _as_built(receiver)
+        if name in ("append", "insert"):
+            built.add(args[-1] if args else None)
+        elif name == "extend":
+            more = _as_built(args[0]) if args else None
+            built.add(None if more is None else more.item)
+        if built is not receiver and type(owner_node) in (ast.Name, ast.Attribute):
+            self.assign(owner_node, built, fr)
+        return built.item if name == "pop" and built.item is not MISSING else None
 
     @staticmethod
     def anchored(callee, arg_node, value, fr):
@@ -1127,15 +1191,18 @@ class Scanner:
     def call_fn(self, fn, args, kw, depth_reset=False):
         """A call to one of the module's own functions: its body walked with these arguments' shapes."""
         if fn in self.active or (len(self.active) >= MAX_DEPTH and not depth_reset):
+            _poison((*args, *kw.values()))
             return None
         key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())))
         if key in self.memo:
+            _poison((*args, *kw.values()))  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
             # a tie to an input made inside the walk stands for that call's value: another call's is another
             return _untie(result, {a.rel[0] for a in (*args, *kw.values()) if type(a) is T and a.rel is not None}) \
                 if _tied(result) else result
         walks = self.walks.get(id(fn), 0)
         if not depth_reset and (walks >= MAX_WALKS or len(self.memo) > 4 * len(self.functions) + 200):
+            _poison((*args, *kw.values()))
             return None  # enough walks of this function, or of this module: the rest is not followed
         self.walks[id(fn)] = walks + 1
         self.memo[key] = None
@@ -1184,6 +1251,13 @@ class Scanner:
         line = node.lineno
         if ns == "sk":
             return self.sklearn(last, args, kw, node)
+        if ns == "pd":  # read_csv: a table of unique, flat column names (duplicates are renamed "X.1")
+            header = kw.get("header")
+            return Table(False) if name == "read_csv" and not isinstance(header, tuple) else None
+        if ns != "np" and any(type(a) is Table for a in (*args, *kw.values())):  # converted to a tensor
+            args = [a.array(node) if type(a) is Table else a for a in args]
+            kw = {k: a.array(node) if type(a) is Table else a for k, a in kw.items()}
+            first = args[0] if args else None
         if ns in ("k", "k2") and (name.startswith("losses.") or name.startswith("metrics.")):
             return self.keras_loss(ns, last, args, kw, node)
         if ns == "tf" and name.startswith("losses."):
@@ -1205,6 +1279,8 @@ class Scanner:
             return self.reduced(value, _arg(args, kw, 1, "axis"), kw.get("keepdims", kw.get("keep_dims")), node,
                                 drop_raw=True)
         if last in UNARY:
+            if type(first) is tuple and args and not self.literal_here(node.args[0]):
+                return None
             return self.unary(first if args else kw.get("x"), node)
         if last in BINARY and len(args) + len(kw) >= 2:
             left, right = _arg(args, kw, 0, "x"), _arg(args, kw, 1, "y")
@@ -1219,6 +1295,9 @@ class Scanner:
             return tuple(self.aligned(a) for a in args) if len(args) > 1 else self.aligned(first)
         if last == "placeholder" and ns == "tf":
             return self.placeholder(_arg(args, kw, 1, "shape", MISSING), node)
+        if last == "placeholder" and ns in ("k", "k2"):  # keras.backend.placeholder(shape=None, ndim=None, ...)
+            return self.keras_placeholder(_arg(args, kw, 0, "shape", MISSING), _arg(args, kw, 1, "ndim", MISSING),
+                                          node)
         if last == "placeholder_with_default":
             shape = _arg(args, kw, 1, "shape")
             return T(self.dims(shape, line), (line, "{}", node)) if self.dims(shape, line) is not None else None
@@ -1303,6 +1382,8 @@ class Scanner:
             f = features if isinstance(features, int) else None
             src = (line, "{}", node)
             return T((n, f), src), T((n,), src)
+        if last in SKLEARN_TRANSFORMERS:
+            return SK_TRANSFORMER
         if last == "train_test_split":
             out = []
             for value in args:
@@ -1405,6 +1486,19 @@ class Scanner:
             return None
         if isinstance(receiver, Layer) and name in ("__call__", "call", "apply"):
             return self.apply_layer(receiver, first, node)
+        if type(receiver) is Table:
+            if name == "to_numpy":
+                return receiver.array(node)
+            if name == "pop" and not receiver.series and args and isinstance(first, str):
+                return Table(True, (node.lineno, "pandas column {}", node))
+            return receiver if not receiver.series and name in FRAME_ROWS else None
+        if receiver is SK_TRANSFORMER:  # scikit-learn validates X as 2-D and returns a 2-D array
+            if name == "fit":
+                return SK_TRANSFORMER
+            if name in ("fit_transform", "transform", "inverse_transform"):
+                lead = first.dims[0] if isinstance(first, T) and first.dims else None
+                return T((lead, None), (node.lineno, "{} (2-D)", node))
+            return None
         if isinstance(receiver, ShapeOf) or not isinstance(receiver, T):
             if name == "reshape" and args:
                 return self.reshape(receiver if isinstance(receiver, T) else None,
@@ -1446,6 +1540,17 @@ class Scanner:
             return None
         shape_node = _arg_node(node, 1, "shape")
         return T(dims, (line, "placeholder shape={}", shape_node))
+
+    def keras_placeholder(self, shape, ndim, node):
+        """Keras 2's backend placeholder: its shape, else `ndim` axes of unknown size, else of unknown rank."""
+        if shape is MISSING or shape is PYNONE or shape == ():
+            if isinstance(ndim, int) and not isinstance(ndim, bool) and ndim > 0:
+                return T(("B", *(None,) * (ndim - 1)), (node.lineno, "{}", node))
+            if shape == () or ndim is not MISSING and ndim is not PYNONE:
+                return None  # a scalar, or a rank the source does not show
+            return self.placeholder(MISSING, node)
+        dims = self.dims(shape, node.lineno)
+        return T(dims, (node.lineno, "placeholder shape={}", _arg_node(node, 0, "shape"))) if dims is not None else None
 
     def dims(self, shape, line):
         """A literal shape: a tuple of ints and Nones, an int, a list; the first None is the batch."""
@@ -1490,6 +1595,8 @@ class Scanner:
         if isinstance(value, T):
             return value.like(src=value.src if last in ("Variable", "identity") else (line, "{}", node), raw=None
                               if last == "Variable" else value.raw)
+        if type(value) is Built:
+            return self.from_list(value, node)
         literal = node.args[0] if node.args else None
         if isinstance(literal, (ast.List, ast.Tuple)):
             dims = _nested_dims(literal)
@@ -1516,9 +1623,25 @@ class Scanner:
         dims = self.dims(value, line)
         return T(dims, (line, "{}", node)) if dims is not None else None
 
+    def literal_here(self, arg) -> bool:
+        """A list literal written in place, or a name bound once to one and used nowhere else (nothing can have
+        grown it since): `tf.to_float([[84, 46], ...])`, `rows = [[84, 46], ...]` ... `tf.to_float(rows)`."""
+        if type(arg) in (ast.List, ast.Tuple):
+            return True
+        if type(arg) is not ast.Name:
+            return False
+        name = re.escape(arg.id)
+        return len(re.findall(rf"\b{name}\b", self.source)) == 2 and \
+            re.search(rf"^[ \t]*{name}[ \t]*=[ \t]*[\[(]", self.source, re.MULTILINE) is not None
+
     def unary(self, value, node):
         if isinstance(value, T):
             return value.like()
+        if isinstance(value, tuple):  # tf.to_float([[84, 46], ...]): a nested list of numbers has its shape
+            dims = _literal_dims(value)
+            return T(dims, (node.lineno, "{}", node)) if dims else None
+        if type(value) is Built:
+            return self.from_list(value, node)
         return value if value is NUM or isinstance(value, (int, float)) else None
 
     def reduced(self, value, axis, keepdims, node, drop_raw=False):
@@ -1621,12 +1744,34 @@ class Scanner:
             new = tuple(reversed(dims))
         return T(new, (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
 
+    def from_list(self, built, node, stack="array"):
+        """np.array / np.stack / np.vstack / np.hstack of a grown list: one axis more than its items, of a length
+        the source does not show (numbers: rank 1); items of unknown or differing shapes give nothing."""
+        item, src = built.item, (node.lineno, "{}", node)
+        if item is MISSING or item is None:
+            return None
+        dims = () if _scalar(item) else item.dims if type(item) is T and not item.unk else None
+        if dims is None:
+            return None
+        if stack == "vstack":  # numbers and rank-1 rows become rows of a 2-D array
+            dims = dims or (1,)  # a number is a (1, 1) row, a (k,) row a (1, k) one
+            return T((None, *dims) if len(dims) == 1 else (None, *dims[1:]), src)
+        if stack == "hstack":
+            return T((None,), src) if len(dims) <= 1 else T((dims[0], None, *dims[2:]), src)
+        if stack in ("concatenate", "concat"):  # along axis 0 only for rank-1 items (their one axis)
+            return T((None,), src) if len(dims) == 1 else None
+        return T((None, *dims), src)
+
     def concat(self, name, values, node):
+        if type(values) is Built:
+            return self.from_list(values, node, name)
         if not isinstance(values, tuple) or not values or not isinstance(values[0], T) or values[0].dims is None:
             return None
         dims = values[0].dims
         if name == "stack":
             return T((len(values), *dims), (node.lineno, "{}", node))
+        if name == "vstack" and len(dims) == 1:  # rank-1 rows become the rows of a 2-D array
+            return T((len(values), dims[0]), (node.lineno, "{}", node))
         return T((None, *dims[1:]) if dims else None, (node.lineno, "{}", node))
 
     # Keras layers and models
@@ -1879,6 +2024,18 @@ def _tuple_dims(value):
     return tuple(dims)
 
 
+def _literal_dims(value):
+    """The shape of a nested list or tuple of numbers, every row alike; None if anything else is in it."""
+    if type(value) is tuple:
+        if not value:
+            return (0,)
+        inner = [_literal_dims(v) for v in value]
+        if inner[0] is None or any(d != inner[0] for d in inner[1:]):
+            return None
+        return (len(value), *inner[0])
+    return () if value is NUM or type(value) in (int, float, bool) else None
+
+
 def _newaxis(item):
     return isinstance(item, Mod) and item.path.endswith("newaxis")
 
@@ -1910,6 +2067,80 @@ SKLEARN_DATASETS = {  # name: (data, target) shapes, as documented
 }
 
 
+# scikit-learn transformers whose transform / fit_transform / inverse_transform check X is 2-D and return a 2-D
+# array (not LabelEncoder & co., which take a 1-D y)
+SKLEARN_TRANSFORMERS = {"StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "Normalizer",
+                        "QuantileTransformer", "PowerTransformer", "PolynomialFeatures", "OneHotEncoder",
+                        "OrdinalEncoder", "KBinsDiscretizer", "SimpleImputer", "PCA", "TruncatedSVD"}
+
+
+class Built:
+    """A Python list grown by `.append` / `.insert` / `+=`: what its items are (MISSING: none seen yet; None: items
+    of different or unknown shapes). `np.array(lst)` of numbers is rank 1, its length not known."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item=MISSING):
+        self.item = item
+
+    def add(self, value):
+        if value is MISSING:
+            return
+        self.item = value if self.item is MISSING else _join_items(self.item, value)
+
+
+def _scalar(value) -> bool:
+    return value is NUM or type(value) in (int, float, bool) or type(value) is T and value.dims == () and not value.unk
+
+
+def _join_items(a, b):
+    if a is None or b is None:
+        return None
+    if _scalar(a) and _scalar(b):
+        return NUM if not (type(a) is T and type(b) is T) else _join(a, b)
+    return _join(a, b) if type(a) is T and type(b) is T else None
+
+
+def _as_built(value):
+    """A list literal (a tuple here) or a grown list, as a Built; None for anything else."""
+    if type(value) is Built:
+        return value
+    if type(value) is tuple:
+        built = Built()
+        for item in value:
+            built.add(item)
+        return built
+    return None
+
+
+def _poison(args):
+    """A list handed to code the scan cannot see may be given anything: its items are no longer known."""
+    for arg in args:
+        if type(arg) is Built:
+            arg.item = None
+
+
+PY_BUILTINS = frozenset(dir(builtins))
+SEEN_LIBRARIES = ("matplotlib.", "random.", "pickle.", "json.", "logging.", "statistics.", "math.", "time.")
+
+
+class Table:
+    """A pandas table read by read_csv (series=False; its column names unique and flat) or one of its columns
+    (series=True): `.values` / `.to_numpy()` are 2-D and 1-D arrays, of lengths the source does not show."""
+
+    __slots__ = ("series", "src")
+
+    def __init__(self, series, src=None):
+        self.series, self.src = series, src
+
+    def array(self, node):
+        return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node))
+
+
+FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "reset_index", "sort_values",
+              "drop_duplicates", "astype"}  # DataFrame methods that give a table of the same columns (or fewer)
+
+
 class Zip:
     __slots__ = ("items",)
 
@@ -1921,8 +2152,10 @@ SLICE, FULL, ELLIPSIS, RANGE = _Sentinel("slice"), _Sentinel("full slice"), _Sen
 BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), _Sentinel("zip")
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
 BUILTIN_MAP = _Sentinel("map")
+LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove", "clear"}
 BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
             "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
+            "float": BUILTIN_INT, "reversed": BUILTIN_LIST, "sorted": BUILTIN_LIST,
             "Ellipsis": ELLIPSIS, "None": PYNONE}
 OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.FloorDiv: "//", ast.Mod: "%"}
 

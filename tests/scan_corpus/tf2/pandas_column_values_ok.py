@@ -1,0 +1,18 @@
+"""TF2 regression on a CSV, right: labels df[['price']].values are 2-D (N, 1), like the Dense(1) model's output."""
+import pandas as pd
+import tensorflow as tf
+from tensorflow import keras
+
+df = pd.read_csv("houses.csv").dropna()
+labels = df[["price"]].values
+features = df.drop(columns=["price"]).values.astype("float32")
+
+model = keras.Sequential([keras.Input(shape=(7,)), keras.layers.Dense(32, activation="relu"), keras.layers.Dense(1)])
+optimizer = keras.optimizers.Adam(1e-3)
+
+for start in range(0, len(labels), 32):
+    x, y = features[start:start + 32], labels[start:start + 32]
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.abs(y - model(x)))
+    grads = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(grads, model.trainable_variables))
