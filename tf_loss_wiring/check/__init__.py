@@ -25,10 +25,13 @@ import dataclasses
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from common.flags import not_installed
-from tf_loss_wiring.check import scan
 from tf_loss_wiring.check.targets import TargetError, is_loss
+
+if TYPE_CHECKING:  # imported where used, so that `python -m tf_loss_wiring.check.scan` runs it fresh
+    from tf_loss_wiring.check import scan
 
 HELP = "is the broadcast trap in your own code? probe a loss (module:name, file.py:name), or scan files"
 
@@ -62,6 +65,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def codes(text: str) -> tuple[str, ...]:
     """`TLW003,TLW004` → the codes or prefixes, each one `scan.RULES` knows (or a prefix of one)."""
+    from tf_loss_wiring.check import scan
+
     chosen = tuple(part.strip().upper() for part in text.split(",") if part.strip())
     unknown = [code for code in chosen if not any(rule.startswith(code) for rule in scan.RULES)]
     if not chosen or unknown:
@@ -191,6 +196,8 @@ def check_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target:
 
 def scan_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target: str, scans: list) -> dict:
     """Scan one file or folder; its record, with the exit status it calls for."""
+    from tf_loss_wiring.check import scan
+
     done = scan.scan_path(Path(target), select=args.select, ignore=args.ignore)
     scans.append(done)
     for line in done.problems:
