@@ -89,6 +89,9 @@ def test_the_hazard_map_is_the_probes_markdown_where_it_was_made(probes):
     made_at = hazards.versions_label(hazards.versions())
     if made_at not in TABLE.read_text():
         pytest.skip(f"docs/hazards.md was made at other versions than {made_at}; the test above holds it here")
+    missing = sorted(set(cases.BACKENDS) - set(cases.installed_backends()))
+    if missing:  # the map has their rows; the test above holds the rest
+        pytest.skip(f"docs/hazards.md was made with every Keras 3 backend; not installed here: {', '.join(missing)}")
     assert between(TABLE, BEGIN, END) == hazards.markdown(probes), "regenerate it: tf-loss-wiring hazards --markdown"
 
 

@@ -22,7 +22,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from conftest import beside
+from conftest import backend_installed, beside
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "tests" / "tools" / "watch_scripts"
@@ -92,13 +92,13 @@ def in_background() -> None:
 @functools.cache
 def started() -> tuple[dict[tuple[str, str | None], Future], dict[str, tuple[Future, Future]], Path]:
     scripts = {run: beside([*TOOL, str(SCRIPTS / run[0])], **popen(run[1]))
-               for run in SCRIPT_RUNS if run not in IN_THIS_PROCESS}
+               for run in SCRIPT_RUNS if run not in IN_THIS_PROCESS and not_here(run[1]) is None}
     scripts["--strict"] = beside([*TOOL, "--strict", str(SCRIPTS / "tf2_eager_tape.py")], **popen())
     scripts["-W error"] = beside([sys.executable, "-W", "error::UserWarning", *TOOL[1:],
                                   str(SCRIPTS / "keras3_loss_fit.py")], **popen("tensorflow"))
     folder = Path(tempfile.mkdtemp(prefix="tlw-watch-"))
     styles = {}
-    for name in OWN_PROCESS:
+    for name in (name for name in OWN_PROCESS if not_here(backend_of(name)) is None):
         module, *flags = STYLE_CASES[name][0]
         tail = [*flags, "--variant", "both", *STEPS, "--json"]
         styles[name] = (beside([*TOOL, "-m", module, *tail, str(folder / f"{name}-watched.json")], **popen()),
@@ -162,8 +162,21 @@ def style_result(name: str) -> tuple[set[tuple[str, int]], int, dict, dict]:
     return warned, watch.count, *(json.loads((folder / f"{how}.json").read_text()) for how in ("watched", "plain"))
 
 
+def not_here(backend: str | None) -> str | None:
+    """Why a Keras 3 backend cannot run here (its framework is not installed), or None."""
+    if backend in ("jax", "torch") and not backend_installed(backend):
+        return f"{backend} is not installed here (pip install -e '.[backends]')"
+    return None
+
+
+def backend_of(case: str) -> str | None:
+    argv = STYLE_CASES[case][0]
+    return argv[argv.index("--backend") + 1] if "--backend" in argv else None
+
+
 @pytest.mark.parametrize(("script", "backend"), [
-    pytest.param(name, backend, id=f"{name[:-3]}-{backend}" if backend else name[:-3])
+    pytest.param(name, backend, id=f"{name[:-3]}-{backend}" if backend else name[:-3],
+                 marks=pytest.mark.skipif(not_here(backend) is not None, reason=str(not_here(backend))))
     for name, backend in SCRIPT_RUNS])
 def test_script_warns_at_its_marked_lines_or_stays_silent(script, backend):
     status, warned, seen = watched_script((script, backend))
@@ -180,7 +193,10 @@ def test_the_question_warns_at_the_first_step():
     assert "step 2: loss=" in done.stdout
 
 
-@pytest.mark.parametrize("case", list(STYLE_CASES))
+@pytest.mark.parametrize("case", [
+    pytest.param(case, marks=pytest.mark.skipif(not_here(backend_of(case)) is not None,
+                                                 reason=str(not_here(backend_of(case)))))
+    for case in STYLE_CASES])
 def test_style_buggy_wiring_warns_fixed_is_silent_and_results_are_the_same_bits(case):
     warned, count, with_watch, without = style_result(case)
     argv, line_text = STYLE_CASES[case]

@@ -2245,7 +2245,7 @@ def python2_rewrite(source: str) -> str | None:
                 elif depth == 0 and t.string == ",":
                     edits.append((t.start[0], t.start[1], t.end[1], " as"))
                     break
-        elif tok.type == tokenize.ERRORTOKEN and tok.string == "`":
+        elif tok.type in (tokenize.ERRORTOKEN, tokenize.OP) and tok.string == "`":  # OP from Python 3.12 on
             edits.append((tok.start[0], tok.start[1], tok.end[1], "(" if backtick_open else ")"))
             backtick_open = not backtick_open
         elif tok.type == tokenize.OP and tok.string == "<>":
