@@ -266,12 +266,7 @@ def _join(a, b):
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return tuple(_join(x, y) for x, y in zip(a, b, strict=False))
     if type(a) is Built or type(b) is Built:  # one list, grown on one branch or both
-        a, b = _as_built(a), _as_built(b)
-        if a is None or b is None:
-            return None
-        joined = Built(a.item)
-        joined.add(b.item)
-        return joined
+        return _both_lists(a, b)
     if type(a) is type(b) and isinstance(a, (int, str)) and a == b:
         return a
     return None
@@ -851,12 +846,7 @@ class Scanner:
         if isinstance(left, str) or isinstance(right, str):
             return None
         if (type(left) is Built or type(right) is Built) and op is ast.Add:  # list + list
-            left, right = _as_built(left), _as_built(right)
-            if left is None or right is None:
-                return None
-            joined = Built(left.item)
-            joined.add(right.item)
-            return joined
+            return _both_lists(left, right)
         return self.elementwise(left, right, node, left_node, right_node, OPS.get(op, "op"))
 
     def elementwise(self, left, right, node, left_node, right_node, op):
@@ -2111,6 +2101,16 @@ def _as_built(value):
             built.add(item)
         return built
     return None
+
+
+def _both_lists(a, b):
+    """One list holding what either holds (two branches' lists, or `a + b`); None unless both are lists."""
+    a, b = _as_built(a), _as_built(b)
+    if a is None or b is None:
+        return None
+    joined = Built(a.item)
+    joined.add(b.item)
+    return joined
 
 
 def _poison(args):
