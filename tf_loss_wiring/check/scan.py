@@ -96,6 +96,7 @@ class _Sentinel:
 
 
 PYNONE = _Sentinel("None")  # Python's None written in the source (a shape's unknown dimension, shape=None)
+ENV_STEP = _Sentinel("env.step(a)")  # what a gym environment's step returns: (obs, reward, done, ...)
 NUM = _Sentinel("number")  # a Python number whose value is not known
 MISSING = _Sentinel("missing")
 
@@ -269,7 +270,13 @@ def _join(a, b):
         return _both_lists(a, b)
     if type(a) is type(b) and isinstance(a, (int, str)) and a == b:
         return a
+    if _number(a) and _number(b):  # reward = 0; if won: reward = 1.0
+        return NUM
     return None
+
+
+def _number(value) -> bool:
+    return value is NUM or (isinstance(value, (int, float)) and not isinstance(value, bool))
 
 
 # --- names through the imports ----------------------------------------------------------------------------
@@ -351,6 +358,7 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
+CONVENTIONAL = {"np": "numpy", "tf": "tensorflow", "K": "keras.backend", "pd": "pandas"}  # the usual aliases
 NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
 REDUCTION_NAMES = {"minimize": "minimize", "gradient": "tape.gradient", "mean": ".mean()", "sum": ".sum()"}
 
@@ -464,6 +472,7 @@ class Scanner:
         self.lines: list[str] | None = None
         self.active: list[Fn] = []
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
+        self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
     # the run
     def run(self) -> list[Finding]:
         self.block(self.tree.body, Frame(self.globals, ()))
@@ -515,6 +524,8 @@ class Scanner:
     # statements
     def s_assign(self, node, fr):
         value = self.ev(node.value, fr)
+        if value is ENV_STEP and len(node.targets) == 1 and type(node.targets[0]) is ast.Tuple:
+            value = (None, NUM, *[None] * (len(node.targets[0].elts) - 2))  # obs, reward, done, info = env.step(a)
         for target in node.targets:
             self.assign(target, value, fr)
 
@@ -634,6 +645,8 @@ class Scanner:
         for alias in node.names:
             if alias.name != "*":
                 fr.locals[alias.asname or alias.name] = Mod(f"{node.module}.{alias.name}")
+            else:
+                self.star = True
 
     def assign(self, target, value, fr):
         kind = type(target)
@@ -697,6 +710,8 @@ class Scanner:
                     return value
             value = self.globals.get(name, MISSING)
             if value is MISSING:
+                if self.star and name in CONVENTIONAL:  # `np` bound by nothing here: a star import brought it
+                    return Mod(CONVENTIONAL[name])
                 return BUILTINS.get(name)
         return value
 
@@ -746,7 +761,8 @@ class Scanner:
             return None
         if isinstance(owner, Model) and attr in ("output", "outputs"):
             out = self.model_out(owner, None, node)
-            return out if attr == "output" or out is None else (out,)  # a model of one output: a list of it
+            # a model of one output: `outputs` a list of it
+            return out if attr == "output" or out is None or type(out) is tuple else (out,)
         return None
 
     def e_seq(self, node, fr):
@@ -810,9 +826,13 @@ class Scanner:
         if isinstance(node, ast.DictComp):
             self.ev(node.key, inner)
             self.ev(node.value, inner)
-        else:
-            self.ev(node.elt, inner)
-        return None
+            return None
+        item = self.ev(node.elt, inner)
+        if type(node) is not ast.ListComp:
+            return None
+        built = Built()  # [r + gamma * v for ...]: a list of items of that kind, of a length not shown
+        built.add(item)
+        return built
 
     def e_namedexpr(self, node, fr):
         value = self.ev(node.value, fr)
@@ -954,6 +974,8 @@ class Scanner:
         if isinstance(value, ShapeOf):
             self.ev(index, fr)
             return NUM
+        if value is ENV_STEP:  # step_result[1]: the reward
+            return NUM if self.ev(index, fr) == 1 else None
         if isinstance(value, Record):
             return None
         if type(value) is Built:  # lst[i] is one of its items, lst[::-1] has the same items
@@ -1067,7 +1089,7 @@ class Scanner:
                 return self.list_method(receiver, name, args, func.value, fr)
             if receiver is None and name not in NAMED_ON_ANYTHING:
                 _poison(args)
-                return None
+                return ENV_STEP if _env_step(node) else None
             if args and type(receiver) in (Model, Layer) and name in MODEL_CALLS:
                 args[0] = self.anchored(receiver, node.args[0], args[0], fr)
             return self.method(receiver, name, args, kw, node)
@@ -1187,9 +1209,10 @@ class Scanner:
         if key in self.memo:
             _poison((*args, *kw.values()))  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
-            # a tie to an input made inside the walk stands for that call's value: another call's is another
-            return _untie(result, {a.rel[0] for a in (*args, *kw.values()) if type(a) is T and a.rel is not None}) \
-                if _tied(result) else result
+            # a tie to an input made inside the walk stands for that call's value: another call's is another, the
+            # same for all this call's outputs (a model's logits and values)
+            return _retie(result, {a.rel[0] for a in (*args, *kw.values()) if type(a) is T and a.rel is not None},
+                          {}) if _tied(result) else result
         walks = self.walks.get(id(fn), 0)
         if not depth_reset and (walks >= MAX_WALKS or len(self.memo) > 4 * len(self.functions) + 200):
             _poison((*args, *kw.values()))
@@ -1311,6 +1334,8 @@ class Scanner:
         if ns == "np" and name.startswith("random."):
             return self.np_random(last, args, kw, node)
         if last in ("zeros_like", "ones_like", "empty_like", "full_like"):
+            if type(first) in (Built, tuple):  # np.zeros_like(rewards) of a list: the array the list makes
+                return self.from_list(_as_built(first), node)
             return first.like(raw=None, pending=frozenset(), src=(line, "{}", node)) if isinstance(first, T) else None
         if last in ("linspace", "arange", "range") and ns in ("np", "tf"):
             num = _arg(args, kw, 2, "num") if last == "linspace" else None
@@ -1780,7 +1805,7 @@ class Scanner:
             dims = self.dims(shape, line)
             inputs = T(("B", *dims), (line, "{}", node)) if dims is not None else None
         if last == "Dense":
-            return Layer("dense", _arg(args, kw, 0, "units"), inputs, line)
+            return Layer("dense", _arg(args, kw, 0, "units", kw.get("output_dim")), inputs, line)  # Keras 1: output_dim
         return Layer("flatten" if last == "Flatten" else "same", None, inputs, line)
 
     def apply_layer(self, layer, value, node):
@@ -1817,13 +1842,18 @@ class Scanner:
             if not isinstance(layers, tuple):
                 return None
             return Model([item if isinstance(item, (Layer, Model, T)) else None for item in layers], line=line)
-        inputs, outputs = _arg(args, kw, 0, "inputs"), _arg(args, kw, 1, "outputs")
+        # Keras 1 spelled them input= and output=
+        inputs, outputs = _arg(args, kw, 0, "inputs", kw.get("input")), _arg(args, kw, 1, "outputs", kw.get("output"))
         if isinstance(outputs, T) and (outputs.dims is not None or outputs.tail is not None):
             return Model(None, inputs, outputs, line)
+        if type(outputs) is tuple and any(isinstance(out, T) for out in outputs):  # outputs=[policy, value]
+            return Model(None, inputs, tuple(self.model(last, [inputs, out], {}, node) for out in outputs), line)
         return None
 
     def model_out(self, model, value, node):
         """What calling a model (or its predict) on `value` gives."""
+        if type(model.output) is tuple:  # a model of several outputs: a list of them, each as its own model's
+            return tuple(self.model_out(out, value, node) if out is not None else None for out in model.output)
         if model.output is not None:
             out = model.output
             if out.dims is None:
@@ -1935,6 +1965,14 @@ class Scanner:
         return f"{role} {_short(node, 40)} of {shape} ({_phrase(value.src)})"
 
 
+def _env_step(call) -> bool:
+    """`env.step(a)` (gym; gymnasium's returns five): one environment's step, whose reward (its second item) is a
+    Python number. A vector of environments (`envs.step`) returns an array of rewards, and is not this."""
+    owner = call.func.value
+    name = owner.id if type(owner) is ast.Name else owner.attr if type(owner) is ast.Attribute else ""
+    return call.func.attr == "step" and name.lower().endswith("env")
+
+
 def _open_input(callee) -> bool:
     """Whether a model's or a layer's output shape follows its input's: Dense and shape-keeping layers, no Input."""
     if type(callee) is Layer:
@@ -1951,11 +1989,16 @@ def _tied(value) -> bool:
     return type(value) is tuple and any(_tied(v) for v in value)
 
 
-def _untie(value, keep):
-    """The value with every tie to an input not in `keep` dropped."""
+def _retie(value, keep, fresh):
+    """The value with every tie to an input not in `keep` moved to a new input of the same name (`fresh` maps each
+    old one to its new one), so that the parts of one value stay tied to each other and to nothing else."""
     if type(value) is T:
-        return value.like(rel=None) if value.rel is not None and value.rel[0] not in keep else value
-    return tuple(_untie(v, keep) for v in value) if type(value) is tuple else value
+        if value.rel is None or value.rel[0] in keep:
+            return value
+        anchor = value.rel[0]
+        new = fresh.setdefault(anchor, Anchor(anchor.name))
+        return value.like(rel=(new, *value.rel[1:]))
+    return tuple(_retie(v, keep, fresh) for v in value) if type(value) is tuple else value
 
 
 def _dim(d) -> str:
@@ -2474,6 +2517,8 @@ def _score(bench: Bench, path: Path, marked: set[int], display: str) -> None:
 
 def bench_markers(folder: Path) -> Bench:
     """Score the scan on files marked `# expect: TLWnnn` (trap files: at least one marker)."""
+    if not Path(folder).exists():
+        raise FileNotFoundError("no such file or folder")
     bench = Bench()
     for path in python_files(Path(folder)):
         _score(bench, path, {line for line, _ in expected_findings(path)}, str(path))
@@ -2518,7 +2563,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     for folder, make in ((args.bench, bench_markers), (args.labels, bench_labels)):
         if folder:
-            bench = make(Path(folder))
+            try:
+                bench = make(Path(folder))
+            except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:  # json's errors are ValueErrors
+                option = "--bench" if make is bench_markers else "--labels"
+                print(f"{parser.prog}: {option} {folder}: cannot be read as a benchmark "
+                      f"({type(error).__name__}: {error})", file=sys.stderr)
+                return 2
             for line in bench.false_alarms:
                 print(f"false alarm: {line}")
             for line in bench.missed:
@@ -2542,9 +2593,14 @@ def main(argv: list[str] | None = None) -> int:
     return status
 
 
+def quiet_broken_pipe():
+    """The reader closed the pipe (`| head`): stop quietly with 128 + SIGPIPE, as other command-line tools do."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit would raise again
+    sys.exit(128 + 13)
+
+
 if __name__ == "__main__":
     try:
         sys.exit(main())
-    except BrokenPipeError:  # the reader closed the pipe (`| head`): stop quietly, as other command-line tools do
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit would raise again
-        sys.exit(128 + 13)
+    except BrokenPipeError:
+        quiet_broken_pipe()
