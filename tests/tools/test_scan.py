@@ -550,6 +550,7 @@ SCRIPT = str(Path(sys.executable).parent / "tf-loss-wiring")
     pytest.param([SCRIPT, "check", "--output-format", "sarif"], id="sarif"),
     pytest.param([SCRIPT, "check"], id="text"),
     pytest.param([sys.executable, "-m", "tf_loss_wiring.check.scan"], id="python-m-scan"),
+    pytest.param([sys.executable, "-m", "tf_loss_wiring.check.benchmark"], id="python-m-benchmark"),
 ])
 def test_a_reader_that_closes_the_pipe_early_stops_the_scan_quietly(command, tmp_path):
     """`tf-loss-wiring check FOLDER | head -1`: no BrokenPipeError traceback, and the status a shell gives a
@@ -562,6 +563,22 @@ def test_a_reader_that_closes_the_pipe_early_stops_the_scan_quietly(command, tmp
     errors = process.stderr.read().decode()
     assert process.wait(timeout=120) == 141, errors
     assert errors == "", errors  # no traceback, and nothing else either (not even runpy's RuntimeWarning)
+
+
+def test_the_benchmarks_refuse_what_they_cannot_score_in_one_line(tmp_path, capsys):
+    from tf_loss_wiring.check import benchmark
+
+    labels = tmp_path / "labels.json"
+    labels.write_text('{"a.py": {"trap": true}}')  # a mapping, not the list of entries --labels reads
+    for run, said in [
+        (lambda: benchmark.main([str(tmp_path / "nowhere")]), f"FOLDER {tmp_path / 'nowhere'}: no such file"),
+        (lambda: benchmark.main(["a", "b"]), "one folder at most, not 2: a b"),
+        (lambda: scan.main(["--labels", str(labels)]), f"--labels {labels}: cannot be read as a benchmark"),
+        (lambda: scan.main(["--bench", str(tmp_path / "nowhere")]), "--bench"),
+    ]:
+        assert run() == 2
+        out, err = capsys.readouterr()
+        assert said in err and err.count("\n") == 1 and out == "", err
 
 
 def test_summary():

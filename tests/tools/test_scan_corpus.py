@@ -5,14 +5,16 @@
 
 from __future__ import annotations
 
-from tf_loss_wiring.check import benchmark
+from pathlib import Path
+
+from tf_loss_wiring.check import benchmark, scan
 
 
 def test_the_scan_finds_the_corpus_traps_and_raises_no_false_alarm():
-    result = benchmark.score()
-    assert len(result.traps) >= 30 and len(result.lookalikes) >= 30, result
-    assert result.unreadable == [] and result.false_alarms == [], result
+    result = scan.bench_markers(benchmark.CORPUS)
+    assert result.traps >= 30 and result.lookalikes >= 30, result
+    assert result.problems == [] and result.false_alarms == [], result
     # The one the scan misses (a critic's (B, 1) value plus rewards whose shape the file never shows: right if they
     # are (B, 1)): named, so that a scan that finds it, or misses another, says so.
-    missed = sorted(path.name for path in result.traps if path not in result.found)
+    missed = sorted(Path(path).name for path in result.missed)
     assert missed == ["critic_attribute_rl_trap.py"], result
