@@ -24,6 +24,8 @@ from common.reference import REFERENCE
 from common.style import Case
 from tf_loss_wiring import cases
 
+pytest_plugins = ["pytester"]  # tests/tools/test_watch.py runs a user's suite with the watch's plugin in this process
+
 # The question's data and batching rule on a protocol about 20x cheaper: batches of 1000 quiet SGD's noise
 # enough that 501 steps at lr 0.2 bring the fixed wiring within 4e-3 of the ideal and the buggy one within
 # 1e-2 of the broken optimum (the numpy reference's figures), inside LEARNED_ATOL and BROKEN_ATOL.
@@ -101,11 +103,6 @@ def reference_of(run):
     return trained(REFERENCE_CASE, run.case.trains_like(run.variant), run.case.reference_config(run.config))
 
 
-# tf-keras's `train_on_batch` builds a tf.data iterator at every call (~6 ms): its one full-protocol run takes
-# a minute. It trains through `python -m keras_impl` in a second process, started as soon as its test is
-# collected, while this process runs everything else.
-FULL_TF_KERAS_TEST = "test_tf_keras_fixed_learns_on_the_full_protocol"
-FULL_TF_KERAS_ARGV = ["keras_impl", "--keras", "tf_keras", "--variant", "fixed"]
 background: dict[str, tuple[subprocess.Popen, Path]] = {}
 
 
@@ -135,8 +132,8 @@ def python_m(*argv: str, timeout: float = 300, **env: str) -> subprocess.Complet
 # Commands whose output tests only read (the first screens, the watch's scripts, the hazard probe) run beside the
 # session, two at a time (the machine has two cores), from the moment their tests are collected; the tests that
 # read them run last, so that this session trains and checks in the meantime instead of waiting.
-# They run at the lowest priority (NICE), as the backends' sessions do: this session and the full tf-keras run,
-# the longest two, keep a core each while the rest fills what they leave.
+# They run at the lowest priority (NICE), as the backends' sessions do: this session, the longest, keeps a core
+# while the rest fills what it leaves.
 BESIDE = ThreadPoolExecutor(max_workers=2, thread_name_prefix="beside")
 NICE = 19  # the lowest priority: what they get is what the two long ones leave
 
@@ -163,21 +160,37 @@ def beside(argv: list[str], *, timeout: float = 300, **popen) -> Future:
     return BESIDE.submit(run_beside, argv, timeout, **popen)
 
 
-HAZARDS_JSON = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-hazards-")) / "probes.json"
+SCRIPT = str(Path(sys.executable).parent / "tf-loss-wiring")  # the console command, as a user runs it
+QUIET = {"PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}  # whatever log level the user set, ours
+SHARED = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-shared-"))
+HAZARDS_JSON, BENCH_JSON = SHARED / "probes.json", SHARED / "bench.json"
+# Each run below loads TensorFlow (~11 s of CPU on the slower of this project's machines): one run serves both
+# the tests of its tool and its first screen.
 
 
 @functools.cache
 def hazards_run() -> Future:
     """`tf-loss-wiring hazards --json`, once: the fresh probe tests/claims/test_hazards.py holds the tables to, and
-    the hazards tool's first screen (tests/project/test_first_screen.py)."""
-    return beside([str(Path(sys.executable).parent / "tf-loss-wiring"), "hazards", "--json", str(HAZARDS_JSON)],
-                  env={**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"})
+    the hazards tool's first screen (tests/project/test_first_screen.py), tf-keras's loading included."""
+    return beside([SCRIPT, "hazards", "--json", str(HAZARDS_JSON)], env={**os.environ, **QUIET})
+
+
+# The bench on a tiny protocol (21 steps on 500 rows): the times mean nothing there, only what is printed and written.
+BENCH_TINY = ["--steps", "21", "--data-size", "500", "--batch-size", "100", "--log-every", "10"]
+
+
+@functools.cache
+def bench_run() -> Future:
+    """`tf-loss-wiring bench` of both TensorFlow styles and wirings, --repeat 2 --watch --json, once: the table and
+    rows tests/tools/test_bench.py reads, and the bench's first screen (tests/project/test_first_screen.py)."""
+    return beside([SCRIPT, "bench", "--styles", "tf1_graph,tf2_eager", *BENCH_TINY, "--repeat", "2", "--watch",
+                   "--json", str(BENCH_JSON)], env={**os.environ, **QUIET})
 
 
 def waits_beside(item) -> bool:
     """Whether a test reads what runs beside the session (its module starts it: `in_background()`)."""
-    return hasattr(getattr(item, "module", None), "in_background") or item.name == FULL_TF_KERAS_TEST \
-        or getattr(item, "originalname", None) == BACKEND_SESSIONS_TEST
+    return hasattr(getattr(item, "module", None), "in_background") or \
+        getattr(item, "originalname", None) == BACKEND_SESSIONS_TEST
 
 
 def pytest_collection_modifyitems(config, items):
@@ -193,7 +206,7 @@ def pytest_collection_modifyitems(config, items):
 
 
 # The backends' own sessions (tests/styles/test_backends.py) start as soon as their test is collected and run beside
-# this one, as the full tf-keras run does.
+# this one.
 BACKEND_SESSIONS_TEST = "test_every_case_by_case_check_passes_on_the_backend"
 BACKEND_SESSION_FILES = ["styles/test_matrix.py", "styles/test_by_hand.py", "pieces/test_edges.py",
                          "tools/test_guard.py", "claims/test_on_backend.py"]
@@ -231,21 +244,11 @@ def pytest_collection_finish(session):
                 if not backend_installed(backend):
                     continue
                 background[f"{BACKEND_SESSIONS_TEST}[{backend}]"] = start_backend_session(backend)
-    if "tf_keras" in GENERATIONS and any(item.name == FULL_TF_KERAS_TEST for item in session.items):
-        folder = Path(tempfile.mkdtemp(prefix="tf-loss-wiring-"))
-        process = subprocess.Popen(
-            [sys.executable, "-m", *FULL_TF_KERAS_ARGV, "--json", str(folder / "runs.json")],
-            stdout=subprocess.DEVNULL, stderr=open(folder / "stderr.txt", "w"),
-            # One TensorFlow thread each way: a (100, 10) model gains nothing from more (16% faster measured).
-            env={**os.environ, "PYTHONPATH": str(ROOT),
-                 "TF_NUM_INTEROP_THREADS": "1", "TF_NUM_INTRAOP_THREADS": "1"},
-        )
-        background[FULL_TF_KERAS_TEST] = (process, folder)
 
 
 def pytest_sessionfinish(session):
     BESIDE.shutdown(wait=False, cancel_futures=True)
-    shutil.rmtree(HAZARDS_JSON.parent, ignore_errors=True)
+    shutil.rmtree(SHARED, ignore_errors=True)
     for process, folder in background.values():
         if process.poll() is None:
             process.kill()

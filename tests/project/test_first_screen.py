@@ -12,23 +12,22 @@ import os
 import subprocess
 import sys
 from concurrent.futures import Future
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, beside, hazards_run, only_under, startup_noise
+from conftest import QUIET, ROOT, SCRIPT, bench_run, beside, hazards_run, only_under, startup_noise
 
-SCRIPT = str(Path(sys.executable).parent / "tf-loss-wiring")
 SHORT = ["--steps", "3", "--log-every", "1"]
 COMMANDS = {
     "python -m tf1_graph": [sys.executable, "-m", "tf1_graph", *SHORT],
-    "python -m keras_impl": [sys.executable, "-m", "keras_impl", *SHORT],
-    # a few styles each (every one loads TensorFlow or its backend the same way), one on PyTorch in its own process
-    "tf-loss-wiring compare": [SCRIPT, "compare", *SHORT, "--styles", "tf1_graph,keras_impl[keras3-torch]"],
-    "tf-loss-wiring bench": [SCRIPT, "bench", *SHORT, "--repeat", "1", "--styles", "tf2_eager,keras_impl[tf_keras]"],
+    "python -m keras_impl": None,  # its fixed wiring with nothing of the user's set, as under the settings below
+    # a few styles each (every one loads TensorFlow or its backend the same way), one on PyTorch in its own process,
+    # under a KERAS_BACKEND of the user's (test_the_tools_say_in_one_line_that_they_override_a_users_keras_backend)
+    "tf-loss-wiring compare": [SCRIPT, "compare", *SHORT, "--styles", "tf1_graph,keras_impl[keras3-torch]",
+                               "--variant", "fixed"],
+    "tf-loss-wiring bench": None,  # conftest's bench_run(), whose table tests/tools/test_bench.py reads
     "tf-loss-wiring hazards": None,  # conftest's hazards_run(), whose probe tests/claims/test_hazards.py reads
 }
-# (python -m tf2_eager is held to the same in test_cli.py, python -m keras_impl --keras tf_keras in
-# test_question.py: they run there anyway.)
+# (python -m tf2_eager is held to the same in test_cli.py, which runs it anyway; tf-keras loads in the hazards probe.)
 
 
 def in_background() -> None:
@@ -39,18 +38,17 @@ def in_background() -> None:
 def started() -> tuple[dict[str, Future], dict[str, Future]]:
     """Every command, `python -m keras_impl` under each user setting, and the runs of the tests below them,
     started beside the session."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "TF_CPP_MIN_LOG_LEVEL": "2"}
-    commands = {name: beside(argv, env=env) if argv else hazards_run() for name, argv in COMMANDS.items()}
-    commands["--verbose"] = beside([sys.executable, "-m", "tf2_eager", *SHORT, "--variant", "fixed", "--verbose"],
-                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
-    commands["KERAS_BACKEND=jax compare"] = beside(
-        [SCRIPT, "compare", *SHORT, "--styles", "tf2_eager", "--variant", "fixed"],
-        env={**os.environ, "PYTHONPATH": str(ROOT), "KERAS_BACKEND": "jax"})
     base = {key: value for key, value in os.environ.items()
             if key not in ("TF_CPP_MIN_LOG_LEVEL", "KERAS_BACKEND", "TF_USE_LEGACY_KERAS")}
-    argv = [sys.executable, "-m", "keras_impl", *SHORT, "--variant", "fixed"]
-    settings = {name: beside(argv, env={**base, "PYTHONPATH": str(ROOT), **USER_SETTINGS.get(name, {})})
+    keras_impl = [sys.executable, "-m", "keras_impl", *SHORT, "--variant", "fixed"]
+    settings = {name: beside(keras_impl, env={**base, "PYTHONPATH": str(ROOT), **USER_SETTINGS.get(name, {})})
                 for name in ["nothing set", *USER_SETTINGS]}
+    commands = {name: beside(argv, env={**os.environ, **QUIET, "KERAS_BACKEND": "jax"})
+                for name, argv in COMMANDS.items() if argv}
+    commands["tf-loss-wiring hazards"], commands["tf-loss-wiring bench"] = hazards_run(), bench_run()
+    commands["python -m keras_impl"] = settings["nothing set"]
+    commands["--verbose"] = beside([sys.executable, "-m", "tf2_eager", *SHORT, "--variant", "fixed", "--verbose"],
+                                   env={**os.environ, "PYTHONPATH": str(ROOT)})
     return commands, settings
 
 
@@ -112,9 +110,10 @@ USER_SETTINGS = {
     "TF_CPP_MIN_LOG_LEVEL=3": {"TF_CPP_MIN_LOG_LEVEL": "3"},
     "KERAS_BACKEND=jax": {"KERAS_BACKEND": "jax"},
     "TF_USE_LEGACY_KERAS=1": {"TF_USE_LEGACY_KERAS": "1"},
-    "CUDA_VISIBLE_DEVICES=": {"CUDA_VISIBLE_DEVICES": ""},
-    "JAX_ENABLE_X64=1": {"JAX_ENABLE_X64": "1"},
-    "OMP_NUM_THREADS=1": {"OMP_NUM_THREADS": "1"},
+    # three that should change nothing we print, in one run (each run loads TensorFlow: ~11 s of CPU on the slower
+    # of this project's machines)
+    "CUDA_VISIBLE_DEVICES= JAX_ENABLE_X64=1 OMP_NUM_THREADS=1": {"CUDA_VISIBLE_DEVICES": "", "JAX_ENABLE_X64": "1",
+                                                               "OMP_NUM_THREADS": "1"},
 }
 
 
@@ -139,7 +138,7 @@ def test_a_users_own_settings_keep_the_first_screen_ours(name, under_user_settin
 
 
 def test_the_tools_say_in_one_line_that_they_override_a_users_keras_backend(outputs):
-    done = outputs["KERAS_BACKEND=jax compare"]
-    assert done.returncode == 0 and "tf2_eager-fixed" in done.stdout
+    done = outputs["tf-loss-wiring compare"]
+    assert done.returncode == 0 and "tf1_graph-fixed" in done.stdout and "keras_impl[keras3-torch]-fixed" in done.stdout
     assert done.stderr == ("tf-loss-wiring compare: KERAS_BACKEND=jax is overridden: Keras 3 runs on TensorFlow in "
                            "this process, and on each other backend in a process of its own\n")

@@ -20,12 +20,12 @@ from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, backend_installed, beside, only_under, python_m, strict_json
+from conftest import BENCH_JSON, ROOT, backend_installed, bench_run, beside, only_under, python_m, strict_json
+from conftest import BENCH_TINY as TINY
 
 from common.config import QUESTION
 from tf_loss_wiring import bench, cases
 
-TINY = ["--steps", "21", "--data-size", "500", "--batch-size", "100", "--log-every", "10"]
 RATIO = re.compile(r"\d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)( ok| over)?")  # median (min–max) verdict
 NUMBERS = ("seconds", "seconds_min", "seconds_max", "numpy_ratio", "floor_seconds", "floor_us_per_step", "overhead",
            "overhead_min", "overhead_max", "peak_mib", "watched_seconds", "watch_overhead", "watch_overhead_min",
@@ -33,8 +33,7 @@ NUMBERS = ("seconds", "seconds_min", "seconds_max", "numpy_ratio", "floor_second
 
 
 FOLDER = Path(tempfile.mkdtemp(prefix="tlw-bench-"))
-RUNS = {  # name: the flags of `tf-loss-wiring bench`
-    "tf": ["--styles", "tf1_graph,tf2_eager", *TINY, "--repeat", "2", "--watch"],  # both TF styles and wirings
+RUNS = {  # name: the flags of `tf-loss-wiring bench` (both TF styles and wirings: conftest's bench_run)
     "jax": ["--styles", "keras_impl[keras3-jax]", *TINY, "--variant", "buggy", "--repeat", "2", "--watch"],
 }
 
@@ -46,16 +45,17 @@ def in_background() -> None:
 @functools.cache
 def started() -> dict[str, Future]:
     """Each bench run, started beside the session (conftest's `beside`) as soon as these tests are collected."""
-    return {name: beside([sys.executable, "-m", "tf_loss_wiring", "bench", *argv, "--json", str(FOLDER / name)],
+    runs = {name: beside([sys.executable, "-m", "tf_loss_wiring", "bench", *argv, "--json", str(FOLDER / name)],
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
             for name, argv in RUNS.items() if name != "jax" or backend_installed("jax")}
+    return {"tf": bench_run(), **runs}
 
 
 def bench_of(name: str):
     """(the completed command, the rows it wrote) for `tf-loss-wiring bench RUNS[name]… --json`."""
     done = started()[name].result()
     assert done.returncode == 0, done.stderr
-    return done, strict_json(FOLDER / name)
+    return done, strict_json(BENCH_JSON if name == "tf" else FOLDER / name)
 
 
 @pytest.fixture(scope="module")

@@ -204,7 +204,7 @@ def test_the_plot_has_a_panel_per_case_both_wirings_in_each_and_real_curves(caps
     runs = []
     monkeypatch.setattr(compare.plot, "save", lambda path, done, var_y: runs.extend(done))
     assert cli.main(["compare", "--styles", "tf1_graph,tf2_eager", "--steps", "2001", "--log-every", "1000",
-                     "--batch-size", "1000", "--lr", "0.2", "--plot", "unused.png"]) == 0
+                     "--data-size", "2000", "--plot", "unused.png"]) == 0
     fig = plot.figure(runs, var_y=0.0823)
     panels = [ax for ax in fig.axes if ax.get_visible()]
     assert [ax.get_title() for ax in panels] == ["tf1_graph", "tf2_eager"]

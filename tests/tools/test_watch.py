@@ -267,9 +267,10 @@ def test_in_process_api_warns_once_per_line_and_restores_everything():
     assert after == before
 
 
-def test_the_fixture_fails_a_broadcast_at_its_line(tmp_path):
-    (tmp_path / "conftest.py").write_text('pytest_plugins = ["tf_loss_wiring.testing"]\n')
-    (tmp_path / "test_user.py").write_text(
+def test_the_fixture_fails_a_broadcast_at_its_line(pytester):
+    """A user's suite with the plugin, run by pytest in this process (pytester; TensorFlow is loaded already)."""
+    pytester.makeconftest('pytest_plugins = ["tf_loss_wiring.testing"]\n')
+    pytester.makepyfile(test_user=(
         "import tensorflow as tf\n"
         "\n"
         "def test_broadcast(broadcast_watch):\n"
@@ -277,11 +278,10 @@ def test_the_fixture_fails_a_broadcast_at_its_line(tmp_path):
         "\n"
         "def test_paired(broadcast_watch):\n"
         "    tf.reduce_mean(tf.square(tf.zeros([4, 1]) - tf.ones([4, 1])))\n"
-        "    assert broadcast_watch.count == 0\n")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                          capture_output=True, text=True, timeout=TIMEOUT, cwd=tmp_path, env=environment())
-    assert "1 failed, 1 passed" in done.stdout, done.stdout[-2000:]
-    assert re.search(r"BroadcastWarning: .*test_user.py:4: shapes \(4, 1\) and \(4,\)", done.stdout)
+        "    assert broadcast_watch.count == 0\n"))
+    done = pytester.runpytest_inprocess("-q", "-p", "no:cacheprovider")
+    done.assert_outcomes(failed=1, passed=1)
+    assert re.search(r"BroadcastWarning: .*test_user.py:4: shapes \(4, 1\) and \(4,\)", done.stdout.str())
 
 
 def test_a_tf1_check_waits_for_the_first_run_that_computes_its_op_however_many_runs_come_before():
