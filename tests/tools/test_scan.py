@@ -3,6 +3,7 @@ cannot be read, and the marked corpora. Imports nothing but the scanner and the 
 install has no framework."""
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -579,6 +580,17 @@ def test_the_benchmarks_refuse_what_they_cannot_score_in_one_line(tmp_path, caps
         assert run() == 2
         out, err = capsys.readouterr()
         assert said in err and err.count("\n") == 1 and out == "", err
+
+
+def test_time_against_parse_times_both_on_the_same_files(tmp_path, capsys):
+    for number in range(3):
+        (tmp_path / f"trap_{number}.py").write_text(TRAP.format(comment=""))
+    (tmp_path / "notes.txt").write_text("not Python")
+    scanned, parsed, count = scan.time_against_parse(tmp_path, rounds=3)
+    assert count == 3 and scanned > 0 and parsed > 0
+    assert scan.main(["--time", str(tmp_path)]) == 0
+    assert re.fullmatch(rf"{re.escape(str(tmp_path))}: 3 files; scan \d+\.\d\d s, ast\.parse \d+\.\d\d s "
+                        r"\(\d+\.\d\dx\)\n", capsys.readouterr().out)
 
 
 def test_summary():
