@@ -8,15 +8,18 @@ exit status. The tools above the styles build their flags from the same pieces.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import importlib.util
 import math
+import signal
 import sys
+import threading
 
 import numpy as np
 
 import common
-from common import quiet, runner
+from common import monitor, quiet, runner
 from common.config import DTYPES, QUESTION, VARIANTS, Config, chosen_variants
 from common.flags import EXIT_INTERRUPTED, EXIT_USAGE, Parser, add_verbose_argument, check_writable  # noqa: F401  (its exits)
 from common.record import Run, write_json
@@ -137,6 +140,32 @@ def print_result(run: Run) -> None:
     print(f"verdict: {run.verdict} ({WHAT_VERDICTS_MEAN[run.verdict]}) in {run.seconds:.2f} s\n", flush=True)
 
 
+@contextlib.contextmanager
+def ctrl_c_remembered():
+    """Ctrl-C raises KeyboardInterrupt as Python's own handler does, and is remembered (monitor.INTERRUPTED), so a
+    run whose interrupt Python swallowed stops at its next step."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupted(signum, frame):
+        monitor.INTERRUPTED.set()
+        raise KeyboardInterrupt
+
+    def unraisable(report):  # the swallowed one: no "Exception ignored" traceback, the next step raises it
+        if not isinstance(report.exc_value, KeyboardInterrupt):
+            previous_hook(report)
+
+    previous, previous_hook = signal.signal(signal.SIGINT, interrupted), sys.unraisablehook
+    sys.unraisablehook = unraisable
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        sys.unraisablehook = previous_hook
+        monitor.INTERRUPTED.clear()
+
+
 def main(style: Style, argv: list[str] | None = None) -> int:
     """`python -m <style>`: run its buggy and/or fixed wiring as the flags say; return the exit status."""
     parser = build_parser(style)
@@ -145,18 +174,19 @@ def main(style: Style, argv: list[str] | None = None) -> int:
     case = case_from_args(parser, style, args)
     runs, status = [], 0
     try:
-        with quiet.startup(args.verbose):
-            case.load()  # TensorFlow (or the Keras 3 backend's framework) loads here, once the flags are good
-        for variant in chosen_variants(args.variant):
-            setting = f" · {case.setting}" if case.setting else ""
-            print(f"== {style.name}{setting} · {variant} wiring · {config.dtype} ==", flush=True)
-            run = runner.run(case, config, variant, on_log=print_log)
-            runs.append(run)
-            if run.diverged_at:
-                at = run.diverged_at
-                print(f"{run.label}: diverged at step {at['step']}: loss={at['loss']:g}", file=sys.stderr)
-                status = EXIT_DIVERGED
-            print_result(run)
+        with ctrl_c_remembered():
+            with quiet.startup(args.verbose):
+                case.load()  # TensorFlow (or the Keras 3 backend's framework) loads here, once the flags are good
+            for variant in chosen_variants(args.variant):
+                setting = f" · {case.setting}" if case.setting else ""
+                print(f"== {style.name}{setting} · {variant} wiring · {config.dtype} ==", flush=True)
+                run = runner.run(case, config, variant, on_log=print_log)
+                runs.append(run)
+                if run.diverged_at:
+                    at = run.diverged_at
+                    print(f"{run.label}: diverged at step {at['step']}: loss={at['loss']:g}", file=sys.stderr)
+                    status = EXIT_DIVERGED
+                print_result(run)
     except KeyboardInterrupt:
         done = f", {len(runs)} finished run(s) kept" if runs else ""
         print(f"\n{parser.prog}: interrupted{done}", file=sys.stderr)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import threading
 from collections.abc import Callable
 
 from common.config import Config
+
+# Set by the command line's Ctrl-C handler (common/cli.py). Python raises the KeyboardInterrupt wherever the main
+# thread is at that moment; where that is a garbage collector's callback (JAX registers one), it prints "Exception
+# ignored" and training goes on. The next step then raises it again.
+INTERRUPTED = threading.Event()
 
 
 @dataclasses.dataclass
@@ -22,6 +28,8 @@ class Monitor:
 
     def step(self, step: int, batch_loss: float) -> bool:
         """Record one step's batch loss (before its update); False (and `diverged_at` set) when it is not finite."""
+        if INTERRUPTED.is_set():
+            raise KeyboardInterrupt
         self.batch_losses.append(float(batch_loss))
         if not math.isfinite(batch_loss):
             self.diverged_at = {"step": int(step), "loss": float(batch_loss)}
