@@ -77,6 +77,9 @@ def run_cell(session: nox.Session, cell: str) -> None:
     data = json.loads(record.read_text())
     record.write_text(json.dumps({**data, "result": summary, "seconds": round(time.perf_counter() - started)}))
     if " failed" in summary or " error" in summary:
+        for line in tests.splitlines():  # which ones: pytest's short summary (-ra)
+            if line.startswith(("FAILED ", "ERROR ")):
+                session.log(line)
         session.error(f"{cell}: {summary}")
 
 
