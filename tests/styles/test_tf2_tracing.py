@@ -1,4 +1,4 @@
-"""tf2_eager's tf.functions are traced once, whatever the chunk length or a shorter last batch."""
+"""tf2_eager's tf.function is traced once, whatever the chunk length or a shorter last batch."""
 
 from __future__ import annotations
 
@@ -29,5 +29,5 @@ def test_no_retracing_with_chunks_of_every_length_and_a_partial_last_batch(monke
     config = dataclasses.replace(QUESTION, data_size=250, steps=12, log_every=5)  # batches of 100, 100, 50, …
     run = runner.run(Case(STYLE), config, "fixed")
     assert [entry["step"] for entry in run.log] == [0, 5, 10]
-    assert len(created) == 2  # train_steps and loss_on
-    assert [f.experimental_get_tracing_count() for f in created] == [1, 1]
+    assert len(created) == 1  # train_steps (loss_on, a few ops every log line, runs eagerly)
+    assert [f.experimental_get_tracing_count() for f in created] == [1]
