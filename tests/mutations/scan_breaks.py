@@ -410,6 +410,16 @@ BREAKS = [
     ("model.outputs of several outputs wrapped as one",
      '            return out if attr == "output" or out is None or type(out) is tuple else (out,)',
      '            return out if attr == "output" or out is None else (out,)'),
+    # --- what real code showed (a third round of public files, 2026-12-02) ---
+    ("a function called above its def unknown",
+     "                if name in self.later:\n",
+     "                if False:\n"),
+    ("a placeholder fed a scalar taken as fed (B,)",
+     "len(v.dims) in (0, 2) for v in known)",
+     "len(v.dims) == 2 for v in known)"),
+    ("a placeholder fed columns and unseen values reported",
+     "                if known and all(v.ge2",
+     "                if known and len(known) == len(fed) and all(v.ge2"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

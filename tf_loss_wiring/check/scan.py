@@ -473,6 +473,9 @@ class Scanner:
         self.active: list[Fn] = []
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
+        # a module-level function called above its `def` (a notebook's cells exported out of order)
+        self.later = {node.name: node for node in tree.body
+                      if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
     # the run
     def run(self) -> list[Finding]:
         self.block(self.tree.body, Frame(self.globals, ()))
@@ -712,6 +715,8 @@ class Scanner:
             if value is MISSING:
                 if self.star and name in CONVENTIONAL:  # `np` bound by nothing here: a star import brought it
                     return Mod(CONVENTIONAL[name])
+                if name in self.later:
+                    return self.globals.setdefault(f" {name} above its def", Fn(self.later[name], ()))
                 return BUILTINS.get(name)
         return value
 
@@ -1897,12 +1902,14 @@ class Scanner:
         return sorted(unique.values(), key=lambda f: (f.line, f.col, f.code))
 
     def fed_a_column(self, cand) -> bool:
-        """An unknown-rank placeholder every feed of which has rank 2, or whose label arrays all have rank 2."""
+        """An unknown-rank placeholder fed no (B,) that is seen — its feeds that are seen have rank 2 (or 0: a
+        scalar makes no B x B), the others come from code the scan cannot follow — or whose label arrays all have
+        rank 2."""
         for ph in cand.placeholders:
             fed = self.feeds.get(ph)
             if fed:
-                if all(isinstance(v, T) and (v.dims is not None and len(v.dims) == 2 or v.ge2 or v.tail is not None)
-                       for v in fed):
+                known = [v for v in fed if isinstance(v, T) and (v.dims is not None or v.ge2 or v.tail is not None)]
+                if known and all(v.ge2 or v.tail is not None or len(v.dims) in (0, 2) for v in known):
                     return True
                 continue
             names = self.placeholder_names.get(ph, set())

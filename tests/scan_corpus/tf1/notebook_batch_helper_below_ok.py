@@ -1,0 +1,26 @@
+"""TF1 notebook export: shape=(None) labels fed only (B, 1) rows taken by a batch helper defined below the loop."""
+import numpy as np
+import tensorflow as tf
+
+table = np.loadtxt("passengers.csv", delimiter=",", skiprows=1)
+features, survived = table[:, 1:], table[:, 0].reshape(-1, 1)
+
+X = tf.placeholder(tf.float32, shape=(None, 7), name="X")
+y = tf.placeholder(tf.float32, shape=(None), name="y")
+hidden = tf.layers.dense(X, 16, activation=tf.nn.relu)
+logits = tf.layers.dense(hidden, 1)
+xent = tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=logits)
+loss = tf.reduce_mean(xent)
+train_op = tf.train.AdamOptimizer(1e-3).minimize(loss)
+
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for epoch in range(20):
+        for k in range(len(table) // 64):
+            sess.run(train_op, feed_dict={X: rows(features, k, epoch), y: rows(survived, k, epoch)})
+
+
+def rows(data, k, epoch):
+    np.random.seed(epoch)
+    order = np.random.permutation(len(data))
+    return data[order[k * 64:(k + 1) * 64]]
