@@ -528,7 +528,8 @@ class Scanner:
     def s_assign(self, node, fr):
         value = self.ev(node.value, fr)
         if value is ENV_STEP and len(node.targets) == 1 and type(node.targets[0]) is ast.Tuple:
-            value = (None, NUM, *[None] * (len(node.targets[0].elts) - 2))  # obs, reward, done, info = env.step(a)
+            count = len(node.targets[0].elts)  # obs, reward, done, info (or terminated, truncated, info) = env.step(a)
+            value = (None, *[NUM] * (count - 2), None) if count >= 3 else (None, NUM)
         for target in node.targets:
             self.assign(target, value, fr)
 
@@ -715,6 +716,8 @@ class Scanner:
             if value is MISSING:
                 if self.star and name in CONVENTIONAL:  # `np` bound by nothing here: a star import brought it
                     return Mod(CONVENTIONAL[name])
+                if name in sys.stdlib_module_names:  # `random.sample` in a snippet that forgot `import random`
+                    return Mod(name)
                 if name in self.later:
                     return self.globals.setdefault(f" {name} above its def", Fn(self.later[name], ()))
                 return BUILTINS.get(name)
@@ -805,6 +808,11 @@ class Scanner:
             if isinstance(where, T) and where.ph is not None and where.unk:
                 self.feeds.setdefault(where.ph, []).append(fed)
         return None
+
+    def e_boolop(self, node, fr):
+        """`terminated or truncated`: a number when every side is one; each side walked."""
+        values = [self.ev(value, fr) for value in node.values]
+        return NUM if all(_number(value) or type(value) is bool for value in values) else None
 
     def e_ifexp(self, node, fr):
         self.ev(node.test, fr)
@@ -1106,6 +1114,8 @@ class Scanner:
         if kind is Mod:
             canon = _canon(callee.path)
             if canon is None:
+                if callee.path in SAME_ITEMS:  # random.sample(buffer, k), deque(maxlen=k): a list of the same items
+                    return Built() if not args else Built(args[0].item) if type(args[0]) is Built else None
                 if not callee.path.startswith(SEEN_LIBRARIES):
                     _poison(args)
                 return self.unknown_call(callee.path.rsplit(".", 1)[-1], args, fr)
@@ -1136,6 +1146,11 @@ class Scanner:
         if callee is BUILTIN_RANGE:
             return RANGE
         if callee is BUILTIN_ZIP:
+            if len(node.args) == 1 and type(node.args[0]) is ast.Starred:  # zip(*batch): the columns of its rows
+                rows = self.ev(node.args[0].value, fr)
+                if type(rows) is Built and type(rows.item) is tuple:
+                    return tuple(Built(item) for item in rows.item)
+                return None
             return Zip(args)
         if callee is BUILTIN_LIST:
             if args and type(args[0]) is Built:  # list(lst), reversed(lst), sorted(lst): the same items
@@ -1144,6 +1159,9 @@ class Scanner:
                 return tuple(reversed(args[0])) if args and isinstance(args[0], tuple) else None
             return args[0] if args and isinstance(args[0], tuple) and name != "sorted" else None
         if callee is BUILTIN_MAP:
+            if len(args) == 2 and type(args[0]) is Mod and _canon(args[0].path) in ARRAY_OF_LIST and \
+                    isinstance(args[1], tuple):  # map(np.asarray, zip(*batch)): an array of each column
+                return tuple(self.from_list(column, node) if type(column) is Built else None for column in args[1])
             if len(args) == 2 and isinstance(args[0], (Lam, Fn)) and isinstance(args[1], tuple):
                 return tuple(self.call_lambda(args[0], [item]) if isinstance(args[0], Lam) else
                              self.call_fn(args[0], [item], {}) for item in args[1])
@@ -2171,6 +2189,8 @@ def _poison(args):
 
 
 PY_BUILTINS = frozenset(dir(builtins))
+SAME_ITEMS = frozenset({"random.sample", "random.choices", "collections.deque"})
+ARRAY_OF_LIST = frozenset({("np", "array"), ("np", "asarray"), ("np", "stack")})
 SEEN_LIBRARIES = ("matplotlib.", "random.", "pickle.", "json.", "logging.", "statistics.", "math.", "time.")
 
 
@@ -2222,7 +2242,7 @@ EXPRESSIONS = {ast.Name: S.e_name, ast.Constant: S.e_constant, ast.Attribute: S.
                ast.BinOp: S.e_binop, ast.Subscript: S.e_subscript, ast.Tuple: S.e_seq, ast.List: S.e_seq,
                ast.UnaryOp: S.e_unary, ast.Compare: S.e_compare, ast.Dict: S.e_dict, ast.IfExp: S.e_ifexp,
                ast.Lambda: S.e_lambda, ast.ListComp: S.e_comp, ast.SetComp: S.e_comp, ast.GeneratorExp: S.e_comp,
-               ast.DictComp: S.e_comp, ast.NamedExpr: S.e_namedexpr}
+               ast.DictComp: S.e_comp, ast.NamedExpr: S.e_namedexpr, ast.BoolOp: S.e_boolop}
 del S
 
 
