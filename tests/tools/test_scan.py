@@ -2,6 +2,7 @@
 cannot be read, and the marked corpora. Imports nothing but the scanner and the standard library: a scan-only
 install has no framework."""
 
+import functools
 import os
 import re
 import subprocess
@@ -614,12 +615,19 @@ def corpus_files():
                          if path.name in OUT_OF_REACH else []) for path in files]
 
 
+@functools.cache
+def folder_scan(folder: Path) -> scan.Scanned:
+    return scan.scan_path(folder)
+
+
 @pytest.mark.parametrize("path", corpus_files())
 def test_corpus_findings_are_exactly_the_markers(path):
+    """Each file's findings, from a scan of its folder as a user runs it (`check .`): a trap made in a module that
+    only another file's call reaches (split_modules/) is found there."""
     expected = scan.expected_findings(path) | UNMARKED.get(path.name, set())
-    done = scan.scan_path(path)
+    done = folder_scan(path.parent)
     assert done.problems == []
-    assert {(f.line, f.code) for f in done.findings} == expected
+    assert {(f.line, f.code) for f in done.findings if Path(f.path) == path} == expected
 
 
 def test_bench_counts_recall_and_false_alarms(tmp_path):
@@ -629,3 +637,80 @@ def test_bench_counts_recall_and_false_alarms(tmp_path):
     bench = scan.bench_markers(tmp_path)
     assert (bench.traps, bench.found, bench.lookalikes, len(bench.false_alarms)) == (2, 1, 1, 1)
     assert bench.summary == "recall 1/2 trap files; 1 false alarm (1 look-alike files); 0 not scanned"
+
+
+# --- modules beside the file: what `from networks import build_critic` brings ----------------------------------
+NETWORKS = """\
+import tensorflow as tf
+
+
+def build_critic():
+    return tf.keras.Sequential([tf.keras.layers.Dense(32), tf.keras.layers.Dense(1)])
+
+
+class Baseline(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.value = tf.keras.layers.Dense(1)
+
+    def loss(self, states, returns):
+        return tf.reduce_mean(tf.square(returns - self.value(states))){noqa}
+"""
+AGENT = """\
+import numpy as np
+import tensorflow as tf
+{imports}
+critic = build_critic()
+returns = np.zeros(64)
+loss = tf.reduce_mean(tf.square(returns - critic(np.zeros((64, 4)))))
+"""
+CALLER = """\
+import numpy as np
+from networks import Baseline
+
+rewards = []
+rewards.append(1.0)
+loss = Baseline().loss(np.zeros((64, 4)), rewards)
+"""
+
+
+def test_a_model_built_in_a_module_beside_the_file_is_followed_and_named_in_the_message(tmp_path):
+    (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
+    for imports in ("from networks import build_critic", "from .networks import build_critic"):
+        (tmp_path / "agent.py").write_text(AGENT.format(imports=imports))
+        [finding] = scan.scan_path(tmp_path / "agent.py").findings
+        assert (Path(finding.path).name, finding.line, finding.code) == ("agent.py", 6, "TLW003"), imports
+        assert "(model ending in Dense(1), line 5 of networks.py)" in finding.message, finding.message
+        assert "(np.zeros(64), line 5)" in finding.message, finding.message
+
+
+def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):
+    (tmp_path / "agent.py").write_text(AGENT.format(imports="from networks import build_critic"))
+    assert scan.scan_path(tmp_path / "agent.py").findings == []  # no networks.py: build_critic is unknown
+    (tmp_path / "networks.py").write_text("def build_critic(:\n")
+    assert scan.scan_path(tmp_path / "agent.py").findings == []
+    (tmp_path / "agent.py").write_text(AGENT.format(imports="from agent import build_critic"))  # itself
+    assert scan.scan_path(tmp_path / "agent.py").findings == []
+
+
+def test_a_trap_made_in_a_module_beside_the_file_by_this_files_call_is_reported_there_once(tmp_path):
+    (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
+    (tmp_path / "train.py").write_text(CALLER)
+    assert scan.scan_path(tmp_path / "networks.py").findings == []  # alone: returns is a parameter, unknown
+    [finding] = scan.scan_path(tmp_path / "train.py").findings
+    assert (Path(finding.path).name, finding.line, finding.col, finding.code) == ("networks.py", 14, 41, "TLW003")
+    assert "(the Python list returns, line 14)" in finding.message, finding.message
+    (tmp_path / "train2.py").write_text(CALLER)
+    assert len(scan.scan_path(tmp_path).findings) == 1  # reached from two files, and the folder's own scan
+    (tmp_path / "networks.py").write_text(NETWORKS.format(noqa="  # noqa: TLW003"))
+    assert scan.scan_path(tmp_path / "train.py").findings == []  # the sibling's own noqa
+
+
+def test_flake8_reports_only_the_file_it_was_given(tmp_path):
+    from tf_loss_wiring.check.flake8 import Plugin
+
+    (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
+    (tmp_path / "train.py").write_text(CALLER)
+    assert list(Plugin(None, str(tmp_path / "train.py")).run()) == []
+    (tmp_path / "agent.py").write_text(AGENT.format(imports="from networks import build_critic"))
+    assert [line for line, *_ in Plugin(None, str(tmp_path / "agent.py")).run()] == [6]

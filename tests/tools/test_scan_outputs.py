@@ -55,7 +55,8 @@ def plugin_findings(path: Path, source: str, with_lines: bool = True) -> list[tu
 
 
 def scan_findings(path: Path) -> list[tuple[int, int, str]]:
-    return [(f.line, f.col, f"{f.code} {f.message}") for f in scan.scan_path(path).findings]
+    """The scan's findings in this file (not those it finds in a module beside it: flake8 reports one file)."""
+    return [(f.line, f.col, f"{f.code} {f.message}") for f in scan.scan_path(path).findings if Path(f.path) == path]
 
 
 # --- flake8 ------------------------------------------------------------------------------------------------

@@ -39,4 +39,5 @@ class Plugin:
 
     def run(self) -> Iterator[tuple[int, int, str, type]]:
         for finding in scan.scan_source(self.filename, self.source()):
-            yield finding.line, finding.col - 1, f"{finding.code} {finding.message}", type(self)
+            if finding.path == self.filename:  # flake8 reports one file at a time: not a sibling module's finding
+                yield finding.line, finding.col - 1, f"{finding.code} {finding.message}", type(self)

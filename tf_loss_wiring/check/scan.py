@@ -2,8 +2,8 @@
 
 The trap: predictions of shape (B, 1) and labels of shape (B,) meet in an elementwise operation, broadcast to a
 B x B matrix, and the matrix is reduced — training silently regresses onto the batch mean. The scan follows a
-symbolic shape for each value through one module (standard library only: no numpy, no TensorFlow), and reports
-the line where the matrix is made:
+symbolic shape for each value through one module, and into the modules beside it that it imports from (standard
+library only: no numpy, no TensorFlow), and reports the line where the matrix is made:
 
 - TLW002: an operand of unknown rank (a placeholder declared `shape=(None)` or without a shape) meets a (B, 1)
   in a loss. A placeholder only ever fed rank-2 values is not reported.
@@ -47,6 +47,13 @@ from pathlib import Path
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node_modules", "build", "dist"}
 MAX_DEPTH = 4  # calls followed into the module's own functions, one inside another
 MAX_WALKS = 6  # walks of one function with different argument shapes
+MAX_SIBLINGS = 8  # modules beside a file that its imports are followed into
+# the largest of them followed: a project's networks.py or utils.py is a few kB; a library's core modules, imported
+# by every file beside them (torch/nn/modules/module.py: 120 kB), would cost a parse for each
+MAX_SIBLING_BYTES = 40_000
+SIBLING_LINES = 1 << 20  # a sibling's lines are shifted by a multiple of this: line 33 of the second is 2097185
+SIBLING_NAMES: dict[int, str] = {}  # shift -> the sibling's file name, for the messages
+SIBLING_SHIFTS: dict[str, int] = {}  # a sibling's path -> its shift
 
 RULES = {  # code: (name, one-line summary, fix)
     "TLW002": ("unknown-rank-meets-column",
@@ -162,10 +169,11 @@ class Mod:
 
 
 class Fn:
-    __slots__ = ("node", "closure", "cls", "done")
+    __slots__ = ("node", "closure", "cls", "done", "home")
 
-    def __init__(self, node, closure, cls=None):
+    def __init__(self, node, closure, cls=None, home=None):
         self.node, self.closure, self.cls, self.done = node, closure, cls, False
+        self.home = home  # the Scanner of the module that defines it
 
 
 class Cls:
@@ -397,12 +405,20 @@ def _short(node, limit=48) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
-def _phrase(src) -> str:
+def _phrase(src, here: int = 0) -> str:
     if src is None:
         return "where it came from is not known"
     line, words, node = src
     text = words.format(_short(node)) if node is not None and "{}" in words else words
-    return f"{text}, line {line}"
+    return f"{text}, {_where(line, here)}"
+
+
+def _where(line: int, here: int = 0) -> str:
+    """`line 33`, or `line 33 of networks.py` for a line of another module than the finding's (`here`: its shift):
+    a sibling's lines are shifted (see Scanner.sibling), the importer's (shift 0) are not."""
+    shift = line - line % SIBLING_LINES
+    return f"line {line - shift}" if shift == here else \
+        f"line {line - shift} of {SIBLING_NAMES.get(shift, 'another module')}"
 
 
 def _column(dims):
@@ -457,8 +473,12 @@ class Frame:
 class Scanner:
     """One module's abstract run: statements in order, shapes through them, each rule where its operation is."""
 
-    def __init__(self, path: str, tree: ast.Module, source: str = ""):
+    def __init__(self, path: str, tree: ast.Module, source: str = "", siblings: bool = True, offset: int = 0):
         self.path, self.tree, self.source = path, tree, source
+        # modules next to this one that it imports from, each walked by a Scanner of its own (one level: theirs
+        # are not followed); their lines are shifted by `offset` so that a line names its module (see _where)
+        self.siblings: dict[str, Scanner | None] | None = {} if siblings else None
+        self.offset, self.baseline = offset, 0
         self.globals: dict[str, object] = {}
         self.candidates: list[Candidate] = []
         self.direct: list[Finding] = []  # findings that need no reduction (TLW004)
@@ -489,7 +509,13 @@ class Scanner:
             while classes < len(self.classes):
                 classes += 1
                 self._class_pass(self.classes[classes - 1])
-        return self.findings()
+        SIBLING_NAMES[0] = os.path.basename(self.path)
+        found = self.findings()
+        for sibling in (self.siblings or {}).values():
+            if sibling is not None:
+                lines = sibling.source.splitlines()
+                found += [f for f in sibling.findings(sibling.baseline) if not _suppressed(f, lines)]
+        return found
 
     def _class_pass(self, cls):
         """Each method walked once with `self` an instance: __init__ and build first, for the attributes they set."""
@@ -512,7 +538,7 @@ class Scanner:
         reduction or a loss, defines a function or a class, or (a method) sets attributes others may reduce."""
         if self.lines is None:
             self.lines = self.source.splitlines()
-        text = "\n".join(self.lines[node.lineno - 1:node.end_lineno])
+        text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
         if TRIGGERS.search(text) or text.count("def ") > 1 or "class " in text or "global " in text:
             return True
         return attributes and SETS_ATTRIBUTE.search(text) is not None
@@ -604,7 +630,7 @@ class Scanner:
             self.block(case.body, fr)
 
     def s_def(self, node, fr):
-        fn = Fn(node, (fr.locals, *fr.closure) if fr.fn is not None else fr.closure, fr.cls)
+        fn = Fn(node, (fr.locals, *fr.closure) if fr.fn is not None else fr.closure, fr.cls, self)
         if fr.cls is not None and fr.locals is fr.cls.attrs:
             fr.cls.methods[node.name] = fn
             fn.closure = fr.closure
@@ -642,6 +668,15 @@ class Scanner:
                 fr.locals[top] = Mod(top)
 
     def s_importfrom(self, node, fr):
+        sibling = self.sibling(node.module, node.level) if self.siblings is not None and node.level <= 1 and \
+            node.module else None
+        if sibling is not None:  # from networks import build_critic: what that module binds
+            for alias in node.names:
+                if alias.name != "*":
+                    fr.locals[alias.asname or alias.name] = sibling.globals.get(alias.name)
+                else:
+                    self.star = True
+            return
         if node.level or not node.module:
             for alias in node.names:
                 fr.locals[alias.asname or alias.name] = None
@@ -651,6 +686,30 @@ class Scanner:
                 fr.locals[alias.asname or alias.name] = Mod(f"{node.module}.{alias.name}")
             else:
                 self.star = True
+
+    def sibling(self, module: str, level: int):
+        """The Scanner of a module beside this file (`from networks import …`, `from .networks import …`) after
+        a walk of its top level, or None: not a file here, unreadable, or this file itself."""
+        folder = os.path.dirname(self.path)
+        path = os.path.join(folder, *module.split(".")) + ".py"
+        if path in self.siblings:
+            return self.siblings[path]
+        self.siblings[path] = None
+        if len(self.siblings) > MAX_SIBLINGS or not os.path.isfile(path) or \
+                os.path.abspath(path) == os.path.abspath(self.path):
+            return None
+        try:
+            stat = os.stat(path)
+            if stat.st_size > MAX_SIBLING_BYTES:
+                return None
+            source, tree, offset = _sibling_tree(os.path.abspath(path), stat.st_mtime_ns)
+            sibling = Scanner(path, tree, source, siblings=False, offset=offset)
+            sibling.block(tree.body, Frame(sibling.globals, ()))
+        except Exception:  # noqa: BLE001 - a sibling the scan cannot read is a module it does not follow
+            return None
+        sibling.baseline = len(sibling.candidates)
+        self.siblings[path] = sibling
+        return sibling
 
     def assign(self, target, value, fr):
         kind = type(target)
@@ -719,7 +778,7 @@ class Scanner:
                 if name in sys.stdlib_module_names:  # `random.sample` in a snippet that forgot `import random`
                     return Mod(name)
                 if name in self.later:
-                    return self.globals.setdefault(f" {name} above its def", Fn(self.later[name], ()))
+                    return self.globals.setdefault(f" {name} above its def", Fn(self.later[name], (), None, self))
                 return BUILTINS.get(name)
         return value
 
@@ -880,7 +939,18 @@ class Scanner:
             return None
         if (type(left) is Built or type(right) is Built) and op is ast.Add:  # list + list
             return _both_lists(left, right)
+        if op is ast.Mult and (type(left_node) is ast.List and _number(right) or
+                               type(right_node) is ast.List and _number(left)):  # [0.0] * len(rewards)
+            return _as_built(left if type(left_node) is ast.List else right)
+        if type(left) is Built and type(right) is T:  # returns - values: the list becomes an array
+            left = self.list_as_array(left, left_node)
+        elif type(right) is Built and type(left) is T:
+            right = self.list_as_array(right, right_node)
         return self.elementwise(left, right, node, left_node, right_node, OPS.get(op, "op"))
+
+    def list_as_array(self, built, node):
+        array = self.from_list(built, node)
+        return array.like(src=(node.lineno, "the Python list {}", node)) if array is not None else None
 
     def elementwise(self, left, right, node, left_node, right_node, op):
         """Two operands meet elementwise: the rules TLW002, TLW003, TLW004 look here."""
@@ -1224,6 +1294,9 @@ class Scanner:
         return value.like(raw=None) if isinstance(value, T) else value
 
     def call_fn(self, fn, args, kw, depth_reset=False):
+        home = fn.home
+        if home is not None and home is not self:  # a sibling's function: its module's names, its findings
+            return home.call_fn(fn, args, kw, depth_reset)
         """A call to one of the module's own functions: its body walked with these arguments' shapes."""
         if fn in self.active or (len(self.active) >= MAX_DEPTH and not depth_reset):
             _poison((*args, *kw.values()))
@@ -1571,7 +1644,8 @@ class Scanner:
             words = "placeholder without a shape" if shape is MISSING else "placeholder shape=None"
             shape_node = _arg_node(node, 1, "shape")
             if shape is PYNONE and shape_node is not node:
-                words = f"placeholder shape={'(None)' if _parenthesized(self.source, shape_node) else 'None'}"
+                words = "placeholder shape=" + ("(None)" if _parenthesized(self.source, shape_node, self.offset)
+                                                 else "None")
             return T(None, (line, words, None), unk=True, ph=where)
         dims = self.dims(shape, line)
         if dims is None:
@@ -1904,10 +1978,11 @@ class Scanner:
         return current.like(pred=True)
 
     # findings
-    def findings(self) -> list[Finding]:
-        found = list(self.direct)
+    def findings(self, start: int = 0) -> list[Finding]:
+        """The findings; a sibling's, those of the candidates from `start` on (made by the importer's calls)."""
+        found = list(self.direct) if not start else []
         reductions = set()  # one finding per reduction: its first broadcast
-        for cand in sorted(self.candidates, key=lambda c: (c.node.lineno, c.node.col_offset)):
+        for cand in sorted(self.candidates[start:], key=lambda c: (c.node.lineno, c.node.col_offset)):
             if cand.reduced is None or id(cand.reduced_by) in reductions:
                 continue
             if cand.code == "TLW002" and self.fed_a_column(cand):
@@ -1976,10 +2051,9 @@ class Scanner:
             reshape = f"{lib}.reshape({_short(vector_node, 30)}, (-1, 1))" if lib != "np" else \
                 f"np.reshape({_short(vector_node, 30)}, (-1, 1))"
             fix = f"bring both to one shape before they meet: {squeeze}, or {reshape}"
-        return Finding(self.path, cand.node.lineno, cand.node.col_offset + 1, cand.code, message, fix)
+        return Finding(self.path, cand.node.lineno - self.offset, cand.node.col_offset + 1, cand.code, message, fix)
 
-    @staticmethod
-    def operand(node, value, column, role=None):
+    def operand(self, node, value, column, role=None):
         if role is None:
             role = "predictions" if value.pred and not (value is not column and column.pred) else \
                 "labels" if column.pred and value is not column else "operand"
@@ -1987,7 +2061,7 @@ class Scanner:
                 role = "operand"
         shape = "unknown rank" if value.unk else show(value)
         shape = shape if value.unk else f"a shape {shape}" if shape.startswith("broadcast") else f"shape {shape}"
-        return f"{role} {_short(node, 40)} of {shape} ({_phrase(value.src)})"
+        return f"{role} {_short(node, 40)} of {shape} ({_phrase(value.src, self.offset)})"
 
 
 def _env_step(call) -> bool:
@@ -2039,12 +2113,12 @@ def _looks_numpy(node):
     return text.startswith("np.") or ".mean()" in text or "numpy." in text
 
 
-def _parenthesized(source, node) -> bool:
+def _parenthesized(source, node, offset=0) -> bool:
     """Whether the source wraps `node` in parentheses: the question's `shape=(None)`."""
     lines = source.splitlines()
-    if node.lineno != node.end_lineno or node.lineno > len(lines):
+    if node.lineno != node.end_lineno or node.lineno - offset > len(lines):
         return False
-    text = lines[node.lineno - 1]
+    text = lines[node.lineno - offset - 1]
     before, after = text[:node.col_offset].rstrip(), text[node.end_col_offset:].lstrip()
     return before.endswith("(") and after.startswith(")") and not before[:-1].rstrip().endswith(("(", ","))
 
@@ -2246,6 +2320,18 @@ EXPRESSIONS = {ast.Name: S.e_name, ast.Constant: S.e_constant, ast.Attribute: S.
 del S
 
 
+@functools.lru_cache(maxsize=256)
+def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int]:
+    """A sibling module's source and tree, its lines shifted by a multiple of SIBLING_LINES that is its own for
+    this process (so a message can name its file): parsed once for every file that imports it."""
+    source = read_source(Path(path))
+    tree = parse(source, path)
+    offset = SIBLING_SHIFTS.setdefault(path, SIBLING_LINES * (len(SIBLING_SHIFTS) + 1))
+    SIBLING_NAMES[offset] = os.path.basename(path)
+    ast.increment_lineno(tree, offset)
+    return source, tree, offset
+
+
 # --- Python 2 ---------------------------------------------------------------------------------------------
 def python2_rewrite(source: str) -> str | None:
     """Common Python 2 forms rewritten as Python 3 token by token, every line and column kept where it is."""
@@ -2409,8 +2495,8 @@ def scan_source(path: str, source: str, select=None, ignore=None) -> list[Findin
         return []
     found = Scanner(path, tree, source).run()
     if found:
-        lines = source.splitlines()
-        found = [f for f in found if not _suppressed(f, lines)]
+        lines = source.splitlines()  # a sibling's findings were judged against its own lines
+        found = [f for f in found if f.path != path or not _suppressed(f, lines)]
     select, ignore = _prefixes(select), _prefixes(ignore)
     return [f for f in found if _selected(f.code, select, ignore)]
 
@@ -2491,6 +2577,9 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
             problems.append(f"{path}: cannot be scanned: scanner error {type(error).__name__}: {error}")
         else:
             findings += [f for f in found if _selected(f.code, select, ignore)]
+    # a sibling module's finding, reached from two files that import it or from its own scan, is said once
+    unique = {(os.path.abspath(f.path), f.line, f.col, f.code): f for f in reversed(findings)}
+    findings = [f for f in findings if unique[(os.path.abspath(f.path), f.line, f.col, f.code)] is f]
     return Scanned(findings, problems, len(files) - len(problems))
 
 
@@ -2526,10 +2615,11 @@ class Bench:
                 f"{len(self.problems)} not scanned")
 
 
-def _score(bench: Bench, path: Path, marked: set[int], display: str) -> None:
-    scanned = scan_path(path)
-    bench.problems += scanned.problems
-    lines = {f.line for f in scanned.findings}
+def _score(bench: Bench, found: list[Finding], path: Path, marked: set[int], display: str) -> None:
+    """One file's part of the score, from the findings of the whole scan: a trap made in a module reached from
+    another file is found where it is made."""
+    mine = [f for f in found if os.path.abspath(f.path) == os.path.abspath(path)]
+    lines = {f.line for f in mine}
     if marked:
         bench.traps += 1
         if lines & marked:
@@ -2538,29 +2628,35 @@ def _score(bench: Bench, path: Path, marked: set[int], display: str) -> None:
             bench.missed.append(display)
     else:
         bench.lookalikes += 1
-    bench.false_alarms += [f"{display}:{f.line}: {f.code} {f.message}" for f in scanned.findings
-                           if f.line not in marked]
+    bench.false_alarms += [f"{display}:{f.line}: {f.code} {f.message}" for f in mine if f.line not in marked]
 
 
 def bench_markers(folder: Path) -> Bench:
     """Score the scan on files marked `# expect: TLWnnn` (trap files: at least one marker)."""
     if not Path(folder).exists():
         raise FileNotFoundError("no such file or folder")
-    bench = Bench()
-    for path in python_files(Path(folder)):
-        _score(bench, path, {line for line, _ in expected_findings(path)}, str(path))
-    return bench
+    return _bench([(path, {line for line, _ in expected_findings(path)}, str(path))
+                   for path in python_files(Path(folder))])
 
 
 def bench_labels(labels: Path) -> Bench:
     """Score the scan on a labels.json: [{"file", "kind": "trap"|"lookalike", "lines"}], paths relative to it."""
     import json
 
-    bench = Bench()
     root = Path(labels).parent
-    for entry in json.loads(Path(labels).read_text()):
-        path = root / entry["file"]
-        _score(bench, path, set(entry.get("lines") or []) if entry["kind"] == "trap" else set(), entry["file"])
+    return _bench([(root / entry["file"], set(entry.get("lines") or []) if entry["kind"] == "trap" else set(),
+                    entry["file"]) for entry in json.loads(Path(labels).read_text())])
+
+
+def _bench(files) -> Bench:
+    """Each (path, marked lines, display) scanned, then scored on the findings of all of them together."""
+    bench, found = Bench(), []
+    for path, _, _ in files:
+        scanned = scan_path(path)
+        bench.problems += scanned.problems
+        found += scanned.findings
+    for path, marked, display in files:
+        _score(bench, found, path, marked, display)
     return bench
 
 
@@ -2571,6 +2667,7 @@ def time_against_parse(folder: Path, rounds: int = 3) -> tuple[float, float, int
     files = python_files(Path(folder))
     totals = []
     for _ in range(rounds):
+        _sibling_tree.cache_clear()  # each round as a first scan: the modules beside a file parsed anew
         scanned = parsed = 0.0
         for path in files:
             start = time.perf_counter()
