@@ -714,3 +714,98 @@ def test_flake8_reports_only_the_file_it_was_given(tmp_path):
     assert list(Plugin(None, str(tmp_path / "train.py")).run()) == []
     (tmp_path / "agent.py").write_text(AGENT.format(imports="from networks import build_critic"))
     assert [line for line, *_ in Plugin(None, str(tmp_path / "agent.py")).run()] == [6]
+
+
+def project(tmp_path, **files):
+    for name, text in files.items():
+        (tmp_path / f"{name}.py").write_text(textwrap.dedent(text))
+    return tmp_path
+
+
+PLACEHOLDERS = """\
+import tensorflow as tf
+from nets import {name}
+y = tf.placeholder(tf.float32, shape=(None,))
+p = tf.placeholder(tf.float32, shape=(None, 1))
+"""
+
+
+@pytest.mark.parametrize("nets, use, where", [
+    ("def diff(a, b):\n    return a - b\n", "loss = tf.reduce_mean(tf.square(diff(y, p)))", "nets.py:2:12"),
+    ("def mse(e):\n    return tf.reduce_mean(tf.square(e))\n", "unused = y * p\nloss = mse(y - p)", "main.py:6:12"),
+    ("diff = lambda a, b: a - b\n", "loss = tf.reduce_mean(diff(y, p))", "nets.py:1:21"),
+], ids=["made-there-reduced-here", "made-here-reduced-there", "a-lambda-there"])
+def test_a_broadcast_made_in_one_module_and_reduced_in_the_other_is_found_where_it_is_made(tmp_path, nets, use, where):
+    name = "diff" if "diff" in nets else "mse"
+    folder = project(tmp_path, nets="import tensorflow as tf\n" * ("tf." in nets) + nets,
+                     main=PLACEHOLDERS.format(name=name) + use + "\n")
+    done = scan.scan_path(folder / "main.py")
+    assert done.problems == [] and [f"{Path(f.path).name}:{f.line}:{f.col}" for f in done.findings] == [where]
+
+
+def test_a_loss_subclass_combining_in_a_helper_beside_it_is_TLW004_at_the_helpers_line(tmp_path):
+    folder = project(tmp_path, helpers="""\
+        import tensorflow as tf
+        made_at_import = tf.zeros((4,)) - tf.zeros((4, 1))
+        def sq(a, b):
+            return tf.square(a - b)
+        """, main="""\
+        import tensorflow as tf
+        from helpers import sq
+        class MyLoss(tf.keras.losses.Loss):
+            def call(self, y_true, y_pred):
+                return tf.reduce_mean(sq(y_true, y_pred))
+        """)
+    [finding] = scan.scan_path(folder / "main.py").findings
+    assert (Path(finding.path).name, finding.line, finding.col, finding.code) == ("helpers.py", 4, 22, "TLW004")
+
+
+def test_a_placeholder_made_in_one_module_and_fed_columns_in_the_other_is_not_reported(tmp_path):
+    model = ("import tensorflow as tf\ndef build(y, x):\n"
+             "    return tf.reduce_mean(tf.square(y - tf.layers.dense(x, 1)))\n")
+    train = ("import numpy as np\nimport tensorflow as tf\nfrom model import build\n"
+             "x = tf.placeholder(tf.float32, shape=(None, 3))\ny = tf.placeholder(tf.float32, shape=None)\n"
+             "sess = tf.Session()\nsess.run(build(y, x), feed_dict={x: np.zeros((8, 3)), y: np.zeros((8, 1))})\n")
+    folder = project(tmp_path, model=model, train=train)
+    assert scan.scan_path(folder).findings == []
+    (folder / "train.py").write_text(train.replace("np.zeros((8, 1))", "np.zeros(8)"))
+    assert [(Path(f.path).name, f.code) for f in scan.scan_path(folder).findings] == [("model.py", "TLW002")]
+
+
+def test_library_imports_do_not_use_up_the_modules_followed(tmp_path):
+    libraries = "".join(f"from {name} import x\n" for name in ("collections", "typing", "functools", "itertools",
+                                                                 "os", "re", "json", "math", "tensorflow"))
+    folder = project(tmp_path, nets="def diff(a, b):\n    return a - b\n",
+                     main=libraries + PLACEHOLDERS.format(name="diff") + "loss = tf.reduce_mean(diff(y, p))\n")
+    assert [Path(f.path).name for f in scan.scan_path(folder / "main.py").findings] == ["nets.py"]
+
+
+def test_a_source_without_a_file_follows_no_import(tmp_path, monkeypatch):
+    project(tmp_path, nets="def diff(a, b):\n    return a - b\n")
+    monkeypatch.chdir(tmp_path)
+    source = PLACEHOLDERS.format(name="diff") + "d = diff(y, p)\n"
+    assert scan.shape_of(source, "d") is None  # not (B, B): "<shape_of>" is in no folder
+
+
+def test_a_finding_reached_from_two_targets_is_said_once_by_the_command_and_the_benchmark(tmp_path):
+    folder = project(tmp_path, nets="def diff(a, b):\n    return a - b  # expect: TLW003\n",
+                     main=PLACEHOLDERS.format(name="diff") + "loss = tf.reduce_mean(diff(y, p))\n",
+                     other=PLACEHOLDERS.format(name="diff") + "loss = tf.reduce_sum(diff(y, p))\n")
+    done = subprocess.run([sys.executable, "-m", "tf_loss_wiring.check.scan", str(folder / "main.py"),
+                           str(folder / "other.py"), str(folder / "nets.py")], capture_output=True, text=True)
+    assert done.stdout.count("TLW003") == 1, done.stdout
+    bench = scan.bench_markers(folder)
+    assert (bench.traps, bench.found, bench.false_alarms) == (1, 1, []), bench
+    (folder / "nets.py").write_text("def diff(a, b):\n    return a - b\n")  # unmarked: one false alarm, not three
+    assert len(scan.bench_markers(folder).false_alarms) == 1
+
+
+def test_a_package_named_from_the_projects_root_is_followed_from_inside_it(tmp_path):
+    package = tmp_path / "train"
+    package.mkdir()
+    (package / "networks.py").write_text(NETWORKS.format(noqa=""))
+    (package / "trainer.py").write_text(AGENT.format(imports="from train.networks import build_critic"))
+    [finding] = scan.scan_path(package / "trainer.py").findings
+    assert (finding.path, finding.line) == (str(package / "trainer.py"), 6)
+    (package / "trainer.py").write_text(AGENT.format(imports="from elsewhere.networks import build_critic"))
+    assert scan.scan_path(package / "trainer.py").findings == []

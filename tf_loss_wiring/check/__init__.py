@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -199,6 +200,8 @@ def scan_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target: 
     from tf_loss_wiring.check import scan
 
     done = scan.scan_path(Path(target), select=args.select, ignore=args.ignore)
+    seen = {(os.path.abspath(f.path), f.line, f.col, f.code) for earlier in scans for f in earlier.findings}
+    done.findings = scan.once(done.findings, seen)  # a sibling module's finding, reached from two targets: once
     scans.append(done)
     for line in done.problems:
         print(f"{parser.prog}: error: {line}", file=sys.stderr)

@@ -48,6 +48,7 @@ SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node
 MAX_DEPTH = 4  # calls followed into the module's own functions, one inside another
 MAX_WALKS = 6  # walks of one function with different argument shapes
 MAX_SIBLINGS = 8  # modules beside a file that its imports are followed into
+MAX_EITHER = 4  # classes one name may hold instances of, each walked
 # the largest of them followed: a project's networks.py or utils.py is a few kB; a library's core modules, imported
 # by every file beside them (torch/nn/modules/module.py: 120 kB), would cost a parse for each
 MAX_SIBLING_BYTES = 40_000
@@ -210,6 +211,16 @@ class Inst:
         self.cls = cls
 
 
+class Either:
+    """Instances of different classes that two branches left in one name (`model = Reinforce(...)` or
+    `ReinforceWithBaseline(...)`): a method call on it is walked for each, the results joined."""
+
+    __slots__ = ("options",)
+
+    def __init__(self, options):
+        self.options = options
+
+
 class Bound:
     __slots__ = ("inst", "fn")
 
@@ -257,6 +268,8 @@ def _sig(value):
         return tuple(_sig(v) for v in value)
     if kind is Inst:  # attributes are kept per class: one walk serves every instance
         return id(value.cls)
+    if kind is Either:
+        return tuple(id(option.cls) for option in value.options)
     if kind in (Model, Layer, Record, Lam, Fn, Cls):
         return id(value)
     return None
@@ -280,6 +293,9 @@ def _join(a, b):
         return a
     if _number(a) and _number(b):  # reward = 0; if won: reward = 1.0
         return NUM
+    if type(a) in (Inst, Either) and type(b) in (Inst, Either):  # model = A() if ... else B()
+        options = [*(a.options if type(a) is Either else (a,)), *(b.options if type(b) is Either else (b,))]
+        return Either(tuple({id(o.cls): o for o in options}.values())[:MAX_EITHER])
     return None
 
 
@@ -450,7 +466,7 @@ def _broadcast_dims(a, b):
     return tuple(out)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False)  # hashed by identity: a value's `pending` holds the candidates themselves
 class Candidate:
     code: str
     node: ast.AST
@@ -478,7 +494,8 @@ class Scanner:
         # modules next to this one that it imports from, each walked by a Scanner of its own (one level: theirs
         # are not followed); their lines are shifted by `offset` so that a line names its module (see _where)
         self.siblings: dict[str, Scanner | None] | None = {} if siblings else None
-        self.offset, self.baseline = offset, 0
+        self.offset, self.baseline = offset, (0, 0)
+        self.either: dict[int, Inst] = {}  # a call on an Either: the instance this pass of it is on
         self.globals: dict[str, object] = {}
         self.candidates: list[Candidate] = []
         self.direct: list[Finding] = []  # findings that need no reduction (TLW004)
@@ -514,7 +531,7 @@ class Scanner:
         for sibling in (self.siblings or {}).values():
             if sibling is not None:
                 lines = sibling.source.splitlines()
-                found += [f for f in sibling.findings(sibling.baseline) if not _suppressed(f, lines)]
+                found += [f for f in sibling.findings(*sibling.baseline) if not _suppressed(f, lines)]
         return found
 
     def _class_pass(self, cls):
@@ -690,24 +707,30 @@ class Scanner:
     def sibling(self, module: str, level: int):
         """The Scanner of a module beside this file (`from networks import …`, `from .networks import …`) after
         a walk of its top level, or None: not a file here, unreadable, or this file itself."""
-        folder = os.path.dirname(self.path)
-        path = os.path.join(folder, *module.split(".")) + ".py"
+        path = _sibling_path(self.path, module, level)
+        if path is None:
+            return None
         if path in self.siblings:
             return self.siblings[path]
         self.siblings[path] = None
-        if len(self.siblings) > MAX_SIBLINGS or not os.path.isfile(path) or \
-                os.path.abspath(path) == os.path.abspath(self.path):
-            return None
+        if sum(v is not None for v in self.siblings.values()) >= MAX_SIBLINGS or not os.path.isfile(path) or \
+                not os.path.isfile(self.path) or os.path.abspath(path) == os.path.abspath(self.path):
+            return None  # a source without a file (shape_of, stdin) has no folder to look in
         try:
             stat = os.stat(path)
             if stat.st_size > MAX_SIBLING_BYTES:
                 return None
-            source, tree, offset = _sibling_tree(os.path.abspath(path), stat.st_mtime_ns)
+            parsed = _sibling_tree(os.path.abspath(path), stat.st_mtime_ns)
+            if parsed is None:
+                return None
+            source, tree, offset = parsed
             sibling = Scanner(path, tree, source, siblings=False, offset=offset)
+            # one program: a placeholder made there may be fed here, and the reverse (TLW002's feeds)
+            sibling.feeds, sibling.placeholder_names, sibling.named = self.feeds, self.placeholder_names, self.named
             sibling.block(tree.body, Frame(sibling.globals, ()))
         except Exception:  # noqa: BLE001 - a sibling the scan cannot read is a module it does not follow
             return None
-        sibling.baseline = len(sibling.candidates)
+        sibling.baseline = (len(sibling.candidates), len(sibling.direct))
         self.siblings[path] = sibling
         return sibling
 
@@ -880,9 +903,11 @@ class Scanner:
     def e_lambda(self, node, fr):
         inner = Frame({a.arg: None for a in node.args.args}, (fr.locals, *fr.closure), fr.cls, fr.fn or True)
         self.ev(node.body, inner)
-        return Lam(node, (fr.locals, *fr.closure))
+        return Lam(node, (fr.locals, *fr.closure), self)
 
     def call_lambda(self, lam, args):
+        if lam.home is not None and lam.home is not self:  # a sibling's lambda: its module's names, its findings
+            return lam.home.call_lambda(lam, args)
         if len(self.active) >= MAX_DEPTH:
             return None
         params = lam.node.args.args
@@ -937,15 +962,15 @@ class Scanner:
             return NUM
         if isinstance(left, str) or isinstance(right, str):
             return None
+        if type(left) is Built and type(right) is T:  # returns - values: the list becomes an array
+            left = self.list_as_array(left, left_node)
+        elif type(right) is Built and type(left) is T:
+            right = self.list_as_array(right, right_node)
         if (type(left) is Built or type(right) is Built) and op is ast.Add:  # list + list
             return _both_lists(left, right)
         if op is ast.Mult and (type(left_node) is ast.List and _number(right) or
                                type(right_node) is ast.List and _number(left)):  # [0.0] * len(rewards)
             return _as_built(left if type(left_node) is ast.List else right)
-        if type(left) is Built and type(right) is T:  # returns - values: the list becomes an array
-            left = self.list_as_array(left, left_node)
-        elif type(right) is Built and type(left) is T:
-            right = self.list_as_array(right, right_node)
         return self.elementwise(left, right, node, left_node, right_node, OPS.get(op, "op"))
 
     def list_as_array(self, built, node):
@@ -1022,16 +1047,17 @@ class Scanner:
         return T(None, src, pending=pending, raw=raw, pred=pred, tail=tail if exact else None, rel=rel)
 
     def candidate(self, code, node, left, right, op, placeholders=()):
-        self.candidates.append(Candidate(code, node, left, right, op, placeholders))
-        return len(self.candidates) - 1
+        made = Candidate(code, node, left, right, op, placeholders)
+        self.candidates.append(made)
+        return made
 
     def reduce(self, value, name, node):
         """A value is reduced: the broadcasts it carries become findings (one per reduction)."""
         if isinstance(value, T):
-            for index in value.pending:
-                if self.candidates[index].reduced is None:
-                    self.candidates[index].reduced = name
-                    self.candidates[index].reduced_by = node
+            for cand in value.pending:  # made here or in a module beside this one: reported where made
+                if cand.reduced is None:
+                    cand.reduced = name
+                    cand.reduced_by = node
         elif isinstance(value, tuple):
             for item in value:
                 self.reduce(item, name, node)
@@ -1041,7 +1067,7 @@ class Scanner:
         where = "Loss.call" if fn is not None and self.active and self.active[-1] is fn else \
             f"{self.active[-1].node.name}, called from Loss.call," if self.active else "Loss.call"
         self.direct.append(Finding(
-            self.path, node.lineno, node.col_offset + 1, "TLW004",
+            self.path, node.lineno - self.offset, node.col_offset + 1, "TLW004",
             f"{where} combines {_short(left_node, 30)} and {_short(right_node, 30)} elementwise before anything "
             "brings y_true and y_pred to one shape: under Keras 3, (B,) labels against (B, 1) outputs broadcast to "
             "(B, B)"))
@@ -1135,7 +1161,16 @@ class Scanner:
         func = node.func
         receiver = MISSING
         if type(func) is ast.Attribute:
-            receiver = self.ev(func.value, fr)
+            receiver = self.either.pop(id(node), MISSING) if self.either else MISSING
+            if receiver is MISSING:
+                receiver = self.ev(func.value, fr)
+            if type(receiver) is Either:  # the call on each instance it may be, the results joined
+                result = MISSING
+                for option in receiver.options:
+                    self.either[id(node)] = option
+                    value = self.e_call(node, fr)
+                    result = value if result is MISSING else _join(result, value)
+                return result
             name = func.attr
             if isinstance(receiver, Mod):
                 callee = Mod(f"{receiver.path}.{name}")
@@ -1253,6 +1288,8 @@ class Scanner:
         elif name == "extend":
             more = _as_built(args[0]) if args else None
             built.add(None if more is None else more.item)
+        elif name == "copy":  # rewards.copy(): a list of the same items
+            return Built(built.item)
         if built is not receiver and type(owner_node) in (ast.Name, ast.Attribute):
             self.assign(owner_node, built, fr)
         return built.item if name == "pop" and built.item is not MISSING else None
@@ -1576,10 +1613,9 @@ class Scanner:
             return
         if labels.unk != predictions.unk and _column((predictions if labels.unk else labels).dims):
             unknown = labels if labels.unk else predictions
-            index = self.candidate("TLW002", node, (labels_node, labels), (predictions_node, predictions), name,
-                                   (unknown.ph,) if unknown.ph else ())
-            self.candidates[index].reduced = name
-            self.candidates[index].reduced_by = node
+            made = self.candidate("TLW002", node, (labels_node, labels), (predictions_node, predictions), name,
+                                  (unknown.ph,) if unknown.ph else ())
+            made.reduced, made.reduced_by = name, node
         self.reduce(labels, name, node)
         self.reduce(predictions, name, node)
 
@@ -1978,9 +2014,10 @@ class Scanner:
         return current.like(pred=True)
 
     # findings
-    def findings(self, start: int = 0) -> list[Finding]:
-        """The findings; a sibling's, those of the candidates from `start` on (made by the importer's calls)."""
-        found = list(self.direct) if not start else []
+    def findings(self, start: int = 0, direct_start: int = 0) -> list[Finding]:
+        """The findings; a sibling's, those made by the importer's calls (candidates from `start` on, direct
+        findings from `direct_start` on)."""
+        found = list(self.direct[direct_start:])
         reductions = set()  # one finding per reduction: its first broadcast
         for cand in sorted(self.candidates[start:], key=lambda c: (c.node.lineno, c.node.col_offset)):
             if cand.reduced is None or id(cand.reduced_by) in reductions:
@@ -2177,10 +2214,10 @@ def _full_slice(part):
 
 
 class Lam:
-    __slots__ = ("node", "closure")
+    __slots__ = ("node", "closure", "home")
 
-    def __init__(self, node, closure):
-        self.node, self.closure = node, closure
+    def __init__(self, node, closure, home=None):
+        self.node, self.closure, self.home = node, closure, home
 
 
 class Record:
@@ -2296,7 +2333,7 @@ SLICE, FULL, ELLIPSIS, RANGE = _Sentinel("slice"), _Sentinel("full slice"), _Sen
 BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), _Sentinel("zip")
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
 BUILTIN_MAP = _Sentinel("map")
-LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove", "clear"}
+LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove", "clear", "copy"}
 BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
             "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
             "float": BUILTIN_INT, "reversed": BUILTIN_LIST, "sorted": BUILTIN_LIST,
@@ -2321,11 +2358,15 @@ del S
 
 
 @functools.lru_cache(maxsize=256)
-def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int]:
+def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int] | None:
     """A sibling module's source and tree, its lines shifted by a multiple of SIBLING_LINES that is its own for
-    this process (so a message can name its file): parsed once for every file that imports it."""
-    source = read_source(Path(path))
-    tree = parse(source, path)
+    this process (so a message can name its file): parsed once for every file that imports it (None: it cannot
+    be read, also said once)."""
+    try:
+        source = read_source(Path(path))
+        tree = parse(source, path)
+    except Exception:  # noqa: BLE001 - a sibling the scan cannot read is a module it does not follow
+        return None
     offset = SIBLING_SHIFTS.setdefault(path, SIBLING_LINES * (len(SIBLING_SHIFTS) + 1))
     SIBLING_NAMES[offset] = os.path.basename(path)
     ast.increment_lineno(tree, offset)
@@ -2491,14 +2532,36 @@ SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]")
 def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
     """The findings in one module's source. Raises SyntaxError (a file neither Python 3 nor 2), ValueError (NUL)."""
     tree = parse(source, path)
-    if not TRIGGERS.search(source):  # nothing here could reduce a broadcast: the walk is not needed
-        return []
+    if not TRIGGERS.search(source) and not _imports_a_sibling(path, source):  # nothing here could reduce a
+        return []  # broadcast, nor call a module beside it that does: the walk is not needed
     found = Scanner(path, tree, source).run()
     if found:
         lines = source.splitlines()  # a sibling's findings were judged against its own lines
         found = [f for f in found if f.path != path or not _suppressed(f, lines)]
     select, ignore = _prefixes(select), _prefixes(ignore)
     return [f for f in found if _selected(f.code, select, ignore)]
+
+
+FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+\.?([\w.]+)[ \t]+import\b", re.MULTILINE)
+
+
+def _imports_a_sibling(path: str, source: str) -> bool:
+    return os.path.isfile(path) and any(_sibling_path(path, module, 0) for module in FROM_IMPORT.findall(source))
+
+
+def _sibling_path(importer: str, module: str, level: int) -> str | None:
+    """The file `from module import …` names beside `importer`: in its folder (`networks`, `.networks`,
+    `sub.networks`), or, for a package named from the project's root (`from train.networks import …` in
+    train/trainer.py), in the folder one or two levels up that holds the package; None where there is none."""
+    folder, parts = os.path.dirname(importer), module.split(".")
+    bases = [folder] if level else [folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))]
+    for up, base in enumerate(bases):
+        if up and (len(parts) < 2 or not os.path.isdir(os.path.join(base, parts[0]))):
+            continue  # up the tree only for a dotted name whose first part is a folder there
+        path = os.path.join(base, *parts) + ".py"
+        if os.path.isfile(path):
+            return path
+    return None
 
 
 def shape_of(source: str, name: str) -> str | None:
@@ -2577,10 +2640,20 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
             problems.append(f"{path}: cannot be scanned: scanner error {type(error).__name__}: {error}")
         else:
             findings += [f for f in found if _selected(f.code, select, ignore)]
-    # a sibling module's finding, reached from two files that import it or from its own scan, is said once
-    unique = {(os.path.abspath(f.path), f.line, f.col, f.code): f for f in reversed(findings)}
-    findings = [f for f in findings if unique[(os.path.abspath(f.path), f.line, f.col, f.code)] is f]
-    return Scanned(findings, problems, len(files) - len(problems))
+    return Scanned(once(findings), problems, len(files) - len(problems))
+
+
+def once(findings: list[Finding], seen: set | None = None) -> list[Finding]:
+    """Each finding said once: a sibling module's, reached from two files that import it or from its own scan,
+    is the same finding (`seen`: the keys of findings already said, updated)."""
+    seen = set() if seen is None else seen
+    kept = []
+    for finding in findings:
+        key = (os.path.abspath(finding.path), finding.line, finding.col, finding.code)
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
 
 
 # --- measuring it -----------------------------------------------------------------------------------------
@@ -2655,6 +2728,7 @@ def _bench(files) -> Bench:
         scanned = scan_path(path)
         bench.problems += scanned.problems
         found += scanned.findings
+    found = once(found)
     for path, marked, display in files:
         _score(bench, found, path, marked, display)
     return bench
@@ -2712,9 +2786,10 @@ def main(argv: list[str] | None = None) -> int:
         scanned, parsed, count = time_against_parse(Path(args.time))
         print(f"{args.time}: {count} files; scan {scanned:.2f} s, ast.parse {parsed:.2f} s "
               f"({scanned / parsed:.2f}x)")
-    status = 0
+    status, seen = 0, set()
     for target in args.targets:
         done = scan_path(Path(target))
+        done.findings = once(done.findings, seen)
         for finding in done.findings:
             print(f"{finding}\n    fix: {finding.fix}")
         for line in done.problems:
