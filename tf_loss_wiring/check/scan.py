@@ -713,7 +713,7 @@ class Scanner:
         if path in self.siblings:
             return self.siblings[path]
         self.siblings[path] = None
-        if sum(v is not None for v in self.siblings.values()) >= MAX_SIBLINGS or not os.path.isfile(path) or \
+        if len(self.siblings) > MAX_SIBLINGS or not os.path.isfile(path) or \
                 not os.path.isfile(self.path) or os.path.abspath(path) == os.path.abspath(self.path):
             return None  # a source without a file (shape_of, stdin) has no folder to look in
         try:
