@@ -707,15 +707,16 @@ class Scanner:
     def sibling(self, module: str, level: int):
         """The Scanner of a module beside this file (`from networks import …`, `from .networks import …`) after
         a walk of its top level, or None: not a file here, unreadable, or this file itself."""
+        if not os.path.isfile(self.path):  # a source without a file (shape_of, stdin) has no folder to look in
+            return None
         path = _sibling_path(self.path, module, level)
         if path is None:
             return None
         if path in self.siblings:
             return self.siblings[path]
         self.siblings[path] = None
-        if len(self.siblings) > MAX_SIBLINGS or not os.path.isfile(path) or \
-                not os.path.isfile(self.path) or os.path.abspath(path) == os.path.abspath(self.path):
-            return None  # a source without a file (shape_of, stdin) has no folder to look in
+        if len(self.siblings) > MAX_SIBLINGS or os.path.abspath(path) == os.path.abspath(self.path):
+            return None
         try:
             stat = os.stat(path)
             if stat.st_size > MAX_SIBLING_BYTES:
