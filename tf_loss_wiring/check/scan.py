@@ -112,10 +112,10 @@ MISSING = _Sentinel("missing")
 class T:
     """A tensor or array: its dimensions (None: rank not known), and what the rules need to know of it."""
 
-    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2", "rel")
+    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2", "rel", "end")
 
     def __init__(self, dims, src=None, unk=False, pending=frozenset(), raw=None, ph=None, pred=False, tail=None,
-                 le2=False, ge2=False, rel=None):
+                 le2=False, ge2=False, rel=None, end=None):
         self.dims = dims  # tuple of "B" | int | None, or None when the rank is not known
         self.unk = unk  # declared with unknown rank (placeholder shape=None): the dims are None
         self.src = src  # (line, phrase, node): where this shape came from
@@ -127,17 +127,18 @@ class T:
         self.le2 = le2  # rank unknown but at most 2 (np.loadtxt)
         self.ge2 = ge2  # rank unknown but at least 2 (data[:, 8:])
         self.rel = rel  # rank unknown, tied to an input's: (Anchor, k, exact, column), see Anchor
+        self.end = end  # rank unknown but at least 1, last dimension this (one item of a Dense output: out[0])
 
     def like(self, **changes):
         new = T(self.dims, self.src, self.unk, self.pending, self.raw, self.ph, self.pred, self.tail, self.le2,
-                self.ge2, self.rel)
+                self.ge2, self.rel, self.end)
         for key, value in changes.items():
             setattr(new, key, value)
         return new
 
     def key(self):
         return ("T", self.dims, self.unk, self.raw, self.ph, self.pending, self.pred, self.tail, self.le2, self.ge2,
-                self.rel)
+                self.rel, self.end)
 
 
 class Anchor:
@@ -283,7 +284,7 @@ def _join(a, b):
         if a.dims == b.dims and a.unk == b.unk:
             return a.like(pending=a.pending | b.pending, raw=a.raw if a.raw == b.raw else None,
                           ph=a.ph if a.ph == b.ph else None, tail=a.tail if a.tail == b.tail else None,
-                          rel=a.rel if a.rel == b.rel else None)
+                          rel=a.rel if a.rel == b.rel else None, end=a.end if a.end == b.end else None)
         return None
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return tuple(_join(x, y) for x, y in zip(a, b, strict=False))
@@ -395,7 +396,8 @@ def show(value) -> str:
     if value.dims is None:
         if value.rel is not None:
             return _show_tied(value)
-        return f"(..., {value.tail})" if value.tail is not None else "unknown shape"
+        last = value.tail if value.tail is not None else value.end
+        return f"(..., {last})" if last is not None else "unknown shape"
     inner = ", ".join("?" if d is None else str(d) for d in value.dims)
     return f"({inner},)" if len(value.dims) == 1 else f"({inner})"
 
@@ -1112,8 +1114,17 @@ class Scanner:
         if value.dims is None:
             if value.raw and isinstance(index, ast.Tuple):
                 return T(None, value.src)
+            if value.unk:
+                return None
+            last = value.tail if value.tail is not None else value.end
+            if last is not None and len(items) == 1:  # one index on the first axis keeps the last
+                item, src = items[0], (node.lineno, "sliced {}", node)
+                if item is SLICE or isinstance(item, T) and item.dims is not None and len(item.dims) == 1:
+                    return T(None, value.src, pending=value.pending, pred=value.pred, tail=value.tail, end=value.end)
+                if isinstance(item, int) or item is NUM:  # rank >= 2 less one: rank >= 1 (of rank >= 1: unknown)
+                    return T(None, src, pending=value.pending, pred=value.pred, end=value.tail)
             # an index of a rank not known: what it keeps of the last axis, or of the input's, is not known
-            return value.like(raw=value.raw, ph=None, unk=False, tail=None, rel=None) if not value.unk else None
+            return value.like(raw=value.raw, ph=None, unk=False, tail=None, rel=None, end=None)
         return self.index(value, parts, items, node)
 
     def e_slice(self, node, fr):
@@ -1901,6 +1912,9 @@ class Scanner:
             return None
         dims = () if _scalar(item) else item.dims if type(item) is T and not item.unk else None
         if dims is None:
+            last = (item.tail if item.tail is not None else item.end) if type(item) is T and not item.unk else None
+            if last is not None and stack in ("array", "stack"):  # rank >= 1 items: rank >= 2, the same last axis
+                return T(None, src, pred=item.pred, tail=last)
             return None
         if stack == "vstack":  # numbers and rank-1 rows become rows of a 2-D array
             dims = dims or (1,)  # a number is a (1, 1) row, a (k,) row a (1, k) one
