@@ -716,6 +716,17 @@ def test_a_trap_made_in_a_module_beside_the_file_by_this_files_call_is_reported_
     assert scan.scan_path(tmp_path / "train.py").findings == []  # the sibling's own noqa
 
 
+def test_the_modules_a_module_beside_the_file_imports_are_followed_too(tmp_path):
+    (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
+    (tmp_path / "middle.py").write_text("from networks import Baseline\nfrom run import rewards\n\n\n"
+                                        "def fit(states, returns):\n    return Baseline().loss(states, returns)\n")
+    (tmp_path / "run.py").write_text(CALLER.replace("from networks import Baseline", "from middle import fit")
+                                     .replace("Baseline().loss(", "fit("))
+    [finding] = scan.scan_path(tmp_path / "run.py").findings  # two imports away, the import back to run.py cut
+    assert (Path(finding.path).name, finding.line, finding.code) == ("networks.py", 14, "TLW003")
+    assert len(scan.scan_path(tmp_path).findings) == 1
+
+
 def test_flake8_reports_only_the_file_it_was_given(tmp_path):
     from tf_loss_wiring.check.flake8 import Plugin
 

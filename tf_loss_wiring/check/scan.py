@@ -2,8 +2,8 @@
 
 The trap: predictions of shape (B, 1) and labels of shape (B,) meet in an elementwise operation, broadcast to a
 B x B matrix, and the matrix is reduced — training silently regresses onto the batch mean. The scan follows a
-symbolic shape for each value through one module, and into the modules beside it that it imports from (standard
-library only: no numpy, no TensorFlow), and reports the line where the matrix is made:
+symbolic shape for each value through one module, and into the modules beside it that it imports from and theirs
+(standard library only: no numpy, no TensorFlow), and reports the line where the matrix is made:
 
 - TLW002: an operand of unknown rank (a placeholder declared `shape=(None)` or without a shape) meets a (B, 1)
   in a loss. A placeholder only ever fed rank-2 values is not reported.
@@ -491,11 +491,13 @@ class Frame:
 class Scanner:
     """One module's abstract run: statements in order, shapes through them, each rule where its operation is."""
 
-    def __init__(self, path: str, tree: ast.Module, source: str = "", siblings: bool = True, offset: int = 0):
+    def __init__(self, path: str, tree: ast.Module, source: str = "", siblings: bool | dict = True, offset: int = 0):
         self.path, self.tree, self.source = path, tree, source
-        # modules next to this one that it imports from, each walked by a Scanner of its own (one level: theirs
-        # are not followed); their lines are shifted by `offset` so that a line names its module (see _where)
-        self.siblings: dict[str, Scanner | None] | None = {} if siblings else None
+        # modules next to this one that it imports from, and those they import from, each walked by a Scanner of
+        # its own, all in one table (MAX_SIBLINGS in all); their lines are shifted by `offset` so that a line
+        # names its module (see _where)
+        self.siblings: dict[str, Scanner | None] | None = siblings if type(siblings) is dict else \
+            {} if siblings else None
         self.offset, self.baseline = offset, (0, 0)
         self.either: dict[int, Inst] = {}  # a call on an Either: the instance this pass of it is on
         self.globals: dict[str, object] = {}
@@ -727,7 +729,7 @@ class Scanner:
             if parsed is None:
                 return None
             source, tree, offset = parsed
-            sibling = Scanner(path, tree, source, siblings=False, offset=offset)
+            sibling = Scanner(path, tree, source, siblings=self.siblings, offset=offset)
             # one program: a placeholder made there may be fed here, and the reverse (TLW002's feeds)
             sibling.feeds, sibling.placeholder_names, sibling.named = self.feeds, self.placeholder_names, self.named
             sibling.block(tree.body, Frame(sibling.globals, ()))
