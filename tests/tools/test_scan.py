@@ -307,6 +307,61 @@ def test_rules(source, expected):
     assert findings(source) == expected
 
 
+# PPO's memory: each step's value is `critic(state)[0]`, the state's rank unknown; the array of them has a last
+# axis 1 and a first axis of steps, so it meets (T,) advantages as (T, ..., T). One item alone may be (1,).
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("vals = []\nfor _ in range(20):\n    vals.append(critic(s).numpy()[0])\nvalues = np.array(vals)\n"
+                 "advantage = np.zeros(20)\nloss = tf.reduce_mean(tf.square(advantage + values))\n",
+                 [(12, "TLW003")], id="array-of-items-meets-rank-1"),
+    pytest.param("vals = []\nfor _ in range(20):\n    vals.append(critic(s).numpy()[0])\nvalues = np.array(vals)\n"
+                 "advantage = np.zeros(20)\nloss = tf.reduce_mean(tf.square(advantage + values[:, 0]))\n", [],
+                 id="array-of-items-column-taken"),
+    pytest.param("v = critic(s).numpy()[0]\nreward = np.zeros(20)\nloss = tf.reduce_mean(tf.square(reward + v))\n",
+                 [], id="one-item-meets-rank-1"),
+])
+def test_items_of_a_dense_output_of_unknown_rank(body, expected):
+    assert findings(MLPS + body) == expected
+
+
+@pytest.mark.parametrize("doc, expected", [
+    pytest.param(":param rewards: discounted rewards (represented as an [episode_length] array)",
+                 {"rewards": ((None,), 3)}, id="sphinx-bracketed"),
+    pytest.param(":param np.ndarray rewards: of shape (T, 1)", {"rewards": ((None, 1), 3)}, id="sphinx-typed"),
+    pytest.param(":type rewards: tensor of shape [64]", {"rewards": ((64,), 3)}, id="sphinx-type-field"),
+    pytest.param("Args:\n    rewards (tf.Tensor): a (batch_size, 1) tensor\n    gamma: the discount, in [0, 1]",
+                 {"rewards": ((None, 1), 4)}, id="google"),
+    pytest.param("Parameters\n----------\nrewards : ndarray, shape (n,)\n    per step\nvalues : array\n"
+                 "    of shape [n x 1]", {"rewards": ((None,), 5), "values": ((None, 1), 7)}, id="numpydoc"),
+    pytest.param("rewards : array-like of shape (n_samples,) or (n_samples, n_outputs)", {}, id="two-ranks"),
+    pytest.param("rewards: the rewards [optional]\nvalues: a tensor of the values (per step)", {}, id="no-shape-word"),
+    pytest.param("gamma: shape [B]", {}, id="not-a-parameter"),
+])
+def test_docstring_shapes(doc, expected):
+    source = f'def loss(self, rewards, values):\n    """\n{textwrap.indent(doc, "    ")}\n    """\n'
+    assert scan._docstring_shapes(scan.ast.parse(source).body[0]) == expected
+
+
+# A parameter no call gives a shape to has the one its docstring declares; a call's shape is the one used.
+DOC_LOSS = KERAS + """\
+critic = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(1)])
+
+def loss(states, returns):
+    ':param returns: the discounted returns, a {shape} array'
+    return tf.reduce_sum(tf.square(returns - critic(states)))
+"""
+
+
+@pytest.mark.parametrize("shape, call, expected", [
+    pytest.param("[episode_length]", "", [(8, "TLW003")], id="declared-rank-1"),
+    pytest.param("[episode_length, 1]", "", [], id="declared-column"),
+    pytest.param("[episode_length]", "loss(np.zeros((5, 3)), np.zeros((5, 1)))\n", [], id="a-call-shows-a-column"),
+    pytest.param("[episode_length, 1]", "loss(np.zeros((5, 3)), np.zeros(5))\n", [(8, "TLW003")],
+                 id="a-call-shows-rank-1"),
+])
+def test_a_parameter_without_a_shape_has_the_one_its_docstring_declares(shape, call, expected):
+    assert findings(DOC_LOSS.format(shape=shape) + call) == expected
+
+
 # The A2C loss: a per-sample cross-entropy of the actor's logits meets the critic's values, both from `states`.
 A2C = KERAS + """\
 critic = keras.Sequential([keras.layers.Dense(64), keras.layers.Dense(1)])

@@ -18,7 +18,8 @@ One walk per module, flake8-bugbear style: an abstract interpreter visits each s
 function's body again for each distinct set of argument shapes it is called with, to a bounded depth), and each
 rule is a small function called from the operations it watches. Shapes are tuples of dimensions — "B" (a
 batch), an int, or None (unknown) — with the line and a short phrase saying where they came from. Nothing is
-guessed: what cannot be told from the source stays unknown, and no finding rests on it. A Python list grown
+guessed: what cannot be told from the source stays unknown, and no finding rests on it (a shape a function's
+docstring declares for a parameter is the source's own word, used where no call shows one). A Python list grown
 by `.append` (`Built`) keeps what its items are only while every change to it is seen: handed to code the scan
 does not walk, its items become unknown; a list literal's shape is read only where nothing else can reach it.
 
@@ -1381,6 +1382,9 @@ class Scanner:
                 local[param.arg] = self.e_constant(default, None) if isinstance(default, ast.Constant) else None
         for param in spec.kwonlyargs:
             local[param.arg] = kw.get(param.arg)
+        for name, (dims, line) in _docstring_shapes(node).items():  # what no call gave: as the docstring says
+            if local.get(name) is None:
+                local[name] = T(dims, (line + self.offset, f"declared in the docstring of {node.name}", None))
         if spec.vararg:
             local[spec.vararg.arg] = None
         if spec.kwarg:
@@ -2228,6 +2232,61 @@ def _newaxis(item):
 
 def _full_slice(part):
     return isinstance(part, ast.Slice) and part.lower is None and part.upper is None and part.step is None
+
+
+_DIM = r"(?:[A-Za-z_]\w*|\d+|\?)"
+_SHAPE = rf"(?:\[\s*{_DIM}(?:\s*[,x]\s*{_DIM})*\s*,?\s*\]|\(\s*{_DIM}\s*,(?:\s*{_DIM}\s*,)*\s*(?:{_DIM}\s*)?\))"
+DOC_SHAPE = re.compile(  # `of shape (B,)`, `shape: [batch, 1]`, `an [episode_length] array`, `(n, 1) tensor`
+    rf"(?:\bshape[ds]?\s*(?:of|is|=|:)?\s*|\bsize\s+)(?P<a>{_SHAPE})|(?P<b>{_SHAPE})\s*(?:-?\s*(?:dimensioned|"
+    r"dimensional|shaped|sized)\s+)?(?:numpy\s+|np\.|tf\.)?(?:array|tensor|matrix|vector|ndarray|Tensor)\b")
+DOC_ANY_SHAPE = re.compile(_SHAPE)
+DOC_WORDS = re.compile(r"shape|array|tensor|matrix|vector|dimension", re.IGNORECASE)
+
+
+def _doc_dims(text):
+    parts = [p for p in re.split(r"\s*,\s*|\s+x\s+", text[1:-1].strip()) if p]
+    return tuple(int(p) if p.isdigit() else None for p in parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _docstring_shapes(node) -> dict:
+    """The shapes a function's docstring declares for its parameters (Sphinx `:param x: … of shape [B]`, Google's
+    `x (Tensor): [B, 1] …`, numpydoc's `x : ndarray, shape (n,)`): name -> (dims, line). A description that
+    names shapes of two ranks (`(n,) or (n, k)`) declares none; named dimensions are of unknown length."""
+    body = node.body
+    if not (body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant and
+            isinstance(body[0].value.value, str)):
+        return {}
+    doc = body[0].value.value
+    if not DOC_WORDS.search(doc):
+        return {}
+    params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)} - {"self", "cls"}
+    lines = doc.splitlines()
+    marker = re.compile(r"^(?P<indent>\s*)(?::(?:param|type|arg|argument)\s+(?:[^:]*\s)?(?P<s>\w+)\s*:|"
+                        r"(?P<g>\w+)\s*(?:\([^)]*\))?\s*:(?!:))(?P<rest>.*)$")
+    found = {}
+    for i, line in enumerate(lines):
+        match = marker.match(line)
+        name = match and (match.group("s") or match.group("g"))
+        if name not in params:
+            continue
+        depth = len(match.group("indent"))
+        text = [match.group("rest")]
+        for more in lines[i + 1:]:
+            if more.strip() and len(more) - len(more.lstrip()) <= depth:
+                break
+            text.append(more)
+        text = " ".join(text)
+        declared = [m.group("a") or m.group("b") for m in DOC_SHAPE.finditer(text)]
+        if not declared:
+            continue
+        ranks = {len(_doc_dims(t)) for t in DOC_ANY_SHAPE.findall(text)}
+        dims = _doc_dims(declared[0])
+        if len(ranks) == 1 and dims and (name not in found or found[name][0] == dims):
+            found[name] = (dims, body[0].value.lineno + i)
+        else:
+            found[name] = (None, 0)  # two shapes, or two ranks: not declared
+    return {name: value for name, value in found.items() if value[0] is not None}
 
 
 class Lam:
