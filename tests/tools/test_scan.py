@@ -485,6 +485,33 @@ def test_TLW004_loss_subclass(body, expected):
     assert findings(LOSS_CLASS.format(body=body)) == expected
 
 
+# A Loss subclass is judged on its call alone, unless every model it is compiled with is fitted on labels the
+# source shows to be of rank 2: a (B, 1) column against (B, 1) outputs makes no B x B, in either generation.
+FITTED = LOSS_CLASS.format(body="        return ops.mean(ops.abs(y_true - y_pred))") + """\
+import numpy as np
+x = np.random.rand(64, 3)
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss=L())
+"""
+
+
+@pytest.mark.parametrize("more, expected", [
+    pytest.param("model.fit(x, np.random.rand(64).reshape(-1, 1))\n", [], id="fitted-on-a-column"),
+    pytest.param("model.fit(x, y=np.random.rand(64, 2))\nmodel.evaluate(x, np.zeros((8, 1)))\n", [],
+                 id="fitted-and-evaluated-on-rank-2"),
+    pytest.param("model.fit(x, np.random.rand(64))\n", [(6, "TLW004")], id="fitted-on-rank-1"),
+    pytest.param("model.fit(x, np.random.rand(64, 1))\nmodel.train_on_batch(x, labels)\n", [(6, "TLW004")],
+                 id="also-trained-on-unknown-labels"),
+    pytest.param("", [(6, "TLW004")], id="never-fitted"),
+    pytest.param("model.fit(x, np.random.rand(64, 1))\nother.compile(loss=L())\n", [(6, "TLW004")],
+                 id="also-compiled-on-an-unknown-model"),
+    pytest.param("model.fit(x, np.random.rand(64, 1))\nl = L()(labels, model(x))\n", [(6, "TLW004")],
+                 id="an-instance-also-called"),
+])
+def test_TLW004_holds_unless_every_fit_shows_column_labels(more, expected):
+    assert findings(FITTED + more) == expected
+
+
 def test_a_plain_function_passed_to_compile_is_not_TLW004():
     """Keras 3's compile wraps a plain function in LossFunctionWrapper, which repairs the ranks; tf_keras's
     expands (B,) labels to (B, 1): the common (B,) labels with (B, 1) outputs pair rows under both."""

@@ -383,6 +383,7 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 }
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
+KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
 CONVENTIONAL = {"np": "numpy", "tf": "tensorflow", "K": "keras.backend", "pd": "pandas"}  # the usual aliases
 NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
@@ -504,6 +505,12 @@ class Scanner:
         self.globals: dict[str, object] = {}
         self.candidates: list[Candidate] = []
         self.direct: list[Finding] = []  # findings that need no reduction (TLW004)
+        self.direct_cls: dict[int, Cls] = {}  # a TLW004 finding -> its Loss subclass
+        # a Loss subclass's instances: the models compiled with one (None: a model the scan does not know), the
+        # labels each model is fitted on, and the classes whose instances are called directly
+        self.compiled: dict[int, list] = {}
+        self.fitted: dict[int, list] = {}
+        self.loss_called: set[int] = set()
         self.functions: list[Fn] = []
         self.classes: list[Cls] = []
         self.feeds: dict[tuple, list] = {}
@@ -1072,11 +1079,33 @@ class Scanner:
         fn = next((f for f in reversed(self.active) if f.cls is not None and f.cls.kind == "loss"), None)
         where = "Loss.call" if fn is not None and self.active and self.active[-1] is fn else \
             f"{self.active[-1].node.name}, called from Loss.call," if self.active else "Loss.call"
-        self.direct.append(Finding(
+        finding = Finding(
             self.path, node.lineno - self.offset, node.col_offset + 1, "TLW004",
             f"{where} combines {_short(left_node, 30)} and {_short(right_node, 30)} elementwise before anything "
             "brings y_true and y_pred to one shape: under Keras 3, (B,) labels against (B, 1) outputs broadcast to "
-            "(B, B)"))
+            "(B, B)")
+        self.direct.append(finding)
+        if fn is not None:
+            self.direct_cls[id(finding)] = fn.cls
+
+    def keras_training(self, receiver, name, args, kw):
+        """`model.compile(loss=MyLoss())`, `model.fit(x, y)`: which models a Loss subclass trains, on what labels."""
+        if name == "compile":
+            loss = kw.get("loss", args[1] if len(args) > 1 else None)
+            if type(loss) is Inst and loss.cls.kind == "loss":
+                self.compiled.setdefault(id(loss.cls), []).append(receiver if isinstance(receiver, Model) else None)
+        elif name in ("fit", "train_on_batch", "evaluate", "test_on_batch") and isinstance(receiver, Model):
+            self.fitted.setdefault(id(receiver), []).append(kw.get("y", args[1] if len(args) > 1 else None))
+
+    def fitted_on_columns(self, cls) -> bool:
+        """Every model compiled with this Loss subclass is one the scan knows, fitted on labels of rank 2 or more
+        (a (B, 1) column against the (B, 1) outputs: no B x B in either generation), and no instance is called."""
+        models = self.compiled.get(id(cls))
+        if not models or id(cls) in self.loss_called or any(m is None or not self.fitted.get(id(m)) for m in models):
+            return False
+        labels = [y for m in models for y in self.fitted[id(m)]]
+        return all(isinstance(y, T) and not y.unk and (y.ge2 or y.tail is not None or
+                                                       y.dims is not None and len(y.dims) >= 2) for y in labels)
 
     def e_subscript(self, node, fr):
         value = self.ev(node.value, fr)
@@ -1218,6 +1247,8 @@ class Scanner:
             if keyword.arg:
                 kw[keyword.arg] = value
         if callee is MISSING:
+            if name in KERAS_TRAINING:
+                self.keras_training(receiver, name, args, kw)
             if type(receiver) in (tuple, Built) and name in LIST_METHODS:
                 return self.list_method(receiver, name, args, func.value, fr)
             if receiver is None and name not in NAMED_ON_ANYTHING:
@@ -1251,6 +1282,8 @@ class Scanner:
                 self.call_fn(init, [inst, *args], kw)
             return inst
         if kind is Inst:
+            if callee.cls.kind == "loss":
+                self.loss_called.add(id(callee.cls))
             method = callee.cls.method("call") or callee.cls.method("__call__")
             return self.call_fn(method, [callee, *args], kw) if method is not None else None
         if kind is Layer:
@@ -2038,7 +2071,8 @@ class Scanner:
     def findings(self, start: int = 0, direct_start: int = 0) -> list[Finding]:
         """The findings; a sibling's, those made by the importer's calls (candidates from `start` on, direct
         findings from `direct_start` on)."""
-        found = list(self.direct[direct_start:])
+        found = [f for f in self.direct[direct_start:]
+                 if id(f) not in self.direct_cls or not self.fitted_on_columns(self.direct_cls[id(f)])]
         reductions = set()  # one finding per reduction: its first broadcast
         for cand in sorted(self.candidates[start:], key=lambda c: (c.node.lineno, c.node.col_offset)):
             if cand.reduced is None or id(cand.reduced_by) in reductions:
