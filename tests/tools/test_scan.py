@@ -323,6 +323,20 @@ def test_items_of_a_dense_output_of_unknown_rank(body, expected):
     assert findings(MLPS + body) == expected
 
 
+# TD3 and SAC take the smaller of two critics' values: each (..., 1) tied to its own call, the minimum still is.
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("q = tf.minimum(critic(s), critic(load()))\n", [(9, "TLW003")], id="two-critics-minimum"),
+    pytest.param("q = tf.minimum(critic(s), critic(load())) * 0.5 + critic(s)\n", [(9, "TLW003")],
+                 id="minimum-plus-a-third"),
+    pytest.param("u = []\nu.append(critic(s)[0])\nv = np.array(u)\nq = tf.minimum(v, v)\n", [(12, "TLW003")],
+                 id="two-arrays-of-items-minimum"),
+    pytest.param("q = tf.minimum(critic(s), actor(load()))\n", [], id="a-column-and-four-wide"),
+    pytest.param("q = tf.minimum(critic(s), load())\n", [], id="a-column-and-unknown"),
+])
+def test_two_columns_of_unknown_rank_broadcast_to_a_column(body, expected):
+    assert findings(MLPS + "r = np.zeros(64)\n" + body + "loss = tf.reduce_mean(tf.square(r + q))\n") == expected
+
+
 @pytest.mark.parametrize("doc, expected", [
     pytest.param(":param rewards: discounted rewards (represented as an [episode_length] array)",
                  {"rewards": ((None,), 3)}, id="sphinx-bracketed"),

@@ -301,6 +301,14 @@ def _join(a, b):
     return None
 
 
+def _both_tails(a, b):
+    """Two values of rank >= 2 with known last axes broadcast to one of rank >= 2 whose last axis is theirs (the
+    other's when one is 1); anything else: not known."""
+    if a.tail is None or b.tail is None:
+        return None
+    return b.tail if a.tail == 1 else a.tail if b.tail in (1, a.tail) else None
+
+
 def _number(value) -> bool:
     return value is NUM or (isinstance(value, (int, float)) and not isinstance(value, bool))
 
@@ -1024,7 +1032,7 @@ class Scanner:
                 pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
                 return T(None, left.src, pending=pending, raw=raw, pred=pred)
             if left.rel is None and right.rel is None:
-                return T(None, left.src, pending=pending, raw=raw, pred=pred)
+                return T(None, left.src, pending=pending, raw=raw, pred=pred, tail=_both_tails(left, right))
             return self.tied(left, right, node, left_node, right_node, op, pending, raw, pred)
         if len(a) == 1 and _column(b) and _compatible(a[0], b[0]) or \
                 len(b) == 1 and _column(a) and _compatible(b[0], a[0]):
@@ -1042,22 +1050,21 @@ class Scanner:
         if ra is None or rb is None or ra[0] is not rb[0]:  # one side's shape not known, or tied to another input
             # a column's batch axis stays where it was: each side's, so either tie holds (an exact one's first)
             columns = [(r, side) for r, side in ((ra, left), (rb, right)) if r is not None and r[3]]
+            tail = _both_tails(left, right)  # minimum(q1(s, a), q2(s, a)): two (..., 1), each its own tie
             if not columns:
-                return T(None, src, pending=pending, raw=raw, pred=pred)
+                return T(None, src, pending=pending, raw=raw, pred=pred, tail=tail)
             rel, side = max(columns, key=lambda item: item[0][2])
-            return T(None, side.src, pending=pending, raw=raw, pred=pred, rel=(rel[0], rel[1], False, True))
+            return T(None, side.src, pending=pending, raw=raw, pred=pred, tail=tail, rel=(rel[0], rel[1], False, True))
         if ra[1] != rb[1]:
             vector, column = (ra, rb) if ra[1] < rb[1] else (rb, ra)
             if vector[2] and column[3]:  # an exact value and a column of one anchor, batch axes apart
                 pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
             return T(None, src, pending=pending, raw=raw, pred=pred)
         exact = ra[2] and rb[2]
-        tail = None
-        if exact and left.tail is not None and right.tail is not None:
-            tail = right.tail if left.tail == 1 else left.tail if right.tail == 1 or left.tail == right.tail else None
+        tail = _both_tails(left, right)
         column = (ra[3] or rb[3]) and not (exact and tail is not None and tail != 1)
         rel = (ra[0], ra[1], exact, column) if exact or column else None
-        return T(None, src, pending=pending, raw=raw, pred=pred, tail=tail if exact else None, rel=rel)
+        return T(None, src, pending=pending, raw=raw, pred=pred, tail=tail, rel=rel)
 
     def candidate(self, code, node, left, right, op, placeholders=()):
         made = Candidate(code, node, left, right, op, placeholders)
