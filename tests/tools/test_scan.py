@@ -526,6 +526,65 @@ def test_TLW004_holds_unless_every_fit_shows_column_labels(more, expected):
     assert findings(FITTED + more) == expected
 
 
+@pytest.mark.parametrize("bounds, dim, expected", [
+    (":1", None, 1), ("-1:", None, 1), ("2:3", None, 1), ("-2:-1", None, 1), (":3", None, None), ("1:", None, None),
+    (":-1", None, None), ("a:b", None, None), ("::2", None, None), ("1:3", 5, 2), ("-1:", 5, 1), ("3:", 2, 0),
+])
+def test_a_slice_with_literal_bounds_leaves_its_length(bounds, dim, expected):
+    part = scan.ast.parse(f"x[{bounds}]").body[0].value.slice
+    assert scan._slice_length(part, dim) == expected
+
+
+# A function given to compile is called on the model's outputs, and on labels Keras brings to their rank.
+PPO_KERAS2 = """\
+from keras import backend as K
+from keras.layers import Dense, Input
+from keras.models import Model
+
+state = Input(shape=(8,))
+advantage = Input(shape=(1,))
+policy = Dense(4, activation="softmax")(state)
+actor = Model(inputs=[state, advantage], outputs=[policy])
+
+def surrogate(advantage):
+    def loss(y_true, y_pred):
+{body}
+    return loss
+
+actor.compile(optimizer="adam", loss=[surrogate(advantage)])
+"""
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("        prob = K.sum(y_true * y_pred, axis=-1)\n        return -K.mean(prob * advantage)",
+                 [(13, "TLW003")], id="per-sample-probability-times-a-column-input"),
+    pytest.param("        prob = K.sum(y_true * y_pred, axis=-1, keepdims=True)\n"
+                 "        return -K.mean(prob * advantage)",
+                 [], id="kept-as-a-column"),
+    pytest.param("        old = y_true[:, -1]\n        return -K.mean(K.exp(old) * y_true[:, :1])", [(13, "TLW003")],
+                 id="packed-labels-a-column-and-an-item"),
+    pytest.param("        return K.mean(K.square(y_true - y_pred))", [], id="plain-mse"),
+])
+def test_a_function_given_to_compile_is_walked_on_the_models_outputs(body, expected):
+    assert findings(PPO_KERAS2.format(body=body)) == expected
+
+
+def test_a_method_given_to_compile_is_walked_on_the_models_outputs():
+    source = PPO_KERAS2.split("def surrogate")[0] + """\
+class Agent:
+    def __init__(self):
+        self.actor = actor
+        self.actor.compile(optimizer="adam", loss=self.ppo_loss)
+
+    def ppo_loss(self, y_true, y_pred):
+        advantages, old = y_true[:, :1], y_true[:, 4]
+        return -K.mean(K.exp(K.sum(y_pred, axis=-1) - old) * advantages)
+
+Agent()
+"""
+    assert findings(source) == [(17, "TLW003")]
+
+
 def test_a_plain_function_passed_to_compile_is_not_TLW004():
     """Keras 3's compile wraps a plain function in LossFunctionWrapper, which repairs the ranks; tf_keras's
     expands (B,) labels to (B, 1): the common (B,) labels with (B, 1) outputs pair rows under both."""

@@ -1095,14 +1095,35 @@ class Scanner:
         if fn is not None:
             self.direct_cls[id(finding)] = fn.cls
 
-    def keras_training(self, receiver, name, args, kw):
-        """`model.compile(loss=MyLoss())`, `model.fit(x, y)`: which models a Loss subclass trains, on what labels."""
+    def keras_training(self, receiver, name, args, kw, node):
+        """`model.compile(loss=MyLoss())`, `model.fit(x, y)`: which models a Loss subclass trains, on what labels;
+        a plain function (or method) given to compile is walked on the model's outputs (see compiled_fn)."""
         if name == "compile":
             loss = kw.get("loss", args[1] if len(args) > 1 else None)
+            if isinstance(receiver, Model) and (type(loss) in (Fn, Bound) or isinstance(loss, tuple)):
+                self.compiled_fn(loss, receiver, node)
             if type(loss) is Inst and loss.cls.kind == "loss":
                 self.compiled.setdefault(id(loss.cls), []).append(receiver if isinstance(receiver, Model) else None)
         elif name in ("fit", "train_on_batch", "evaluate", "test_on_batch") and isinstance(receiver, Model):
             self.fitted.setdefault(id(receiver), []).append(kw.get("y", args[1] if len(args) > 1 else None))
+
+    def compiled_fn(self, loss, model, node):
+        """A function given to compile is called with the model's outputs as y_pred, and with labels that Keras
+        brings to their rank (both generations' wrappers expand (B,) labels against (B, 1) outputs): y_true is
+        of that rank, its first axis the batch, the others not known. What the function makes of them is then
+        followed: `K.sum(y_true * y_pred, axis=-1)` is (B,), and meets a (B, 1) `Input` it closes over."""
+        outs = self.model_out(model, None, node)
+        losses = loss if isinstance(loss, tuple) else (loss,)
+        outs = outs if isinstance(outs, tuple) else (outs,)
+        if len(losses) != len(outs):  # loss=[f] for outputs=[policy]; one loss for each output
+            return
+        where = (node.lineno, "labels as Keras gives them to {}'s loss, of its outputs' rank", node.func.value)
+        for fn, out in zip(losses, outs, strict=True):
+            if type(fn) not in (Fn, Bound) or not isinstance(out, T) or not out.dims:
+                continue
+            y_true, y_pred = T(("B", *[None] * (len(out.dims) - 1)), where), out.like(pred=True)
+            self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []), y_true,
+                                                               y_pred], {})
 
     def fitted_on_columns(self, cls) -> bool:
         """Every model compiled with this Loss subclass is one the scan knows, fitted on labels of rank 2 or more
@@ -1194,7 +1215,7 @@ class Scanner:
             if item is FULL or (item is SLICE and _full_slice(part)):
                 out.append(dims[axis])
             elif item is SLICE:
-                out.append("B" if axis == 0 else None)
+                out.append("B" if axis == 0 else _slice_length(part, dims[axis]))
             elif isinstance(item, int) or item is NUM:
                 pass  # an integer index drops the axis
             elif isinstance(item, T) and item.dims is not None and len(item.dims) == 1:
@@ -1255,7 +1276,7 @@ class Scanner:
                 kw[keyword.arg] = value
         if callee is MISSING:
             if name in KERAS_TRAINING:
-                self.keras_training(receiver, name, args, kw)
+                self.keras_training(receiver, name, args, kw, node)
             if type(receiver) in (tuple, Built) and name in LIST_METHODS:
                 return self.list_method(receiver, name, args, func.value, fr)
             if receiver is None and name not in NAMED_ON_ANYTHING:
@@ -2269,6 +2290,37 @@ def _literal_dims(value):
 
 def _newaxis(item):
     return isinstance(item, Mod) and item.path.endswith("newaxis")
+
+
+def _slice_length(part, dim):
+    """The length a slice with literal bounds leaves of an axis: of a known length, Python's own arithmetic; of
+    an unknown one, only a one-wide slice (`:1`, `-1:`, `2:3`) is known, as 1: it is what was written on any axis
+    long enough for it (shorter, the slice is empty and makes no B x B)."""
+    if not isinstance(part, ast.Slice) or part.step is not None:
+        return None
+    bounds = []
+    for bound in (part.lower, part.upper):
+        if bound is not None and type(bound) is ast.UnaryOp and type(bound.op) is ast.USub and \
+                type(bound.operand) is ast.Constant:
+            bound = ast.Constant(-bound.operand.value)
+        if bound is not None and not (type(bound) is ast.Constant and type(bound.value) is int):
+            return None
+        bounds.append(None if bound is None else bound.value)
+    lower, upper = bounds
+    if isinstance(dim, int):
+        return len(range(dim)[lower:upper])
+    start = lower or 0
+    one = start >= 0 and upper == start + 1 or start == -1 and upper is None or start < 0 and upper == start + 1 < 0
+    return 1 if one else None
+
+
+def _dotted(node) -> bool:
+    """`tf.nn.relu`: an attribute path from a name, as a default (evaluated where the function is defined)."""
+    if type(node) is not ast.Attribute:
+        return False
+    while type(node) is ast.Attribute:
+        node = node.value
+    return type(node) is ast.Name
 
 
 def _full_slice(part):
