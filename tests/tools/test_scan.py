@@ -336,6 +336,79 @@ def test_items_of_a_dense_output_of_unknown_rank(body, expected):
 def test_two_columns_of_unknown_rank_broadcast_to_a_column(body, expected):
     assert findings(MLPS + "r = np.zeros(64)\n" + body + "loss = tf.reduce_mean(tf.square(r + q))\n") == expected
 
+# A loop over a list literal is walked item by item: a stack of layers ends in its last width.
+MLP_STACK = TF1 + """\
+obs = tf.placeholder(tf.float32, shape=(None, 4))
+ret = tf.placeholder(tf.float32, shape=(None,))
+
+def stack(x, sizes, output_fn=None, squeeze=False):
+{loop}
+    if output_fn:
+        x = output_fn(x)
+    if squeeze:
+        x = tf.squeeze(x, axis=1)
+    return x
+
+{call}
+loss = tf.reduce_mean(tf.square(ret - v))
+"""
+LOOP = "    for n in sizes:\n        x = tf.layers.dense(x, n)"
+ENUMERATED = "    for i, _ in enumerate(sizes):\n" \
+             "        x = tf.layers.dense(x, sizes[i], activation=tf.nn.relu if i else None)"
+
+
+@pytest.mark.parametrize("loop, call, expected", [
+    pytest.param(LOOP, "v = stack(obs, [16, 1])", [(16, "TLW003")], id="last-width-1"),
+    pytest.param(ENUMERATED, "hidden = [32, 32]\nv = stack(obs, hidden + [1])", [(17, "TLW003")],
+                 id="enumerated-sizes-plus-one"),
+    pytest.param(LOOP, "v = stack(obs, [1, 16])", [], id="last-width-16"),
+    pytest.param(LOOP + "\n        if n == 1:\n            break", "v = stack(obs, [16, 1])", [],
+                 id="a-break-walks-once"),
+    pytest.param(LOOP, "v = stack(obs, [16, 1], squeeze=True)", [], id="a-true-flag-squeezes"),
+    pytest.param(LOOP, "v = stack(obs, [16, 1], output_fn=tf.nn.relu)", [(16, "TLW003")],
+                 id="an-output-function-given"),
+    pytest.param(LOOP, "v = stack(obs, [16, 1], output_fn=make())", [], id="an-unknown-output-function"),
+])
+def test_a_loop_over_a_list_literal_is_walked_item_by_item(loop, call, expected):
+    assert findings(MLP_STACK.format(loop=loop, call=call)) == expected
+
+
+@pytest.mark.parametrize("test, value, expected", [
+    ("x", "None", False), ("not x", "None", True), ("x is None", "None", True), ("x is not None", "None", False),
+    ("x", "True", True), ("not x", "False", True), ("x is None", "False", False), ("x", "np.zeros(3)", None),
+    ("x == 1", "None", None),
+])
+def test_the_truth_of_a_test_on_a_parameter_a_call_gives_a_constant(test, value, expected):
+    frame = scan.Frame({"x": None}, ())
+    given = scan.Scanner("t.py", scan.ast.parse(""), "").ev(scan.ast.parse(value).body[0].value, scan.Frame({}, ()))
+    frame.locals["x"] = given
+    if given is scan.PYNONE or type(given) is bool:
+        frame.defaults["x"] = given
+    assert scan.Scanner.default_test(scan.ast.parse(test).body[0].value, frame) is expected
+
+
+def test_a_walk_with_arguments_unknown_takes_no_branch_for_a_default():
+    """Nothing calls f: its flag may be given True by code not seen, so both branches are walked."""
+    source = TF1 + "def f(y, pred, aligned=False):\n    if aligned:\n" \
+                   "        return tf.reduce_mean(tf.square(tf.zeros([8]) - tf.zeros([8, 1])))\n    return 0.0\n"
+    assert findings(source) == [(5, "TLW003")]
+
+
+def test_defaults_are_read_where_the_function_is_defined():
+    source = MLP_STACK.format(loop="    for n in sizes:\n        x = tf.layers.dense(x, n)",
+                              call="v = stack(obs, [16, 1])").replace("output_fn=None", "output_fn=tf.nn.relu")
+    assert findings(source) == [(16, "TLW003")]  # tf.nn.relu keeps the shape; an unknown default would not
+    source = source.replace("stack(obs, [16, 1])", "stack(obs)").replace("def stack(x, sizes,",
+                                                                          "def stack(x, sizes=[16, 1],")
+    assert findings(source) == [(16, "TLW003")]
+
+
+def test_a_starred_tuple_gives_its_items_as_arguments():
+    source = TF1 + "def loss(y, p):\n    return tf.reduce_mean(tf.square(y - p))\n" \
+                   "batch = (tf.zeros([8]), tf.zeros([8, 1]))\nl = loss(*batch)\n"
+    assert findings(source) == [(4, "TLW003")]
+
+
 
 @pytest.mark.parametrize("doc, expected", [
     pytest.param(":param rewards: discounted rewards (represented as an [episode_length] array)",

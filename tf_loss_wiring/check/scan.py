@@ -50,6 +50,7 @@ MAX_DEPTH = 4  # calls followed into the module's own functions, one inside anot
 MAX_WALKS = 6  # walks of one function with different argument shapes
 MAX_SIBLINGS = 8  # modules beside a file that its imports are followed into
 MAX_EITHER = 4  # classes one name may hold instances of, each walked
+MAX_UNROLL = 8  # items of a list literal a `for` loop's body is walked for, one by one (not in a loop so walked)
 # the largest of them followed: a project's networks.py or utils.py is a few kB; a library's core modules, imported
 # by every file beside them (torch/nn/modules/module.py: 120 kB), would cost a parse for each
 MAX_SIBLING_BYTES = 40_000
@@ -492,10 +493,11 @@ class Candidate:
 
 # --- the walk ---------------------------------------------------------------------------------------------
 class Frame:
-    __slots__ = ("locals", "closure", "cls", "returns", "fn")
+    __slots__ = ("locals", "closure", "cls", "returns", "fn", "defaults")
 
     def __init__(self, local, closure, cls=None, fn=None):
         self.locals, self.closure, self.cls, self.fn, self.returns = local, closure, cls, fn, []
+        self.defaults: dict[str, object] = {}  # parameters a call gives None, True or False (or leaves at them)
 
 
 class Scanner:
@@ -530,6 +532,7 @@ class Scanner:
         self.active: list[Fn] = []
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
+        self.unrolling = False  # in a loop walked item by item (see s_for)
         # a module-level function called above its `def` (a notebook's cells exported out of order)
         self.later = {node.name: node for node in tree.body
                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -615,6 +618,10 @@ class Scanner:
     def s_if(self, node, fr):
         test = node.test
         self.ev(test, fr)
+        known = self.default_test(test, fr)
+        if known is not None:  # `if output_fn:` in a call that left output_fn=None: that branch only
+            self.block(node.body if known else node.orelse, fr)
+            return
         if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__":
             self.block(node.body, fr)
             self.block(node.orelse, fr)
@@ -635,9 +642,43 @@ class Scanner:
                 if key not in first:
                     before[key] = b
 
+    @staticmethod
+    def default_test(test, fr):
+        """The truth of `x`, `not x`, `x is None`, `x is not None` for a parameter x that this call gives None,
+        True or False, or leaves at such a default (and not assigned since): None when not known so."""
+        negate = type(test) is ast.UnaryOp and type(test.op) is ast.Not
+        if negate:
+            test = test.operand
+        compare = None
+        if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) and \
+                type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
+            compare, test = type(test.ops[0]), test.left
+        if type(test) is not ast.Name or test.id not in fr.defaults or fr.locals.get(test.id) is not \
+                fr.defaults[test.id]:
+            return None
+        value = fr.defaults[test.id]
+        truth = value is not PYNONE if compare is ast.IsNot else value is PYNONE if compare is ast.Is else \
+            value is True
+        return truth != negate
+
     def s_for(self, node, fr):
-        self.assign(node.target, self.element(self.ev(node.iter, fr)), fr)
-        self.block(node.body, fr)
+        call = node.iter
+        counted = type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == "enumerate" and \
+            len(call.args) == 1 and not call.keywords and fr.locals.get("enumerate", MISSING) is MISSING
+        sequence = self.ev(call.args[0] if counted else call, fr)
+        if isinstance(sequence, tuple) and 0 < len(sequence) <= MAX_UNROLL and not self.unrolling and \
+                not any(type(n) is ast.Break for n in ast.walk(node)):
+            # over a list literal, [16, 1] or sizes + [1]: each item in turn (a stack of layers' last width)
+            self.unrolling = True
+            try:
+                for i, item in enumerate(sequence):
+                    self.assign(node.target, (i, item) if counted else item, fr)
+                    self.block(node.body, fr)
+            finally:
+                self.unrolling = False
+        else:
+            self.assign(node.target, self.element(sequence) if not counted else (NUM, self.element(sequence)), fr)
+            self.block(node.body, fr)
         self.block(node.orelse, fr)
 
     def s_while(self, node, fr):
@@ -987,6 +1028,8 @@ class Scanner:
             left = self.list_as_array(left, left_node)
         elif type(right) is Built and type(left) is T:
             right = self.list_as_array(right, right_node)
+        if type(left) is tuple and type(right) is tuple and op is ast.Add:  # sizes + [1]
+            return left + right
         if (type(left) is Built or type(right) is Built) and op is ast.Add:  # list + list
             return _both_lists(left, right)
         if op is ast.Mult and (type(left_node) is ast.List and _number(right) or
@@ -1264,8 +1307,11 @@ class Scanner:
             handler = table.get(type(arg))
             if handler is not None:
                 args.append(handler(self, arg, fr))
+            elif type(arg) is ast.Starred:
+                spread = self.ev(arg.value, fr)  # learn(*batch): the tuple's items, one argument each
+                args.extend(spread if type(spread) is tuple and len(spread) <= 64 else [None])
             else:
-                self.ev(arg.value if type(arg) is ast.Starred else arg, fr)
+                self.ev(arg, fr)
                 args.append(None)
         kw = {}
         for keyword in node.keywords:
@@ -1440,7 +1486,10 @@ class Scanner:
             elif param.arg in kw:
                 local[param.arg] = kw[param.arg]
             else:
-                local[param.arg] = self.e_constant(default, None) if isinstance(default, ast.Constant) else None
+                local[param.arg] = self.e_constant(default, None) if isinstance(default, ast.Constant) else \
+                    tuple(e.value for e in default.elts) if type(default) in (ast.List, ast.Tuple) and \
+                    all(type(e) is ast.Constant for e in default.elts) else \
+                    self.e_attribute(default, Frame({}, fn.closure)) if _dotted(default) else None
         for param in spec.kwonlyargs:
             local[param.arg] = kw.get(param.arg)
         for name, (dims, line) in _docstring_shapes(node).items():  # what no call gave: as the docstring says
@@ -1451,6 +1500,9 @@ class Scanner:
         if spec.kwarg:
             local[spec.kwarg.arg] = None
         frame = Frame(local, fn.closure, fn.cls, fn)
+        if not depth_reset:  # a call's None, True and False (a walk with arguments unknown takes defaults as a guess)
+            frame.defaults = {p.arg: local[p.arg] for p in params if local[p.arg] is PYNONE or
+                              type(local[p.arg]) is bool}
         saved = self.active
         if depth_reset:
             self.active = []
