@@ -533,6 +533,7 @@ class Scanner:
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
         self.unrolling = False  # in a loop walked item by item (see s_for)
+        self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # a module-level function called above its `def` (a notebook's cells exported out of order)
         self.later = {node.name: node for node in tree.body
                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -1492,7 +1493,10 @@ class Scanner:
                     self.e_attribute(default, Frame({}, fn.closure)) if _dotted(default) else None
         for param in spec.kwonlyargs:
             local[param.arg] = kw.get(param.arg)
-        for name, (dims, line) in _docstring_shapes(node).items():  # what no call gave: as the docstring says
+        declared = self.declared.get(id(node))
+        if declared is None:
+            declared = self.declared[id(node)] = _docstring_shapes(node)
+        for name, (dims, line) in declared.items():  # what no call gave: as the docstring says
             if local.get(name) is None:
                 local[name] = T(dims, (line + self.offset, f"declared in the docstring of {node.name}", None))
         if spec.vararg:
@@ -2393,7 +2397,6 @@ def _doc_dims(text):
     return tuple(int(p) if p.isdigit() else None for p in parts)
 
 
-@functools.lru_cache(maxsize=4096)
 def _docstring_shapes(node) -> dict:
     """The shapes a function's docstring declares for its parameters (Sphinx `:param x: … of shape [B]`, Google's
     `x (Tensor): [B, 1] …`, numpydoc's `x : ndarray, shape (n,)`): name -> (dims, line). A description that
