@@ -207,6 +207,8 @@ PD = "import numpy as np\nimport pandas as pd\nimport tensorflow as tf\ndf = pd.
                  id="list-grown-on-both-branches"),
     pytest.param(TF1 + "u = []\nu.append(np.zeros(4))\na = np.stack(u)", "a", "(?, 4)", id="list-of-rows-stack"),
     # one item of a Dense output of unknown rank keeps its last axis; a list of them is an array of rank 2 or more
+    pytest.param(TF1 + "a = np.zeros((5, 3))\nfor i, row in enumerate(a):\n    v = row", "v", "(3,)",
+                 id="enumerated-rows"),
     pytest.param(MLPS + "v = critic(s).numpy()[0]", "v", "(..., 1)", id="item-of-a-dense-output"),
     pytest.param(MLPS + "v = critic(s)[0][0]", "v", "unknown shape", id="item-of-an-item-of-a-dense-output"),
     pytest.param(MLPS + "v = critic(s)[0:8]", "v", "(..., 1)", id="rows-of-a-dense-output"),
@@ -502,7 +504,8 @@ def test_a_cross_entropy_meets_a_column_through_their_input(body, expected):
     pytest.param(A2C.replace("def train_step", "class Agent:\n    def remember(self, x, first):\n"
                              "        q = critic(x)\n        if first:\n            self.v = critic(x)\n"
                              "        self.q = tf.squeeze(q, -1)\n\ndef train_step") +
-                 "    agent = Agent()\n    agent.remember(states, True)\n    agent.remember(next_states, False)\n"
+                 "    agent = Agent()\n    agent.remember(states, step == 0)\n"
+                 "    agent.remember(next_states, step > 0)\n"
                  "    return tf.reduce_mean(agent.q * agent.v)\n",
                  id="an-attribute-outlives-its-call"),
 ])
