@@ -410,6 +410,59 @@ def test_a_starred_tuple_gives_its_items_as_arguments():
                    "batch = (tf.zeros([8]), tf.zeros([8, 1]))\nl = loss(*batch)\n"
     assert findings(source) == [(4, "TLW003")]
 
+def test_a_method_walked_before_the_memory_it_reads_is_filled_is_walked_again_when_called():
+    """The class is walked method by method in the order written; replay() comes first, with an empty memory.
+    train() fills it through remember() and then calls replay(): that call is walked anew, not answered by the
+    first walk, and train() is walked though it names no reduction, for it calls methods of its own."""
+    source = KERAS + """\
+import random
+
+
+class Agent:
+    def __init__(self):
+        self.memory = []
+        self.critic = keras.Sequential([keras.layers.Dense(16), keras.layers.Dense(1)])
+
+    def replay(self):
+        batch = random.sample(self.memory, 32)
+        rewards = np.array([e[1] for e in batch])
+        states = np.array([e[0] for e in batch])
+        return tf.reduce_mean(tf.square(rewards + 0.99 * self.critic(states)))
+
+    def remember(self, state, reward):
+        self.memory.append((state, reward))
+
+    def train(self, env):
+        state = env.reset()
+        state_, reward, done, _ = env.step(0)
+        self.remember(state, reward)
+        self.replay()
+"""
+    assert findings(source) == [(16, "TLW003")]
+    # remember() only grows the list: walked with its arguments unknown, it would make the items unknown
+
+
+@pytest.mark.parametrize("factor, expected", [
+    ("np.pi", [(6, "TLW003")]), ("math.e", [(6, "TLW003")]), ("np.inf", [(6, "TLW003")]), ("np.ones(3)", []),
+])
+def test_numpy_and_math_constants_are_numbers(factor, expected):
+    source = TF1 + f"import math\np = tf.zeros([8, 1]) * 2 * {factor}\ny = tf.zeros([8])\n" \
+                   "l = tf.reduce_mean(tf.square(p - y))\n"
+    assert findings(source) == expected
+
+
+@pytest.mark.parametrize("layer, expected", [
+    pytest.param("keras.layers.Lambda(lambda x: x * 2.0)", [(7, "TLW003")], id="scaled"),
+    pytest.param("keras.layers.Lambda(lambda x: x[:, 0])", [], id="column-taken"),
+    pytest.param("keras.layers.Lambda(lambda x: x * bound)", [], id="scaled-by-an-unknown"),
+    pytest.param("keras.layers.Lambda(make())", [], id="an-unknown-function"),
+])
+def test_a_lambda_layer_gives_what_its_function_makes_of_the_input(layer, expected):
+    source = KERAS + f"s = keras.Input(shape=(4,))\nv = {layer}(keras.layers.Dense(1)(s))\n" \
+                     "y = np.zeros(64)\nl = tf.reduce_mean(tf.square(v - y))\n"
+    assert findings(source) == expected
+
+
 
 
 @pytest.mark.parametrize("doc, expected", [

@@ -392,6 +392,8 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 }
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
+KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", *SAME_SHAPE_LAYERS}
+NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
 KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
 CONVENTIONAL = {"np": "numpy", "tf": "tensorflow", "K": "keras.backend", "pd": "pandas"}  # the usual aliases
@@ -576,7 +578,9 @@ class Scanner:
 
     def may_matter(self, node, attributes=False) -> bool:
         """Whether a walk of this function, which no call reached, could find anything: its text names a
-        reduction or a loss, defines a function or a class, or (a method) sets attributes others may reduce."""
+        reduction or a loss, defines a function or a class, or (a method) sets attributes others may reduce or
+        calls a method of its own (which a walk with the attributes as they are then may reach anew). A method
+        that only grows a list is not walked so: its unknown arguments would make the list's items unknown."""
         if self.lines is None:
             self.lines = self.source.splitlines()
         text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
@@ -886,6 +890,8 @@ class Scanner:
         owner = self.ev(node.value, fr)
         attr = node.attr
         if isinstance(owner, Mod):
+            if attr in NUMERIC_CONSTANTS:
+                return NUM  # np.pi, math.e, jnp.inf
             return Mod(f"{owner.path}.{attr}")
         if isinstance(owner, Inst):
             value = owner.cls.attr(attr)
@@ -1461,7 +1467,9 @@ class Scanner:
         if fn in self.active or (len(self.active) >= MAX_DEPTH and not depth_reset):
             _poison((*args, *kw.values()))
             return None
-        key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())))
+        key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())),
+               depth_reset)  # a walk with arguments unknown, made before a call, does not answer for the call:
+        # what the instance holds may have grown since (remember() filling the memory that replay() reads)
         if key in self.memo:
             _poison((*args, *kw.values()))  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
@@ -1637,7 +1645,7 @@ class Scanner:
         if last in ("dense", "fully_connected", "linear") and ("layers" in name or ns == "tf"):
             units = _arg(args, kw, 1, "units", _arg(args, kw, 1, "num_outputs"))
             return self.apply_layer(Layer("dense", units, line=line), first if args else kw.get("inputs"), node)
-        if last in ("Dense", "Flatten", "Input", "InputLayer", *SAME_SHAPE_LAYERS) and ns in ("k", "k2", "tf"):
+        if last in KERAS_LAYERS and ns in ("k", "k2", "tf"):
             return self.layer(last, args, kw, node)
         if last in ("Sequential", "Model", "Functional") and ns in ("k", "k2", "tf"):
             return self.model(last, args, kw, node)
@@ -2077,6 +2085,9 @@ class Scanner:
             inputs = T(("B", *dims), (line, "{}", node)) if dims is not None else None
         if last == "Dense":
             return Layer("dense", _arg(args, kw, 0, "units", kw.get("output_dim")), inputs, line)  # Keras 1: output_dim
+        if last == "Lambda":  # Lambda(lambda x: x * bound): what the function makes of the input
+            function = _arg(args, kw, 0, "function")
+            return Layer("lambda", function, inputs, line) if type(function) in (Lam, Fn) else None
         return Layer("flatten" if last == "Flatten" else "same", None, inputs, line)
 
     def apply_layer(self, layer, value, node):
@@ -2102,6 +2113,10 @@ class Scanner:
             return None
         if layer.kind == "flatten":
             return T((value.dims[0], None) if value.dims else None, (line, "{}", node), pred=value.pred)
+        if layer.kind == "lambda":
+            out = self.call_lambda(layer.units, [value]) if type(layer.units) is Lam else \
+                self.call_fn(layer.units, [value], {})
+            return out if isinstance(out, T) else None
         return value.like()
 
     def model(self, last, args, kw, node):
@@ -2750,7 +2765,7 @@ def _prefixes(codes):
 
 # --- the public API ---------------------------------------------------------------------------------------
 TRIGGERS = re.compile(r"mean|sum|loss|Loss|minimize|gradient|mse|mae|entropy|huber|hinge|cosh")
-SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]")
+SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]|self\.\w+\(")
 
 
 def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
