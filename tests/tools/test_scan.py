@@ -405,10 +405,35 @@ def test_defaults_are_read_where_the_function_is_defined():
     assert findings(source) == [(16, "TLW003")]
 
 
+@pytest.mark.parametrize("source, expected", [
+    # TensorFlow's matmul takes rank 2 or more: x of a rank not known times a (k, 1) weight is (..., 1)
+    pytest.param(TF1 + "x = tf.placeholder(tf.float32)\ny = tf.placeholder(tf.float32)\nw = tf.zeros([13, 1])\n"
+                 "l = tf.reduce_mean(tf.square(y - tf.add(tf.zeros([1]), tf.matmul(x, w))))\nfeed = {y: Y[:, 0]}\n",
+                 [(6, "TLW002")], id="shapeless-x-times-a-column-weight-plus-a-bias"),
+    pytest.param(TF1 + "x = load()\nw = tf.zeros([13, 1])\n"
+                 "l = tf.reduce_mean(tf.square(np.zeros(64) - np.dot(x, w)))\n", [],
+                 id="numpy-dot-of-an-unknown-may-be-rank-1"),
+    pytest.param(TF1 + "x = load()\nw = tf.zeros([13, 4])\n"
+                 "l = tf.reduce_mean(tf.square(np.zeros(64) - tf.matmul(x, w)))\n", [], id="four-columns"),
+    # (B,) labels times a factor of a shape not shown end in B: against a (B, 1) column, each meets every other
+    pytest.param(TF1 + "y = tf.placeholder(tf.float32, [None])\np = tf.zeros([8, 1])\n"
+                 "l = tf.reduce_mean(-weights[1] * y * tf.log(p))\n", [(5, "TLW003")], id="weighted-labels"),
+    pytest.param(TF1 + "y = tf.placeholder(tf.float32, [None])\np = tf.zeros([8, 1])\n"
+                 "l = tf.reduce_mean(-weights * y * tf.log(p[:, 0]))\n", [], id="weighted-labels-squeezed-column"),
+    pytest.param(TF1 + "y = tf.placeholder(tf.float32, [None, 1])\np = tf.zeros([8, 1])\n"
+                 "l = tf.reduce_mean(-weights * y * tf.log(p))\n", [], id="weighted-column-labels"),
+    pytest.param(MLPS + "y = np.zeros(64)\nl = tf.reduce_mean(tf.square(weights * y - critic(s)[0]))\n", [],
+                 id="weighted-labels-and-an-item-ending-in-1"),
+])
+def test_what_a_weight_or_an_input_of_unknown_shape_leaves_known(source, expected):
+    assert findings(source) == expected
+
+
 def test_a_starred_tuple_gives_its_items_as_arguments():
     source = TF1 + "def loss(y, p):\n    return tf.reduce_mean(tf.square(y - p))\n" \
                    "batch = (tf.zeros([8]), tf.zeros([8, 1]))\nl = loss(*batch)\n"
     assert findings(source) == [(4, "TLW003")]
+
 
 def test_a_method_walked_before_the_memory_it_reads_is_filled_is_walked_again_when_called():
     """The class is walked method by method in the order written; replay() comes first, with an empty memory.

@@ -224,6 +224,27 @@ class Either:
         self.options = options
 
 
+class Lazy:
+    """A name a module beside the file imports (`from memory import PPOMemory` in agent.py, which main.py
+    imports): that module is followed only when the name is used, and the name then holds what it binds."""
+
+    __slots__ = ("scanner", "module", "level", "name", "home", "key")
+
+    def __init__(self, scanner, module, level, name, home, key):
+        self.scanner, self.module, self.level, self.name, self.home, self.key = scanner, module, level, name, home, key
+
+    def resolve(self):
+        sibling = self.scanner.sibling(self.module, self.level)
+        if sibling is not None:
+            value = sibling.globals.get(self.name)
+            value = value.resolve() if type(value) is Lazy and value is not self else value
+        else:
+            value = None if self.level else Mod(f"{self.module}.{self.name}")
+        if self.home.get(self.key) is self:
+            self.home[self.key] = value
+        return value
+
+
 class Bound:
     __slots__ = ("inst", "fn")
 
@@ -302,12 +323,20 @@ def _join(a, b):
     return None
 
 
+def _vector_end(value):
+    """A (B,) vector broadcast with anything that works ends in B: (..., B). Of a value of another shape: None."""
+    dims = value.dims
+    return dims[0] if dims is not None and len(dims) == 1 and not value.unk else None
+
+
 def _both_tails(a, b):
-    """Two values of rank >= 2 with known last axes broadcast to one of rank >= 2 whose last axis is theirs (the
-    other's when one is 1); anything else: not known."""
-    if a.tail is None or b.tail is None:
+    """Two values with known last axes, one of rank >= 2, broadcast to one of rank >= 2 whose last axis is theirs
+    (the other's when one is 1): a (1,) bias or a scalar added to (..., 1) keeps it; anything else: not known."""
+    last_a = a.tail if a.tail is not None else a.dims[-1] if a.dims else 1 if a.dims == () else None
+    last_b = b.tail if b.tail is not None else b.dims[-1] if b.dims else 1 if b.dims == () else None
+    if last_a is None or last_b is None or a.tail is None and b.tail is None:
         return None
-    return b.tail if a.tail == 1 else a.tail if b.tail in (1, a.tail) else None
+    return last_b if last_a == 1 else last_a if last_b in (1, last_a) else None
 
 
 def _number(value) -> bool:
@@ -535,6 +564,7 @@ class Scanner:
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
         self.unrolling = False  # in a loop walked item by item (see s_for)
+        self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # a module-level function called above its `def` (a notebook's cells exported out of order)
         self.later = {node.name: node for node in tree.body
@@ -563,6 +593,9 @@ class Scanner:
     def _class_pass(self, cls):
         """Each method walked once with `self` an instance: __init__ and build first, for the attributes they set."""
         inst = Inst(cls)
+        # a method that calls one that reduces is walked too: train() filling the memory that replay() reads. One
+        # that only grows a list is not: walked with its arguments unknown, it would make the list's items unknown
+        reducing = {name for name, fn in cls.methods.items() if self.may_matter(fn.node)}
         for name, fn in sorted(cls.methods.items(), key=lambda item: item[0] not in ("__init__", "build", "setup")):
             decorators = {getattr(d, "id", getattr(d, "attr", "")) for d in fn.node.decorator_list}
             self_arg = [] if "staticmethod" in decorators else [inst]
@@ -573,14 +606,19 @@ class Scanner:
                         for p, side in zip(params, ("true", "pred"), strict=False)]
                 self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
             elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or
-                                  self.may_matter(fn.node, attributes=True)):
+                                  self.may_matter(fn.node, attributes=True) or self.calls(fn.node, reducing)):
                 self.call_fn(fn, self_arg, {}, depth_reset=True)
+
+    def calls(self, node, names) -> bool:
+        """Whether a method's text calls one of these methods of its own (`self.replay(`)."""
+        if self.lines is None:
+            self.lines = self.source.splitlines()
+        text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
+        return any(name in names for name in SELF_CALL.findall(text))
 
     def may_matter(self, node, attributes=False) -> bool:
         """Whether a walk of this function, which no call reached, could find anything: its text names a
-        reduction or a loss, defines a function or a class, or (a method) sets attributes others may reduce or
-        calls a method of its own (which a walk with the attributes as they are then may reach anew). A method
-        that only grows a list is not walked so: its unknown arguments would make the list's items unknown."""
+        reduction or a loss, defines a function or a class, or (a method) sets attributes others may reduce."""
         if self.lines is None:
             self.lines = self.source.splitlines()
         text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
@@ -751,12 +789,21 @@ class Scanner:
                 fr.locals[top] = Mod(top)
 
     def s_importfrom(self, node, fr):
+        if self.lazy and node.module and node.level <= 1:  # a sibling's own imports: followed when a name is used
+            for alias in node.names:
+                if alias.name != "*":
+                    name = alias.asname or alias.name
+                    fr.locals[name] = Lazy(self, node.module, node.level, alias.name, fr.locals, name)
+                else:
+                    self.star = True
+            return
         sibling = self.sibling(node.module, node.level) if self.siblings is not None and node.level <= 1 and \
             node.module else None
         if sibling is not None:  # from networks import build_critic: what that module binds
             for alias in node.names:
                 if alias.name != "*":
-                    fr.locals[alias.asname or alias.name] = sibling.globals.get(alias.name)
+                    value = sibling.globals.get(alias.name)
+                    fr.locals[alias.asname or alias.name] = value.resolve() if type(value) is Lazy else value
                 else:
                     self.star = True
             return
@@ -792,6 +839,7 @@ class Scanner:
                 return None
             source, tree, offset = parsed
             sibling = Scanner(path, tree, source, siblings=self.siblings, offset=offset)
+            sibling.lazy = True
             # one program: a placeholder made there may be fed here, and the reverse (TLW002's feeds)
             sibling.feeds, sibling.placeholder_names, sibling.named = self.feeds, self.placeholder_names, self.named
             sibling.block(tree.body, Frame(sibling.globals, ()))
@@ -856,12 +904,16 @@ class Scanner:
     def e_name(self, node, fr):
         name = node.id
         value = fr.locals.get(name, MISSING)
+        if type(value) is Lazy:
+            return value.resolve()
         if value is MISSING:
             for scope in fr.closure:
                 value = scope.get(name, MISSING)
                 if value is not MISSING:
-                    return value
+                    return value.resolve() if type(value) is Lazy else value
             value = self.globals.get(name, MISSING)
+            if type(value) is Lazy:
+                return value.resolve()
             if value is MISSING:
                 if self.star and name in CONVENTIONAL:  # `np` bound by nothing here: a star import brought it
                     return Mod(CONVENTIONAL[name])
@@ -1059,7 +1111,7 @@ class Scanner:
             if other is NUM or isinstance(other, (int, float)):
                 return tensor.like(raw=tensor.raw, ph=tensor.ph)
             rel = tensor.rel  # against a value of unknown shape, a column's batch axis stays where it was
-            return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw,
+            return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw, end=_vector_end(tensor),
                      rel=(rel[0], rel[1], False, True) if rel is not None and rel[3] else None)
         pending = left.pending | right.pending
         if left.raw and right.raw and left.raw != right.raw:
@@ -1078,9 +1130,13 @@ class Scanner:
             return T(None, (left if left.unk else right).src, unk=True, pending=pending, raw=raw, ph=ph, pred=pred)
         if a is None or b is None:
             known, other = (right, left) if a is None else (left, right)
-            if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1:
+            if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1 or \
+                    other.end is not None and other.tail is None and _column(known.dims) and \
+                    _compatible(other.end, known.dims[0]):  # (..., B) from (B,) labels times a weight, and (B, 1)
                 pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
                 return T(None, left.src, pending=pending, raw=raw, pred=pred)
+            if other.tail is None and other.rel is None and known.dims is not None and other.end is None:
+                return T(None, left.src, pending=pending, raw=raw, pred=pred, end=_vector_end(known))
             if left.rel is None and right.rel is None:
                 return T(None, left.src, pending=pending, raw=raw, pred=pred, tail=_both_tails(left, right))
             return self.tied(left, right, node, left_node, right_node, op, pending, raw, pred)
@@ -1617,7 +1673,8 @@ class Scanner:
             num = _arg(args, kw, 2, "num") if last == "linspace" else None
             return T((num if isinstance(num, int) else None,), (line, "{}", node))
         if last in ("matmul", "dot", "mm"):
-            return self.matmul(first, args[1] if len(args) > 1 else kw.get("b"), node)
+            return self.matmul(first, args[1] if len(args) > 1 else kw.get("b"), node,
+                               rank2=ns in ("tf", "k", "k2") and last == "matmul")
         if last == "squeeze":
             return self.squeeze(first, _arg(args, kw, 1, "axis"), node)
         if last == "expand_dims":
@@ -1952,7 +2009,13 @@ class Scanner:
         dims = tuple((1 if keepdims else MISSING) if i in picked else d for i, d in enumerate(value.dims))
         return T(tuple(d for d in dims if d is not MISSING), (line, "{}", node), pred=value.pred)
 
-    def matmul(self, a, b, node):
+    def matmul(self, a, b, node, rank2=False):
+        """x @ w; `rank2`: TensorFlow's matmul, whose operands have rank 2 or more (so x of a rank not known
+        times a (k, 1) weight is (..., 1))."""
+        if rank2 and isinstance(b, T) and b.dims is not None and len(b.dims) == 2 and \
+                (a is None or isinstance(a, T) and a.dims is None):
+            pending = (a.pending if isinstance(a, T) else frozenset()) | b.pending
+            return T(None, (node.lineno, "{}", node), pending=pending, pred=True, tail=b.dims[1])
         if not (isinstance(a, T) and isinstance(b, T)):
             if isinstance(a, tuple) and isinstance(b, T):
                 a = T(_tuple_dims(a), None)
@@ -2765,7 +2828,8 @@ def _prefixes(codes):
 
 # --- the public API ---------------------------------------------------------------------------------------
 TRIGGERS = re.compile(r"mean|sum|loss|Loss|minimize|gradient|mse|mae|entropy|huber|hinge|cosh")
-SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]|self\.\w+\(")
+SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]")
+SELF_CALL = re.compile(r"self\.(\w+)\(")
 
 
 def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
