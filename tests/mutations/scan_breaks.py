@@ -661,6 +661,10 @@ BREAKS = [
     ("a bias added to (..., 1) no column",
      "    if last_a is None or last_b is None or a.tail is None and b.tail is None:\n",
      "    if a.tail is None or b.tail is None:\n"),
+    ("a sibling's class base read from a module not read yet",
+     "        if self.lazy:  # a sibling's class: a base from a module not read yet is not read for it "
+     "(torch's Module)\n",
+     "        if False:\n"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

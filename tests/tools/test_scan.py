@@ -1025,6 +1025,25 @@ def test_a_trap_made_in_a_module_beside_the_file_by_this_files_call_is_reported_
     assert scan.scan_path(tmp_path / "train.py").findings == []  # the sibling's own noqa
 
 
+def test_a_siblings_class_base_from_a_module_not_read_yet_is_not_read_for_it(tmp_path, monkeypatch):
+    """torch/nn's modules each subclass Module from another: reading every base's module made the scan of a
+    library tree 1.5x ast.parse alone. A base from a library, or from a module already read, is still known."""
+    (tmp_path / "base.py").write_text("class Base:\n    pass\n")
+    (tmp_path / "middle.py").write_text("from base import Base\nfrom keras import Model\n\n\n"
+                                        "class Agent(Base):\n    pass\n\n\nclass Net(Model):\n    pass\n")
+    (tmp_path / "run.py").write_text("from middle import Agent, Net\n")
+    read = []
+    original = scan._sibling_tree
+
+    def recording(path, mtime):
+        read.append(Path(path).name)
+        return original(path, mtime)
+
+    monkeypatch.setattr(scan, "_sibling_tree", recording)
+    assert scan.scan_path(tmp_path / "run.py").findings == []
+    assert read == ["middle.py"]
+
+
 def test_the_modules_a_module_beside_the_file_imports_are_followed_too(tmp_path):
     (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
     (tmp_path / "middle.py").write_text("from networks import Baseline\nfrom run import rewards\n\n\n"

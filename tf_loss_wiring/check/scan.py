@@ -233,6 +233,13 @@ class Lazy:
     def __init__(self, scanner, module, level, name, home, key):
         self.scanner, self.module, self.level, self.name, self.home, self.key = scanner, module, level, name, home, key
 
+    def peek(self):
+        """What the name binds if that needs no module read anew: a library's name, or a module already read."""
+        path = _sibling_path(self.scanner.path, self.module, self.level) if os.path.isfile(self.scanner.path) else None
+        if path is None or self.scanner.siblings.get(path) is not None:
+            return self.resolve()
+        return None
+
     def resolve(self):
         sibling = self.scanner.sibling(self.module, self.level)
         if sibling is not None:
@@ -761,7 +768,11 @@ class Scanner:
             self.functions.append(fn)
 
     def s_class(self, node, fr):
-        bases = [self.ev(b, fr) for b in node.bases]
+        if self.lazy:  # a sibling's class: a base from a module not read yet is not read for it (torch's Module)
+            bases = [fr.locals[b.id].peek() if type(b) is ast.Name and type(fr.locals.get(b.id)) is Lazy else
+                     self.ev(b, fr) for b in node.bases]
+        else:
+            bases = [self.ev(b, fr) for b in node.bases]
         kind = None
         for base_node, base in zip(node.bases, bases, strict=False):
             if isinstance(base, Cls) and base.kind:
