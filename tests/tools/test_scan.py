@@ -683,6 +683,7 @@ def test_TLW004_holds_unless_every_fit_shows_column_labels(more, expected):
 @pytest.mark.parametrize("bounds, dim, expected", [
     (":1", None, 1), ("-1:", None, 1), ("2:3", None, 1), ("-2:-1", None, 1), (":3", None, None), ("1:", None, None),
     (":-1", None, None), ("a:b", None, None), ("::2", None, None), ("1:3", 5, 2), ("-1:", 5, 1), ("3:", 2, 0),
+    ("-'a':", None, None),
 ])
 def test_a_slice_with_literal_bounds_leaves_its_length(bounds, dim, expected):
     part = scan.ast.parse(f"x[{bounds}]").body[0].value.slice

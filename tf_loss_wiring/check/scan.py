@@ -2446,7 +2446,7 @@ def _slice_length(part, dim):
     bounds = []
     for bound in (part.lower, part.upper):
         if bound is not None and type(bound) is ast.UnaryOp and type(bound.op) is ast.USub and \
-                type(bound.operand) is ast.Constant:
+                type(bound.operand) is ast.Constant and type(bound.operand.value) is int:
             bound = ast.Constant(-bound.operand.value)
         if bound is not None and not (type(bound) is ast.Constant and type(bound.value) is int):
             return None
