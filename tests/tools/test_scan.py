@@ -42,6 +42,7 @@ K2 = "from keras import backend as K\n"
 RETURNS = "rs = []\nR = 0\nfor r in [1.0, 0.0, 1.0]:\n    R = r + 0.9 * R\n    rs.append(R)\nrs.reverse()\n"
 SK = "from sklearn.preprocessing import MinMaxScaler, StandardScaler, LabelEncoder\n"
 PD = "import numpy as np\nimport pandas as pd\nimport tensorflow as tf\ndf = pd.read_csv('f.csv')\n"
+DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
 
 
 # --- shapes, one transfer at a time -----------------------------------------------------------------------
@@ -234,6 +235,23 @@ PD = "import numpy as np\nimport pandas as pd\nimport tensorflow as tf\ndf = pd.
     pytest.param(PD + "a = np.square(df['price'])", "a", None, id="pandas-column-through-numpy-unknown"),
     pytest.param("import pandas as pd\ndf = pd.read_csv('f.csv', header=(0, 1))\na = df['price'].values", "a", None,
                  id="pandas-multi-header-unknown"),
+    pytest.param(DS + "for xb, yb in ds.shuffle(100).batch(32):\n    pass", "yb", "(B,)", id="dataset-batch-labels"),
+    pytest.param(DS + "for xb, yb in ds.batch(32).repeat():\n    pass", "xb", "(B, 4)", id="dataset-batch-inputs"),
+    pytest.param(DS + "for xb, yb in ds:\n    pass", "yb", "()", id="dataset-unbatched-element"),
+    pytest.param(DS + "xb, yb = next(iter(ds.batch(8)))", "yb", "(B,)", id="dataset-next-iter"),
+    pytest.param(DS + "for i, (xb, yb) in enumerate(ds.batch(8)):\n    pass", "yb", "(B,)",
+                 id="dataset-enumerated"),
+    pytest.param(DS + "for xb, yb in ds.batch(8).unbatch():\n    pass", "yb", "()", id="dataset-unbatch"),
+    pytest.param(DS + "for xb, yb in ds.batch(8).map(lambda a, b: (a, tf.expand_dims(b, -1))):\n    pass", "yb",
+                 "(B, 1)", id="dataset-map-lambda"),
+    pytest.param(DS + "for xb, yb in ds.batch(8).map(parse):\n    pass", "yb", None, id="dataset-map-unknown"),
+    pytest.param(DS + "for b in tf.data.Dataset.from_tensors(X).batch(2):\n    pass", "b", "(B, 1000, 4)",
+                 id="dataset-from-tensors"),
+    pytest.param(DS + "z = tf.data.Dataset.zip((tf.data.Dataset.from_tensor_slices(X), "
+                 "tf.data.Dataset.from_tensor_slices(y)))\nfor xb, yb in z.batch(4):\n    pass", "yb", "(B,)",
+                 id="dataset-zip"),
+    pytest.param(DS + "d = tf.data.Dataset.from_tensor_slices({'x': X, 'y': y}).batch(4)\nfor e in d:\n    pass",
+                 "e", None, id="dataset-of-a-dict-unknown"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected

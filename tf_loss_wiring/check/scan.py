@@ -303,6 +303,8 @@ def _sig(value):
         return tuple(id(option.cls) for option in value.options)
     if kind in (Model, Layer, Record, Lam, Fn, Cls):
         return id(value)
+    if kind is Data:
+        return "Data", _sig(value.item)
     return None
 
 
@@ -900,6 +902,8 @@ class Scanner:
             return tuple(self.element(v) for v in value.items)
         if type(value) is Built:
             return None if value.item is MISSING else value.item
+        if type(value) is Data:
+            return value.item
         return NUM if value is RANGE else None
 
     # expressions
@@ -1469,6 +1473,9 @@ class Scanner:
             return None
         if kind is Lam:
             return self.call_lambda(callee, args)
+        if callee is BUILTIN_ITER or callee is BUILTIN_NEXT:  # next(iter(dataset)): one of its elements
+            data = args[0] if args and type(args[0]) is Data else None
+            return data if callee is BUILTIN_ITER or data is None else data.item
         if kind is Record:
             return None
         if callee is BUILTIN_ABS:
@@ -1710,6 +1717,8 @@ class Scanner:
             return None
         if last == "where" and len(args) == 3:
             return _join(args[1], args[2]) if isinstance(args[1], T) else None
+        if ns == "tf" and name.startswith("data."):
+            return self.dataset(last, args, node)
         if last in ("dense", "fully_connected", "linear") and ("layers" in name or ns == "tf"):
             units = _arg(args, kw, 1, "units", _arg(args, kw, 1, "num_outputs"))
             return self.apply_layer(Layer("dense", units, line=line), first if args else kw.get("inputs"), node)
@@ -1720,6 +1729,45 @@ class Scanner:
         if last in ("MeanSquaredError", "MeanAbsoluteError", "Huber", "LogCosh", "BinaryCrossentropy",
                     "MeanSquaredLogarithmicError", "MeanAbsolutePercentageError"):
             return SAFE_LOSS
+        return None
+
+    def dataset(self, last, args, node):
+        """`tf.data.Dataset.from_tensor_slices((x, y))`: its elements are one row of each array (their first axis
+        sliced off); `from_tensors(x)` has x itself; `Dataset.zip((a, b))` pairs the elements."""
+        first = args[0] if args else None
+        if last == "from_tensor_slices":
+            parts = first if isinstance(first, tuple) else (first,)
+            rows = tuple(p.like(dims=p.dims[1:], raw=None, ph=None, unk=False, pending=frozenset())
+                         if isinstance(p, T) and p.dims else None for p in parts)
+            return Data(rows if isinstance(first, tuple) else rows[0])
+        if last == "from_tensors":
+            return Data(first)
+        if last == "zip" and isinstance(first, tuple) and all(type(d) is Data for d in first):
+            return Data(tuple(d.item for d in first))
+        return None
+
+    def data_method(self, data, name, args, kw, node):
+        """`ds.batch(n)`: elements with a batch axis in front; `ds.shuffle(k)`, `ds.repeat()`: the same elements;
+        `ds.map(f)`: what f makes of one; `ds.unbatch()`: the rows of one."""
+        def batched(item, extend):
+            if isinstance(item, tuple):
+                return tuple(batched(i, extend) for i in item)
+            if not isinstance(item, T) or item.dims is None:
+                return None
+            if extend:
+                return item.like(dims=("B", *item.dims))
+            return item.like(dims=item.dims[1:]) if item.dims else None
+        if name in DATA_SAME:
+            return data
+        if name in DATA_BATCH:
+            return Data(batched(data.item, True))
+        if name == "unbatch":
+            return Data(batched(data.item, False))
+        fn = args[0] if args else kw.get("map_func")
+        if name == "map" and isinstance(fn, (Lam, Fn)):
+            items = list(data.item) if isinstance(data.item, tuple) else [data.item]
+            made = self.call_lambda(fn, items) if type(fn) is Lam else self.call_fn(fn, items, {})
+            return Data(made)
         return None
 
     def sklearn(self, last, args, kw, node):
@@ -1833,6 +1881,8 @@ class Scanner:
     def method(self, receiver, name, args, kw, node):
         """`x.reshape(...)`, `model.predict(x)`, `opt.minimize(loss)`: a method of a value."""
         first = args[0] if args else None
+        if type(receiver) is Data:
+            return self.data_method(receiver, name, args, kw, node)
         if name in ("minimize", "gradient", "compute_gradients"):
             self.reduce(first if args else kw.get("loss", kw.get("target")), REDUCTION_NAMES.get(name, name), node)
             return None
@@ -2635,6 +2685,20 @@ FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "res
               "drop_duplicates", "astype"}  # DataFrame methods that give a table of the same columns (or fewer)
 
 
+class Data:
+    """A tf.data.Dataset: what one of its elements is (a value, or a tuple of them, as the dataset was made)."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item):
+        self.item = item
+
+
+DATA_SAME = frozenset({"shuffle", "repeat", "prefetch", "cache", "take", "skip", "filter", "with_options",
+                       "as_numpy_iterator", "shard", "take_while"})  # Dataset methods that keep its elements
+DATA_BATCH = frozenset({"batch", "padded_batch"})
+
+
 class Zip:
     __slots__ = ("items",)
 
@@ -2645,11 +2709,12 @@ class Zip:
 SLICE, FULL, ELLIPSIS, RANGE = _Sentinel("slice"), _Sentinel("full slice"), _Sentinel("..."), _Sentinel("range")
 BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), _Sentinel("zip")
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
-BUILTIN_MAP = _Sentinel("map")
+BUILTIN_MAP, BUILTIN_ITER, BUILTIN_NEXT = _Sentinel("map"), _Sentinel("iter"), _Sentinel("next")
 LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove", "clear", "copy"}
 BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
             "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
-            "float": BUILTIN_INT, "reversed": BUILTIN_LIST, "sorted": BUILTIN_LIST,
+            "float": BUILTIN_INT, "reversed": BUILTIN_LIST, "sorted": BUILTIN_LIST, "iter": BUILTIN_ITER,
+            "next": BUILTIN_NEXT,
             "Ellipsis": ELLIPSIS, "None": PYNONE}
 OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.FloorDiv: "//", ast.Mod: "%"}
 
