@@ -41,6 +41,8 @@ s = load()
 K2 = "from keras import backend as K\n"
 RETURNS = "rs = []\nR = 0\nfor r in [1.0, 0.0, 1.0]:\n    R = r + 0.9 * R\n    rs.append(R)\nrs.reverse()\n"
 SK = "from sklearn.preprocessing import MinMaxScaler, StandardScaler, LabelEncoder\n"
+SEQ = TF1 + "s = tf.placeholder(tf.float32, [None, 1, 4])\nr = tf.placeholder(tf.float32, [None])\n" \
+    "v = tf.layers.dense(s, 1)\n"  # a critic on states stacked as (1, n) rows: (B, 1, 1)
 PD = "import numpy as np\nimport pandas as pd\nimport tensorflow as tf\ndf = pd.read_csv('f.csv')\n"
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
 
@@ -305,6 +307,13 @@ y_predict = tf.matmul(x, W) + b
                  id="TLW003-power"),
     pytest.param(TF1 + "p = tf.zeros([8, 1])\ny = tf.zeros([8])\nl = tf.reduce_sum(tf.abs(tf.subtract(y, p)))\n",
                  [(5, "TLW003")], id="TLW003-subtract-call"),
+    pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
+    pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]") + "l = tf.reduce_mean(tf.square(r - v))\n",
+                 [(6, "TLW003")], id="TLW003-sequence-column"),
+    pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]").replace("[None]", "[10]") +
+                 "l = tf.reduce_mean(tf.square(r - v))\n", [], id="a-vector-as-long-as-a-middle-axis-not-TLW003"),
+    pytest.param(SEQ + "l = tf.reduce_mean(tf.square(tf.reshape(r, (-1, 1, 1)) - v))\n", [],
+                 id="B11-column-against-reshaped-returns"),
     pytest.param("import tf_keras\nimport tensorflow as tf\np = tf.zeros([8, 1])\ny = tf.zeros([8])\n"
                  "l = tf_keras.losses.mean_squared_error(y, p)\n", [(5, "TLW003")], id="TLW003-tf_keras-function"),
     pytest.param("import keras\nfrom keras import ops\np = ops.zeros([8, 1])\ny = ops.zeros([8])\n"
@@ -782,6 +791,18 @@ loss = tf.reduce_mean(tf.square(yb - pred))
     assert finding.message.endswith("broadcast to (B, B) before reduce_mean")
     assert "tf.squeeze(pred, axis=-1)" in finding.fix and "tf.reshape(yb, (-1, 1))" in finding.fix
     assert str(finding) == f"t.py:8:33: TLW003 {finding.message}"
+
+
+@pytest.mark.parametrize("states, made, fix", [
+    ("[None, 1, 4]", "(B, 1, B)", "bring both to one shape before they meet: tf.reshape(v, (-1,)), or "
+                                  "tf.reshape(r, (-1, 1, 1))"),
+    ("[None, 10, 4]", "(B, 10, B)", "give r the column's rank before they meet: tf.reshape(r, (-1, 1, 1))"),
+])
+def test_a_column_of_rank_3_says_the_matrix_it_makes_and_a_fix_of_its_rank(states, made, fix):
+    source = TF1 + f"s = tf.placeholder(tf.float32, {states})\nr = tf.placeholder(tf.float32, [None])\n" \
+        "v = tf.layers.dense(s, 1)\nl = tf.reduce_mean(tf.square(r - v))\n"
+    [finding] = scan.scan_source("t.py", source)
+    assert finding.message.endswith(f"broadcast to {made} before reduce_mean") and finding.fix == fix
 
 
 def test_a_placeholder_finding_says_how_to_declare_it():

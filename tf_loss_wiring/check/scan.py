@@ -495,6 +495,12 @@ def _column(dims):
     return dims is not None and len(dims) == 2 and dims[1] == 1 and dims[0] != 1
 
 
+def _deep_column(dims):
+    """(e, ..., 1) of rank 3 or more, e possibly a batch: a (B,) against it still meets every sample at its last
+    axis ((B, 1, 1) and (B,) make (B, 1, B): states stacked as (1, n) rows, through a Dense(1))."""
+    return dims is not None and len(dims) > 2 and dims[-1] == 1 and dims[0] != 1
+
+
 def _compatible(d, e):
     """Can a rank-1 dimension d and a column's first dimension e be the same batch (and more than 1)?"""
     if d == 1 or e == 1:
@@ -1160,6 +1166,10 @@ class Scanner:
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
             column, vector = (b, a) if len(a) == 1 else (a, b)
             return T((column[0], vector[0]), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
+        if len(a) == 1 and _deep_column(b) and _compatible(a[0], b[0]) and a[0] not in b[1:-1] or \
+                len(b) == 1 and _deep_column(a) and _compatible(b[0], a[0]) and b[0] not in a[1:-1]:
+            pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
+            return T(_broadcast_dims(a, b), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
         dims = _broadcast_dims(a, b)
         src = left.src if len(a) >= len(b) else right.src
         return T(dims, src, pending=pending, raw=raw, pred=pred)
@@ -2360,12 +2370,18 @@ class Scanner:
             vector, vector_node = (left, left_node) if vector_left else (right, right_node)
             text = " and ".join(self.operand(n, v, column) for n, v in ((left_node, left), (right_node, right)))
             made = _bb(column.dims[0], vector.dims[0]) if column.dims else f"(..., {_dim(vector.dims[0])})"
+            if _deep_column(column.dims):
+                made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(column.dims, vector.dims)) + ")"
             message = f"{text} broadcast to {made} before {cand.reduced}"
             lib = "np" if _looks_numpy(cand.node) else "ops" if "ops." in _short(cand.node, 200) else "tf"
             squeeze = f"{lib}.squeeze({_short(column_node, 30)}, axis=-1)"
-            reshape = f"{lib}.reshape({_short(vector_node, 30)}, (-1, 1))" if lib != "np" else \
-                f"np.reshape({_short(vector_node, 30)}, (-1, 1))"
+            ones = ", 1" * (len(column.dims) - 1) if column.dims else ", 1"  # the vector as the column's rank
+            if _deep_column(column.dims) and all(d == 1 for d in column.dims[1:]):  # (B, 1, 1): to (B,)
+                squeeze = f"{lib}.reshape({_short(column_node, 30)}, (-1,))"
+            reshape = f"{lib}.reshape({_short(vector_node, 30)}, (-1{ones}))"
             fix = f"bring both to one shape before they meet: {squeeze}, or {reshape}"
+            if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
+                fix = f"give {_short(vector_node, 30)} the column's rank before they meet: {reshape}"
         return Finding(self.path, cand.node.lineno - self.offset, cand.node.col_offset + 1, cand.code, message, fix)
 
     def operand(self, node, value, column, role=None):
