@@ -237,6 +237,11 @@ DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.
     pytest.param(PD + "a = np.square(df['price'])", "a", None, id="pandas-column-through-numpy-unknown"),
     pytest.param("import pandas as pd\ndf = pd.read_csv('f.csv', header=(0, 1))\na = df['price'].values", "a", None,
                  id="pandas-multi-header-unknown"),
+    pytest.param(K2 + "y = load()\na = y[:, :1]", "a", "(B, 1, ...)", id="a-kept-column-of-any-rank"),
+    pytest.param(K2 + "y = load()\na = K.exp(-y[:, 3]) * 2", "a", "(B, ...)",
+                 id="a-dropped-column-of-any-rank-through-exp"),
+    pytest.param(K2 + "y = load()\na = K.sum(y[:, 3], axis=1)", "a", "unknown shape",
+                 id="a-dropped-column-reduced-unknown"),
     pytest.param(DS + "for xb, yb in ds.shuffle(100).batch(32):\n    pass", "yb", "(B,)", id="dataset-batch-labels"),
     pytest.param(DS + "for xb, yb in ds.batch(32).repeat():\n    pass", "xb", "(B, 4)", id="dataset-batch-inputs"),
     pytest.param(DS + "for xb, yb in ds:\n    pass", "yb", "()", id="dataset-unbatched-element"),
@@ -307,6 +312,35 @@ y_predict = tf.matmul(x, W) + b
                  id="TLW003-power"),
     pytest.param(TF1 + "p = tf.zeros([8, 1])\ny = tf.zeros([8])\nl = tf.reduce_sum(tf.abs(tf.subtract(y, p)))\n",
                  [(5, "TLW003")], id="TLW003-subtract-call"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    a = y_true[:, :1]\n    o = y_true[:, 2]\n"
+                 "    return -K.mean(K.exp(o) * a)\n", [(5, "TLW003")], id="TLW003-packed-columns-kept-and-dropped"),
+    pytest.param(K2 + "def f(y_true, n):\n    return K.mean(-y_true[:, 1 + n] * 2.0 * y_true[:, -1:])\n",
+                 [(3, "TLW003")], id="TLW003-packed-columns-an-int-plus-a-name"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    return K.mean(y_true[:, :1] * y_true[:, 1:2])\n", [],
+                 id="packed-columns-both-kept"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    return K.mean(y_true[:, 0] * y_true[:, 1])\n", [],
+                 id="packed-columns-both-dropped"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    return K.mean(y_true[:, :1] * y_pred[:, 1])\n", [],
+                 id="columns-of-two-values"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    a = y_true[:, :1]\n    y_true = K.flatten(y_true)\n"
+                 "    return K.mean(a * y_true[:, 1])\n", [], id="columns-of-a-name-assigned-again"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    return K.mean(y_true[:, :2] * y_true[:, 1])\n", [],
+                 id="a-two-wide-slice-not-a-column"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    adv, old = y_true[:, :1], y_true[:, 2]\n"
+                 "    ratio = K.exp(K.sum(K.log(y_pred), axis=-1) - old)\n    return -K.mean(ratio * adv)\n",
+                 [(5, "TLW003")], id="TLW003-packed-columns-dropped-one-through-a-value-of-unknown-shape"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    adv, old = y_true[:, :1], y_true[:, 2]\n"
+                 "    ratio = K.exp(K.sum(K.log(y_pred), axis=-1, keepdims=True) - y_true[:, 2:3])\n"
+                 "    return -K.mean(ratio * adv)\n", [], id="packed-columns-both-kept-through-a-value"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    adv = y_true[:, :1]\n    logp = K.sum(y_pred * y_true[:, 3:], 1)\n"
+                 "    return -K.mean(K.exp(logp - y_true[:, 2]) * y_pred[:, 0])\n", [],
+                 id="packed-column-and-a-column-of-another-value"),
+    pytest.param(K2 + "def f(y_true, y_pred):\n    adv = y_true[:, :1]\n    logp = K.sum(y_true[:, 3:] * y_pred, 1)\n"
+                 "    return -K.mean(K.exp(logp - y_true[:, 2]) * adv)\n", [(5, "TLW003")],
+                 id="TLW003-packed-columns-dropped-one-through-a-tensor-of-unknown-shape"),
+    pytest.param(K2 + "from keras import layers\ndef f(y_true, y_pred):\n"
+                 "    return -K.mean(y_true[:, :1] * layers.Dense(3)(load()) * y_true[:, 2])\n", [],
+                 id="packed-columns-a-kept-one-through-a-tensor-of-3-columns-an-error-not-a-broadcast"),
     pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
     pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]") + "l = tf.reduce_mean(tf.square(r - v))\n",
                  [(6, "TLW003")], id="TLW003-sequence-column"),
@@ -803,6 +837,37 @@ def test_a_column_of_rank_3_says_the_matrix_it_makes_and_a_fix_of_its_rank(state
         "v = tf.layers.dense(s, 1)\nl = tf.reduce_mean(tf.square(r - v))\n"
     [finding] = scan.scan_source("t.py", source)
     assert finding.message.endswith(f"broadcast to {made} before reduce_mean") and finding.fix == fix
+
+
+@pytest.mark.parametrize("kept, dropped, fix", [
+    ("y_true[:, :1]", "y_true[:, 2]", "y_true[:, 0] for y_true[:, :1], or y_true[:, 2:3] for y_true[:, 2]"),
+    ("y_true[:, 3:4]", "y_true[:, -1]", "y_true[:, 3] for y_true[:, 3:4], or y_true[:, -1:] for y_true[:, -1]"),
+    ("y_true[:, -1:]", "y_true[:, 1 + n]", "y_true[:, -1] for y_true[:, -1:], or y_true[:, 1 + n:2 + n] for "
+     "y_true[:, 1 + n]"),
+    ("y_true[:, :1]", "y_true[:, n + 1]", "y_true[:, 0] for y_true[:, :1], or y_true[:, n + 1:n + 2] for "
+     "y_true[:, n + 1]"),
+    ("y_true[:, :1]", "y_true[:, -n]", "y_true[:, 0] for y_true[:, :1], or y_true[:, -n][:, None] for "
+     "y_true[:, -n]"),
+    ("y_true[:, 1:2]", "y_true[:, n]", "y_true[:, 1] for y_true[:, 1:2], or y_true[:, n:n + 1] for y_true[:, n]"),
+])
+def test_two_columns_of_packed_targets_say_where_each_was_cut_and_how_to_cut_them_alike(kept, dropped, fix):
+    source = K2 + f"def loss(y_true, y_pred, n=2):\n    logp = K.sum(y_pred, axis=1)\n    a = {kept}\n" \
+        f"    ratio = K.exp(logp - {dropped})\n    return -K.mean(K.minimum(ratio * a, K.clip(ratio, 0.8, 1.2) * a))\n"
+    [finding] = scan.scan_source("t.py", source)
+    assert finding.line == 6 and finding.fix == f"take both columns alike: {fix}"
+    assert finding.message == f"operand ratio of shape (B, ...) (sliced {dropped}, line 5) and operand a of shape " \
+        f"(B, 1, ...) (sliced {kept}, line 4) broadcast to (B, B, ...) at any rank of y_true, before mean"
+
+
+@pytest.mark.parametrize("unknown", ["load()", "tf.exp(x * load())"])  # not a tensor; a tensor
+def test_a_vector_met_with_a_value_of_unknown_shape_is_still_the_vector_when_it_meets_a_column(unknown):
+    source = TF1 + "x = tf.placeholder(tf.float32, [None, 4])\nr = tf.placeholder(tf.float32, [None])\n" \
+        f"v = tf.layers.dense(x, 1)\nl = tf.reduce_mean({unknown} * r * v)\n"
+    [finding] = scan.scan_source("t.py", source)
+    assert finding.message == f"labels {unknown} * r of shape (..., B) (placeholder shape=[None], line 4) and " \
+        "predictions v of shape (B, 1) (dense layer of 1 unit, line 5) broadcast to (..., B, B) before reduce_mean"
+    assert finding.fix == "bring both to one shape before they meet: tf.squeeze(v, axis=-1), or " \
+        f"tf.expand_dims({unknown} * r, -1)"
 
 
 def test_a_placeholder_finding_says_how_to_declare_it():

@@ -114,10 +114,10 @@ MISSING = _Sentinel("missing")
 class T:
     """A tensor or array: its dimensions (None: rank not known), and what the rules need to know of it."""
 
-    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2", "rel", "end")
+    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2", "rel", "end", "cut")
 
     def __init__(self, dims, src=None, unk=False, pending=frozenset(), raw=None, ph=None, pred=False, tail=None,
-                 le2=False, ge2=False, rel=None, end=None):
+                 le2=False, ge2=False, rel=None, end=None, cut=None):
         self.dims = dims  # tuple of "B" | int | None, or None when the rank is not known
         self.unk = unk  # declared with unknown rank (placeholder shape=None): the dims are None
         self.src = src  # (line, phrase, node): where this shape came from
@@ -130,6 +130,7 @@ class T:
         self.ge2 = ge2  # rank unknown but at least 2 (data[:, 8:])
         self.rel = rel  # rank unknown, tied to an input's: (Anchor, k, exact, column), see Anchor
         self.end = end  # rank unknown but at least 1, last dimension this (one item of a Dense output: out[0])
+        self.cut = cut  # rank unknown, one column of a name X: (X, "keep" for X[:, :1] | "drop" for X[:, 2], node)
 
     def like(self, **changes):
         new = T(self.dims, self.src, self.unk, self.pending, self.raw, self.ph, self.pred, self.tail, self.le2,
@@ -140,7 +141,7 @@ class T:
 
     def key(self):
         return ("T", self.dims, self.unk, self.raw, self.ph, self.pending, self.pred, self.tail, self.le2, self.ge2,
-                self.rel, self.end)
+                self.rel, self.end, self.cut)
 
 
 class Anchor:
@@ -447,6 +448,8 @@ def show(value) -> str:
     if value.dims is None:
         if value.rel is not None:
             return _show_tied(value)
+        if value.cut is not None:
+            return "(B, 1, ...)" if value.cut[1] == "keep" else "(B, ...)"
         last = value.tail if value.tail is not None else value.end
         return f"(..., {last})" if last is not None else "unknown shape"
     inner = ", ".join("?" if d is None else str(d) for d in value.dims)
@@ -493,6 +496,46 @@ def _where(line: int, here: int = 0) -> str:
 def _column(dims):
     """(e, 1) with e possibly a batch: the predictions' side of the trap."""
     return dims is not None and len(dims) == 2 and dims[1] == 1 and dims[0] != 1
+
+
+def _carried_cut(left, right):
+    """The column cut that survives `cut <op> other` when other's shape is not known at all (see column_cut).
+    Of a (B, k) value: a dropped column (B,) keeps B as its last axis whatever it meets, so the result still makes
+    (B, B) with a kept column; a kept column (B, 1) meets a scalar or a (B, 1) and stays (B, 1), and anything else
+    it meets (a (B,): a trap already; a (B, n)) could not then meet a dropped column without a shape error."""
+    for cut, other in ((left, right), (right, left)):
+        if cut.cut is not None and other.cut is None and other.dims is None and not other.unk and \
+                other.tail is None and other.end is None and other.rel is None and not (other.le2 or other.ge2):
+            return cut
+    return None
+
+
+def _offset_index(node) -> bool:
+    """`1 + n`, `n - 1` written as an index: an integer, whatever n is (an array of indices plus one is written
+    otherwise: `idx + 1` has no literal, and `np.arange(3) + 1` is not read as one)."""
+    return type(node) is ast.BinOp and type(node.op) in (ast.Add, ast.Sub) and \
+        any(type(side) is ast.Constant and type(side.value) is int for side in (node.left, node.right)) and \
+        not any(type(side) is ast.Call for side in (node.left, node.right))
+
+
+def _column_form(node, kind) -> str:
+    """`X[:, :1]` written as the other kind of column cut (see column_cut): `X[:, 0]`; `X[:, 2]` as `X[:, 2:3]`."""
+    name, index = _short(node.value, 30), node.slice.elts[1]
+    if kind == "drop":
+        return f"{name}[:, {_short(index.lower, 30) if index.lower is not None else 0}]"
+    value = index.value if type(index) is ast.Constant else -index.operand.value if type(index) is ast.UnaryOp and \
+        type(index.op) is ast.USub and type(index.operand) is ast.Constant else None  # 2, -1 (not n, nor -n)
+    if isinstance(value, int):
+        return f"{name}[:, -1:]" if value == -1 else f"{name}[:, {value}:{value + 1}]"
+    if type(index) is ast.BinOp and type(index.op) is ast.Add:  # 1 + n: 1 + n:2 + n
+        for const, rest, fmt in ((index.left, index.right, "{} + {}"), (index.right, index.left, "{1} + {0}")):
+            if type(const) is ast.Constant and type(const.value) is int:
+                text, more = _short(index, 30), _short(rest, 30)
+                return f"{name}[:, {text}:{fmt.format(const.value + 1, more)}]"
+    text = _short(index, 30)
+    if type(index) is ast.UnaryOp:  # -n: -n:-n + 1 is empty where n is 1
+        return f"{name}[:, {text}][:, None]"
+    return f"{name}[:, {text}:{text} + 1]"
 
 
 def _deep_column(dims):
@@ -581,6 +624,7 @@ class Scanner:
         self.unrolling = False  # in a loop walked item by item (see s_for)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
+        self.bound: dict[tuple, int] = {}  # how often a frame's name was assigned: one column_cut key per binding
         # a module-level function called above its `def` (a notebook's cells exported out of order)
         self.later = {node.name: node for node in tree.body
                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -872,6 +916,7 @@ class Scanner:
         kind = type(target)
         if kind is ast.Name:
             fr.locals[target.id] = value
+            self.bound[id(fr.locals), target.id] = self.bound.get((id(fr.locals), target.id), 0) + 1
             if isinstance(value, T):
                 self.named[target.id] = value
                 if value.ph is not None:
@@ -1014,7 +1059,7 @@ class Scanner:
             return NUM
         if isinstance(value, int) and isinstance(node.op, ast.USub):
             return -value
-        return value if isinstance(value, T) or value is NUM else None
+        return value if isinstance(value, T) or value is NUM else None  # -x: the same shape, cut and all
 
     def e_compare(self, node, fr):
         left = self.ev(node.left, fr)
@@ -1130,10 +1175,11 @@ class Scanner:
         if not (left_t and right_t):
             tensor, other = (left, right) if left_t else (right, left)
             if other is NUM or isinstance(other, (int, float)):
-                return tensor.like(raw=tensor.raw, ph=tensor.ph)
+                return tensor.like(raw=tensor.raw, ph=tensor.ph, cut=tensor.cut)
             rel = tensor.rel  # against a value of unknown shape, a column's batch axis stays where it was
             return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw, end=_vector_end(tensor),
-                     rel=(rel[0], rel[1], False, True) if rel is not None and rel[3] else None)
+                     rel=(rel[0], rel[1], False, True) if rel is not None and rel[3] else None,
+                     cut=tensor.cut if other is None else None)  # see _carried_cut
         pending = left.pending | right.pending
         if left.raw and right.raw and left.raw != right.raw:
             self.loss_call_combines(node, left_node, right_node)
@@ -1149,6 +1195,10 @@ class Scanner:
                                                     (unknown.ph,) if unknown.ph else ())}
             ph = left.ph if left.unk and not right.unk else right.ph if right.unk and not left.unk else None
             return T(None, (left if left.unk else right).src, unk=True, pending=pending, raw=raw, ph=ph, pred=pred)
+        if a is None and b is None and left.cut and right.cut and left.cut[0] == right.cut[0] and \
+                left.cut[1] != right.cut[1]:  # X[:, :1] (S0, 1, S2...) and X[:, 2] (S0, S2...): (S0, S0, S2...)
+            pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
+            return T(None, left.src, pending=pending, raw=raw, pred=pred)
         if a is None or b is None:
             known, other = (right, left) if a is None else (left, right)
             if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1 or \
@@ -1157,9 +1207,13 @@ class Scanner:
                 pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
                 return T(None, left.src, pending=pending, raw=raw, pred=pred)
             if other.tail is None and other.rel is None and known.dims is not None and other.end is None:
-                return T(None, left.src, pending=pending, raw=raw, pred=pred, end=_vector_end(known))
+                end = _vector_end(known)  # (..., B): where the (B,) came from
+                return T(None, known.src if end is not None else left.src, pending=pending, raw=raw, pred=pred,
+                         end=end)
             if left.rel is None and right.rel is None:
-                return T(None, left.src, pending=pending, raw=raw, pred=pred, tail=_both_tails(left, right))
+                cut = _carried_cut(left, right)
+                return T(None, cut.src if cut else left.src, pending=pending, raw=raw, pred=pred,
+                         tail=_both_tails(left, right), cut=cut.cut if cut else None)
             return self.tied(left, right, node, left_node, right_node, op, pending, raw, pred)
         if len(a) == 1 and _column(b) and _compatible(a[0], b[0]) or \
                 len(b) == 1 and _column(a) and _compatible(b[0], a[0]):
@@ -1296,6 +1350,10 @@ class Scanner:
             return Table(False) if names and all(isinstance(c, str) for c in names) else None
         parts = index.elts if isinstance(index, ast.Tuple) else [index]
         items = [self.ev(p, fr) if not isinstance(p, ast.Slice) else self.e_slice(p, fr) for p in parts]
+        items = [NUM if item is None and _offset_index(p) else item for p, item in zip(parts, items, strict=True)]
+        cut = self.column_cut(node, value, parts, items, fr)
+        if cut is not None:
+            return cut
         if not isinstance(value, T):
             if value is None and len(parts) >= 2 and all(isinstance(p, ast.Slice) for p in parts):
                 return T(None, (node.lineno, "sliced {}", node), ge2=True)  # data[:, 8:]: rank 2 or more
@@ -1317,6 +1375,28 @@ class Scanner:
             # an index of a rank not known: what it keeps of the last axis, or of the input's, is not known
             return value.like(raw=value.raw, ph=None, unk=False, tail=None, rel=None, end=None)
         return self.index(value, parts, items, node)
+
+    def column_cut(self, node, value, parts, items, fr):
+        """`X[:, :1]` and `X[:, 2]` of a name X whose rank is not known: (S0, 1, S2, ...) and (S0, S2, ...) of X's
+        shape S, which broadcast to (S0, S0, S2, ...) at any rank: packed targets unpacked in a compile() loss."""
+        if type(node.value) is not ast.Name or len(parts) != 2 or not (type(parts[0]) is ast.Slice and
+                                                                        _full_slice(parts[0])):
+            return None
+        if isinstance(value, T) and (value.dims is not None or value.unk or value.tail is not None or
+                                     value.end is not None or value.rel is not None or value.le2 or value.ge2) or \
+                value is not None and not isinstance(value, T):
+            return None
+        item = items[1]
+        if isinstance(item, int) and not isinstance(item, bool) or item is NUM:
+            kind = "drop"  # X[:, 2], X[:, 1 + n]: an integer drops the axis
+        elif item is SLICE and _slice_length(parts[1], None) == 1:
+            kind = "keep"
+        else:
+            return None
+        src = (node.lineno, "sliced {}", node)
+        name = node.value.id
+        key = (id(fr.locals), name, self.bound.get((id(fr.locals), name), 0))  # the name, until assigned again
+        return T(None, src, cut=(key, kind, node))
 
     def e_slice(self, node, fr):
         for part in (node.lower, node.upper, node.step):
@@ -2055,7 +2135,7 @@ class Scanner:
 
     def unary(self, value, node):
         if isinstance(value, T):
-            return value.like()
+            return value.like(cut=value.cut)
         if isinstance(value, tuple):  # tf.to_float([[84, 46], ...]): a nested list of numbers has its shape
             dims = _literal_dims(value)
             return T(dims, (node.lineno, "{}", node)) if dims else None
@@ -2350,6 +2430,16 @@ class Scanner:
             fix = (f"declare the placeholder {_short(other_node, 30)} with shape=(None, 1) to match "
                    f"{_short(column_node, 30)}, or shape=(None,) with {_short(column_node, 30)} squeezed: "
                    f"tf.squeeze({_short(column_node, 30)}, axis=-1)")
+        elif left.cut and right.cut and left.cut[0] == right.cut[0]:  # two columns of one value, one kept
+            kept, kept_node = (left, left_node) if left.cut[1] == "keep" else (right, right_node)
+            dropped, dropped_node = (right, right_node) if kept is left else (left, left_node)
+            text = " and ".join(self.operand(n, v, kept, "operand") for n, v in ((left_node, left),
+                                                                                 (right_node, right)))
+            kept_cut, dropped_cut = kept.cut[2], dropped.cut[2]
+            message = f"{text} broadcast to (B, B, ...) at any rank of {_short(kept_cut.value, 30)}, before " \
+                f"{cand.reduced}"
+            fix = (f"take both columns alike: {_column_form(kept_cut, 'drop')} for {_short(kept_cut, 30)}, or "
+                   f"{_column_form(dropped_cut, 'keep')} for {_short(dropped_cut, 40)}")
         elif left.dims is None and right.dims is None:  # two shapes tied to one input's (see Anchor)
             column_left = left.rel[1] > right.rel[1]
             column, column_node = (left, left_node) if column_left else (right, right_node)
@@ -2365,11 +2455,14 @@ class Scanner:
             fix = (f"bring both to one shape before they meet: {lib}.squeeze({_short(column_node, 30)}, axis=-1), "
                    f"or {lib}.expand_dims({_short(vector_node, 30)}, -1)")
         else:
-            vector_left = left.dims is not None and len(left.dims) == 1
+            vector_left = left.dims is not None and len(left.dims) == 1 or left.dims is None and left.end is not None
             column, column_node = (right, right_node) if vector_left else (left, left_node)
             vector, vector_node = (left, left_node) if vector_left else (right, right_node)
             text = " and ".join(self.operand(n, v, column) for n, v in ((left_node, left), (right_node, right)))
-            made = _bb(column.dims[0], vector.dims[0]) if column.dims else f"(..., {_dim(vector.dims[0])})"
+            if vector.dims is None:  # (..., B), a (B,) vector met with a value of unknown shape, and a (B, 1)
+                made = f"(..., {_dim(column.dims[0])}, {_dim(vector.end)})"
+            else:
+                made = _bb(column.dims[0], vector.dims[0]) if column.dims else f"(..., {_dim(vector.dims[0])})"
             if _deep_column(column.dims):
                 made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(column.dims, vector.dims)) + ")"
             message = f"{text} broadcast to {made} before {cand.reduced}"
@@ -2379,6 +2472,8 @@ class Scanner:
             if _deep_column(column.dims) and all(d == 1 for d in column.dims[1:]):  # (B, 1, 1): to (B,)
                 squeeze = f"{lib}.reshape({_short(column_node, 30)}, (-1,))"
             reshape = f"{lib}.reshape({_short(vector_node, 30)}, (-1{ones}))"
+            if vector.dims is None:
+                reshape = f"{lib}.expand_dims({_short(vector_node, 30)}, -1)"
             fix = f"bring both to one shape before they meet: {squeeze}, or {reshape}"
             if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
                 fix = f"give {_short(vector_node, 30)} the column's rank before they meet: {reshape}"
