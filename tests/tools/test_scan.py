@@ -44,6 +44,7 @@ SK = "from sklearn.preprocessing import MinMaxScaler, StandardScaler, LabelEncod
 SEQ = TF1 + "s = tf.placeholder(tf.float32, [None, 1, 4])\nr = tf.placeholder(tf.float32, [None])\n" \
     "v = tf.layers.dense(s, 1)\n"  # a critic on states stacked as (1, n) rows: (B, 1, 1)
 PD = "import numpy as np\nimport pandas as pd\nimport tensorflow as tf\ndf = pd.read_csv('f.csv')\n"
+X4 = TF1 + "x = tf.placeholder(tf.float32, [None, 4])\n"
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
 
 
@@ -242,6 +243,23 @@ DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.
                  id="a-dropped-column-of-any-rank-through-exp"),
     pytest.param(K2 + "y = load()\na = K.sum(y[:, 3], axis=1)", "a", "unknown shape",
                  id="a-dropped-column-reduced-unknown"),
+    pytest.param(X4 + "a = tf.reduce_sum(x, reduction_indices=1)", "a", "(B,)", id="tf1-reduction-indices"),
+    pytest.param(X4 + "a = tf.reduce_mean(x, reduction_indices=[1], keep_dims=True)", "a", "(B, 1)",
+                 id="tf1-reduction-indices-keep-dims"),
+    pytest.param(X4 + "a = tf.reduce_max(x, reduction_indices=0)", "a", "(4,)", id="tf1-reduction-indices-max"),
+    pytest.param(X4 + "a = tf.squeeze(x[:, :1], squeeze_dims=[1])", "a", "(B,)", id="tf1-squeeze-dims"),
+    pytest.param(X4 + "a = tf.expand_dims(x, dim=1)", "a", "(B, 1, 4)", id="tf1-expand-dims-dim"),
+    pytest.param(TF1 + "a = tf.one_hot(load(), 3)", "a", "(..., 3)", id="one-hot-of-indices-not-known"),
+    pytest.param(TF1 + "p = tf.placeholder(tf.float32, [None, 3])\na = p * tf.one_hot(load(), 3)", "a", "(B, 3)",
+                 id="rows-times-a-one-hot-of-their-width"),
+    pytest.param(TF1 + "p = tf.placeholder(tf.float32, [None, 3])\na = tf.reduce_sum(p * tf.one_hot(load(), 3), 1)",
+                 "a", "(B,)", id="rows-times-a-one-hot-reduced"),
+    pytest.param(TF1 + "p = tf.placeholder(tf.float32, [None, 3])\na = p * tf.one_hot(load(), 4)", "a",
+                 "unknown shape", id="rows-times-a-one-hot-of-another-width"),
+    pytest.param(TF1 + "p = tf.placeholder(tf.float32, [1, 3])\na = p * tf.one_hot(load(), 3)", "a", "(..., 3)",
+                 id="a-row-times-a-one-hot-not-rows"),
+    pytest.param(TF1 + "p = tf.placeholder(tf.float32, [None, 1])\na = p * tf.layers.dense(load(), 1)", "a",
+                 "(..., 1)", id="a-column-times-a-dense-1-of-unknown-input"),
     pytest.param(DS + "for xb, yb in ds.shuffle(100).batch(32):\n    pass", "yb", "(B,)", id="dataset-batch-labels"),
     pytest.param(DS + "for xb, yb in ds.batch(32).repeat():\n    pass", "xb", "(B, 4)", id="dataset-batch-inputs"),
     pytest.param(DS + "for xb, yb in ds:\n    pass", "yb", "()", id="dataset-unbatched-element"),
@@ -341,6 +359,19 @@ y_predict = tf.matmul(x, W) + b
     pytest.param(K2 + "from keras import layers\ndef f(y_true, y_pred):\n"
                  "    return -K.mean(y_true[:, :1] * layers.Dense(3)(load()) * y_true[:, 2])\n", [],
                  id="packed-columns-a-kept-one-through-a-tensor-of-3-columns-an-error-not-a-broadcast"),
+    pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 4])\ny = tf.placeholder(tf.float32, [None, 1])\n"
+                 "w = tf.Variable(tf.zeros([4]))\np = tf.reduce_sum(x * w, reduction_indices=1)\n"
+                 "l = tf.reduce_mean(tf.square(y - p))\n", [(7, "TLW003")], id="TLW003-tf1-reduction-indices"),
+    pytest.param(KERAS + "actor = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])\n"
+                 "critic = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])\n"
+                 "def step(s, a):\n    picked = tf.reduce_sum(actor(s) * tf.one_hot(a, 2), axis=-1)\n"
+                 "    return -tf.reduce_mean(tf.math.log(picked) * critic(s))\n", [(8, "TLW003")],
+                 id="TLW003-a-one-hot-picked-probability-times-a-critic"),
+    pytest.param(KERAS + "actor = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])\n"
+                 "critic = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])\n"
+                 "def step(s, a):\n    picked = tf.reduce_sum(actor(s) * tf.one_hot(a, 2), axis=-1, keepdims=True)\n"
+                 "    return -tf.reduce_mean(tf.math.log(picked) * critic(s))\n", [],
+                 id="a-one-hot-picked-probability-kept-a-column"),
     pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
     pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]") + "l = tf.reduce_mean(tf.square(r - v))\n",
                  [(6, "TLW003")], id="TLW003-sequence-column"),

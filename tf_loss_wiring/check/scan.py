@@ -498,6 +498,15 @@ def _column(dims):
     return dims is not None and len(dims) == 2 and dims[1] == 1 and dims[0] != 1
 
 
+def _rows_of(known, other) -> bool:
+    """A batch (B, ..., A) meets a value of unknown rank whose last axis is that A (a one-hot of indices not
+    traced, a Dense(A) of an input not known): what runs is (B, ..., A), as (A,), (1, A) or (B, A) leave it. Of
+    a higher rank, (T, B, A), the B x B a (B,) reduction of it makes with a (B, 1) is one still."""
+    dims = known.dims
+    return dims is not None and len(dims) >= 2 and dims[0] == "B" and isinstance(dims[-1], int) and \
+        dims[-1] != 1 and other.tail == dims[-1] and other.rel is None and other.end is None and other.cut is None
+
+
 def _carried_cut(left, right):
     """The column cut that survives `cut <op> other` when other's shape is not known at all (see column_cut).
     Of a (B, k) value: a dropped column (B,) keeps B as its last axis whatever it meets, so the result still makes
@@ -1206,6 +1215,8 @@ class Scanner:
                     _compatible(other.end, known.dims[0]):  # (..., B) from (B,) labels times a weight, and (B, 1)
                 pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
                 return T(None, left.src, pending=pending, raw=raw, pred=pred)
+            if _rows_of(known, other):  # probs (B, A) * tf.one_hot(actions, A) (..., A): (B, A)
+                return T(known.dims, known.src, pending=pending, raw=raw, pred=pred)
             if other.tail is None and other.rel is None and known.dims is not None and other.end is None:
                 end = _vector_end(known)  # (..., B): where the (B,) came from
                 return T(None, known.src if end is not None else left.src, pending=pending, raw=raw, pred=pred,
@@ -1726,11 +1737,12 @@ class Scanner:
         if last in REDUCE_CONFIRM:
             value = first if args else kw.get("input_tensor", kw.get("x", kw.get("a")))
             self.reduce(value, last, node)
-            return self.reduced(value, _arg(args, kw, 1, "axis"), kw.get("keepdims", kw.get("keep_dims")), node)
+            return self.reduced(value, _axis(args, kw, "reduction_indices"), kw.get("keepdims", kw.get("keep_dims")),
+                                node)
         if last in REDUCE_SHAPE:
             value = first if args else kw.get("input_tensor", kw.get("x"))
-            return self.reduced(value, _arg(args, kw, 1, "axis"), kw.get("keepdims", kw.get("keep_dims")), node,
-                                drop_raw=True)
+            return self.reduced(value, _axis(args, kw, "reduction_indices"), kw.get("keepdims", kw.get("keep_dims")),
+                                node, drop_raw=True)
         if last in UNARY:
             if type(first) is tuple and args and not self.literal_here(node.args[0]):
                 return None
@@ -1784,9 +1796,9 @@ class Scanner:
             return self.matmul(first, args[1] if len(args) > 1 else kw.get("b"), node,
                                rank2=ns in ("tf", "k", "k2") and last == "matmul")
         if last == "squeeze":
-            return self.squeeze(first, _arg(args, kw, 1, "axis"), node)
+            return self.squeeze(first, _axis(args, kw, "squeeze_dims"), node)
         if last == "expand_dims":
-            return self.expand_dims(first, _arg(args, kw, 1, "axis"), node)
+            return self.expand_dims(first, _axis(args, kw, "dim"), node)
         if last == "reshape":
             return self.reshape(first, _arg(args, kw, 1, "shape", _arg(args, kw, 1, "newshape")), node)
         if last in ("flatten", "ravel"):
@@ -1804,6 +1816,8 @@ class Scanner:
             depth = _arg(args, kw, 1, "depth")
             if isinstance(first, T) and first.dims is not None:
                 return T(first.dims + ((depth if isinstance(depth, int) else None),), (line, "{}", node))
+            if isinstance(depth, int) and not (isinstance(first, T) and first.unk):  # indices of rank not known
+                return T(None, (line, "{}", node), tail=depth)
             return None
         if last == "where" and len(args) == 3:
             return _join(args[1], args[2]) if isinstance(args[1], T) else None
@@ -2553,6 +2567,12 @@ def _arg(args, kw, position, keyword, default=None):
     if keyword in kw:
         return kw[keyword]
     return args[position] if position is not None and len(args) > position else default
+
+
+def _axis(args, kw, old):
+    """The axis argument, second or by keyword, or by the keyword TF1 named it first: `reduction_indices`
+    (reduce_sum, reduce_mean, ...), `squeeze_dims` (squeeze), `dim` (expand_dims)."""
+    return kw[old] if old in kw and "axis" not in kw else _arg(args, kw, 1, "axis")
 
 
 def _arg_node(call, position, keyword):
