@@ -1285,8 +1285,8 @@ class Scanner:
         finding = Finding(
             self.path, node.lineno - self.offset, node.col_offset + 1, "TLW004",
             f"{where} combines {_short(left_node, 30)} and {_short(right_node, 30)} elementwise before anything "
-            "brings y_true and y_pred to one shape: under Keras 3, (B,) labels against (B, 1) outputs broadcast to "
-            "(B, B)")
+            "brings y_true and y_pred to one shape: under Keras 3 (tf.keras from TensorFlow 2.16 on), (B,) labels "
+            "against (B, 1) outputs broadcast to (B, B)")
         self.direct.append(finding)
         if fn is not None:
             self.direct_cls[id(finding)] = fn.cls
