@@ -45,6 +45,9 @@ SEQ = TF1 + "s = tf.placeholder(tf.float32, [None, 1, 4])\nr = tf.placeholder(tf
     "v = tf.layers.dense(s, 1)\n"  # a critic on states stacked as (1, n) rows: (B, 1, 1)
 PD = "import numpy as np\nimport pandas as pd\nimport tensorflow as tf\ndf = pd.read_csv('f.csv')\n"
 X4 = TF1 + "x = tf.placeholder(tf.float32, [None, 4])\n"
+AP = TF1 + "import argparse\np = argparse.ArgumentParser()\n"
+TD = "x = tf.placeholder(tf.float32, [None, 4])\nr = tf.placeholder(tf.float32, [None])\nv = tf.layers.dense(x, 1)\n" \
+    "l = tf.reduce_mean(tf.squared_difference(r + args.gamma * tf.stop_gradient(r), v))\n"  # a TD target
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
 
 
@@ -249,6 +252,11 @@ DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.
     pytest.param(X4 + "a = tf.reduce_max(x, reduction_indices=0)", "a", "(4,)", id="tf1-reduction-indices-max"),
     pytest.param(X4 + "a = tf.squeeze(x[:, :1], squeeze_dims=[1])", "a", "(B,)", id="tf1-squeeze-dims"),
     pytest.param(X4 + "a = tf.expand_dims(x, dim=1)", "a", "(B, 1, 4)", id="tf1-expand-dims-dim"),
+    pytest.param(X4 + "a, i = tf.nn.top_k(x, k=1)", "a", "(B, 1)", id="top-k-values"),
+    pytest.param(X4 + "a = tf.math.top_k(x, 3).indices", "a", "(B, 3)", id="top-k-indices"),
+    pytest.param(X4 + "a = tf.nn.top_k(x).values", "a", "(B, 1)", id="top-k-of-one-by-default"),
+    pytest.param(X4 + "a = tf.nn.top_k(x, k=n).values", "a", "(B, ?)", id="top-k-of-k-not-known"),
+    pytest.param(TF1 + "a = tf.nn.top_k(load(), 2)[0]", "a", "(..., 2)", id="top-k-of-a-value-of-unknown-rank"),
     pytest.param(TF1 + "a = tf.one_hot(load(), 3)", "a", "(..., 3)", id="one-hot-of-indices-not-known"),
     pytest.param(TF1 + "p = tf.placeholder(tf.float32, [None, 3])\na = p * tf.one_hot(load(), 3)", "a", "(B, 3)",
                  id="rows-times-a-one-hot-of-their-width"),
@@ -372,6 +380,24 @@ y_predict = tf.matmul(x, W) + b
                  "def step(s, a):\n    picked = tf.reduce_sum(actor(s) * tf.one_hot(a, 2), axis=-1, keepdims=True)\n"
                  "    return -tf.reduce_mean(tf.math.log(picked) * critic(s))\n", [],
                  id="a-one-hot-picked-probability-kept-a-column"),
+    pytest.param(AP + "p.add_argument('--gamma', default=0.95, type=float)\nargs = p.parse_args()\n" + TD,
+                 [(10, "TLW003")], id="TLW003-argparse-float-gamma"),
+    pytest.param(AP + "p.add_argument('-g', '--gamma', default=0.99)\nargs, rest = p.parse_known_args()\n" + TD,
+                 [(10, "TLW003")], id="TLW003-argparse-number-default-known-args"),
+    pytest.param(AP + "g = p.add_argument_group('rl')\ng.add_argument('--discount', dest='gamma', type=float)\n"
+                 "args = p.parse_args()\n" + TD, [(11, "TLW003")], id="TLW003-argparse-group-dest"),
+    pytest.param(AP + "p.add_argument('--gamma', type=float, nargs=2)\nargs = p.parse_args()\n" + TD, [],
+                 id="argparse-nargs-a-list-not-a-number"),
+    pytest.param(AP + "p.add_argument('--gamma', default='0.9')\nargs = p.parse_args()\n" + TD, [],
+                 id="argparse-a-string-not-a-number"),
+    pytest.param(AP + "p.add_argument('--gamma', type=float, default='0.9')\nargs = p.parse_args()\n" + TD,
+                 [(10, "TLW003")], id="TLW003-argparse-a-string-default-its-type-converts"),
+    pytest.param(AP + "p.add_argument('--gamma', type=float, default=[0.9, 0.99])\nargs = p.parse_args()\n" + TD,
+                 [], id="argparse-a-list-default-not-a-number"),
+    pytest.param(AP + "p.add_argument('--gamma', type=parse_gamma)\nargs = p.parse_args()\n" + TD, [],
+                 id="argparse-a-type-not-known"),
+    pytest.param(AP + "p.add_argument('--discount', type=float)\nargs = p.parse_args()\n" + TD, [],
+                 id="argparse-another-option"),
     pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
     pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]") + "l = tf.reduce_mean(tf.square(r - v))\n",
                  [(6, "TLW003")], id="TLW003-sequence-column"),

@@ -1041,6 +1041,8 @@ class Scanner:
             return None
         if isinstance(owner, Record):
             return owner.attrs.get(attr)
+        if type(owner) is tuple and len(owner) == 2 and attr in ("values", "indices"):  # top_k's TopKV2
+            return owner[attr == "indices"]
         if type(owner) is Table:
             return owner.array(node) if attr == "values" else None
         if isinstance(owner, ShapeOf):
@@ -1518,6 +1520,8 @@ class Scanner:
         if kind is Mod:
             canon = _canon(callee.path)
             if canon is None:
+                if callee.path == "argparse.ArgumentParser":
+                    return Parser()
                 if callee.path in SAME_ITEMS:  # random.sample(buffer, k), deque(maxlen=k): a list of the same items
                     return Built() if not args else Built(args[0].item) if type(args[0]) is Built else None
                 if not callee.path.startswith(SEEN_LIBRARIES):
@@ -1819,6 +1823,14 @@ class Scanner:
             if isinstance(depth, int) and not (isinstance(first, T) and first.unk):  # indices of rank not known
                 return T(None, (line, "{}", node), tail=depth)
             return None
+        if last == "top_k" and ns == "tf":  # tf.nn.top_k(x, k=1): (values, indices), each x's shape with k last
+            k = _arg(args, kw, 1, "k", 1)
+            k = k if isinstance(k, int) and not isinstance(k, bool) else None
+            if isinstance(first, T) and first.dims:
+                return tuple(T(first.dims[:-1] + (k,), (line, "{}", node)) for _ in range(2))
+            if (first is None or isinstance(first, T) and not first.unk) and k is not None:  # tensors, k last
+                return tuple(T(None, (line, "{}", node), tail=k) for _ in range(2))
+            return None
         if last == "where" and len(args) == 3:
             return _join(args[1], args[2]) if isinstance(args[1], T) else None
         if ns == "tf" and name.startswith("data."):
@@ -1987,6 +1999,8 @@ class Scanner:
         first = args[0] if args else None
         if type(receiver) is Data:
             return self.data_method(receiver, name, args, kw, node)
+        if type(receiver) is Parser:
+            return _parser_method(receiver, name, node)
         if name in ("minimize", "gradient", "compute_gradients"):
             self.reduce(first if args else kw.get("loss", kw.get("target")), REDUCTION_NAMES.get(name, name), node)
             return None
@@ -2504,6 +2518,37 @@ class Scanner:
         return f"{role} {_short(node, 40)} of {shape} ({_phrase(value.src, self.offset)})"
 
 
+NUMBER_TYPES = {"int", "float"}
+NUMBER_ACTIONS = {"store_true", "store_false", "count"}
+
+
+def _parser_method(parser, name, node):
+    """`parser.add_argument('--gamma', type=float, default=0.99)`: args.gamma is one number; parse_args()
+    gives them (`args.gamma * next_v` keeps next_v's shape). An option of another type, `nargs`, an `append`,
+    or a default that is neither a number nor a string its type converts is not one."""
+    if name in ("add_argument_group", "add_mutually_exclusive_group"):
+        return parser
+    if name in ("parse_args", "parse_known_args"):
+        args = Record({dest: NUM if number else None for dest, number in parser.numbers.items()})
+        return args if name == "parse_args" else (args, None)
+    if name != "add_argument":
+        return None
+    keywords = {k.arg: k.value for k in node.keywords if k.arg}
+    flags = [a.value for a in node.args if type(a) is ast.Constant and type(a.value) is str]
+    if not flags:
+        return None
+    dest = keywords["dest"].value if type(keywords.get("dest")) is ast.Constant else \
+        next((f for f in flags if f.startswith("--")), flags[0]).lstrip("-").replace("-", "_")
+    kind, action, default = keywords.get("type"), keywords.get("action"), keywords.get("default")
+    typed = type(kind) is ast.Name and kind.id in NUMBER_TYPES
+    acted = type(action) is ast.Constant and action.value in NUMBER_ACTIONS
+    numeric_default = type(default) is ast.Constant and type(default.value) in (int, float)
+    parser.numbers[dest] = "nargs" not in keywords and (  # a str default goes through type=float too
+        acted or (typed or kind is None and action is None and numeric_default) and
+        (default is None or type(default) is ast.Constant and type(default.value) in (int, float, str, type(None))))
+    return None
+
+
 def _env_step(call) -> bool:
     """`env.step(a)` (gym; gymnasium's returns five): one environment's step, whose reward (its second item) is a
     Python number. A vector of environments (`envs.step`) returns an array of rewards, and is not this."""
@@ -2712,6 +2757,15 @@ class Lam:
 
     def __init__(self, node, closure, home=None):
         self.node, self.closure, self.home = node, closure, home
+
+
+class Parser:
+    """An argparse.ArgumentParser: each option's dest and whether its value is one number (see parser_method)."""
+
+    __slots__ = ("numbers",)
+
+    def __init__(self):
+        self.numbers: dict[str, bool] = {}
 
 
 class Record:
