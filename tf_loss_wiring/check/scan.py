@@ -633,7 +633,8 @@ class Scanner:
         self.unrolling = False  # in a loop walked item by item (see s_for)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
-        self.bound: dict[tuple, int] = {}  # how often a frame's name was assigned: one column_cut key per binding
+        # names column_cut has cut, and how often each frame assigned them since: one key per binding
+        self.bound: dict[str, dict[int, int]] = {}
         # a module-level function called above its `def` (a notebook's cells exported out of order)
         self.later = {node.name: node for node in tree.body
                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -925,7 +926,9 @@ class Scanner:
         kind = type(target)
         if kind is ast.Name:
             fr.locals[target.id] = value
-            self.bound[id(fr.locals), target.id] = self.bound.get((id(fr.locals), target.id), 0) + 1
+            if target.id in self.bound:  # rare: only a name whose columns were cut
+                frames = self.bound[target.id]
+                frames[id(fr.locals)] = frames.get(id(fr.locals), 0) + 1
             if isinstance(value, T):
                 self.named[target.id] = value
                 if value.ph is not None:
@@ -1408,7 +1411,7 @@ class Scanner:
             return None
         src = (node.lineno, "sliced {}", node)
         name = node.value.id
-        key = (id(fr.locals), name, self.bound.get((id(fr.locals), name), 0))  # the name, until assigned again
+        key = (id(fr.locals), name, self.bound.setdefault(name, {}).get(id(fr.locals), 0))  # until assigned again
         return T(None, src, cut=(key, kind, node))
 
     def e_slice(self, node, fr):
