@@ -48,6 +48,9 @@ X4 = TF1 + "x = tf.placeholder(tf.float32, [None, 4])\n"
 AP = TF1 + "import argparse\np = argparse.ArgumentParser()\n"
 TD = "x = tf.placeholder(tf.float32, [None, 4])\nr = tf.placeholder(tf.float32, [None])\nv = tf.layers.dense(x, 1)\n" \
     "l = tf.reduce_mean(tf.squared_difference(r + args.gamma * tf.stop_gradient(r), v))\n"  # a TD target
+ONE = TF1 + "s = tf.placeholder(tf.float32, (None, 4))\nret = tf.placeholder(tf.float32, (None,))\n" \
+    "v = tf.matmul(s, tf.Variable(tf.zeros((4, 1))))\nl = tf.reduce_mean(tf.square(ret - v))\n" \
+    "S, G, sess, t = np.random.rand(10, 4), np.random.rand(10), tf.Session(), 3\n"  # then what a run feeds ret
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
 
 
@@ -398,6 +401,14 @@ y_predict = tf.matmul(x, W) + b
                  id="argparse-a-type-not-known"),
     pytest.param(AP + "p.add_argument('--discount', type=float)\nargs = p.parse_args()\n" + TD, [],
                  id="argparse-another-option"),
+    pytest.param(ONE + "sess.run(l, {s: S[t][np.newaxis, :], ret: np.array([G[t]])})\n", [],
+                 id="a-vector-placeholder-fed-one-sample-a-run"),
+    pytest.param(ONE + "sess.run(l, {s: S[t:t + 1], ret: [G[t]]})\n", [], id="a-vector-placeholder-fed-a-list-of-one"),
+    pytest.param(ONE + "sess.run(l, {s: S, ret: G})\n", [(6, "TLW003")], id="TLW003-a-vector-placeholder-fed-a-batch"),
+    pytest.param(ONE + "sess.run(l, {ret: np.array([G[t]])})\nsess.run(l, {ret: G[:5]})\n", [(6, "TLW003")],
+                 id="TLW003-a-vector-placeholder-fed-one-and-a-batch"),
+    pytest.param(ONE + "sess.run(l, {ret: np.array(batch)})\n", [(6, "TLW003")],
+                 id="TLW003-a-vector-placeholder-fed-what-is-not-seen"),
     pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
     pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]") + "l = tf.reduce_mean(tf.square(r - v))\n",
                  [(6, "TLW003")], id="TLW003-sequence-column"),

@@ -622,6 +622,7 @@ class Scanner:
         self.functions: list[Fn] = []
         self.classes: list[Cls] = []
         self.feeds: dict[tuple, list] = {}
+        self.sized_feeds: dict[int, list] = {}  # what a placeholder of known rank is fed, by its shape's node
         self.placeholder_names: dict[tuple, set] = {}
         self.named: dict[str, object] = {}  # the last value assigned to each name anywhere
         self.memo: dict[tuple, object] = {}
@@ -915,6 +916,7 @@ class Scanner:
             sibling.lazy = True
             # one program: a placeholder made there may be fed here, and the reverse (TLW002's feeds)
             sibling.feeds, sibling.placeholder_names, sibling.named = self.feeds, self.placeholder_names, self.named
+            sibling.sized_feeds = self.sized_feeds
             sibling.block(tree.body, Frame(sibling.globals, ()))
         except Exception:  # noqa: BLE001 - a sibling the scan cannot read is a module it does not follow
             return None
@@ -1090,6 +1092,8 @@ class Scanner:
             where = self.ev(key, fr)
             if isinstance(where, T) and where.ph is not None and where.unk:
                 self.feeds.setdefault(where.ph, []).append(fed)
+            elif isinstance(where, T) and where.dims and where.src and where.src[1] == "placeholder shape={}":
+                self.sized_feeds.setdefault(id(where.src[2]), []).append(fed)
         return None
 
     def e_boolop(self, node, fr):
@@ -2421,7 +2425,7 @@ class Scanner:
         for cand in sorted(self.candidates[start:], key=lambda c: (c.node.lineno, c.node.col_offset)):
             if cand.reduced is None or id(cand.reduced_by) in reductions:
                 continue
-            if cand.code == "TLW002" and self.fed_a_column(cand):
+            if cand.code == "TLW002" and self.fed_a_column(cand) or cand.code == "TLW003" and self.fed_one(cand):
                 continue
             reductions.add(id(cand.reduced_by))
             found.append(self.describe(cand))
@@ -2429,6 +2433,17 @@ class Scanner:
         for finding in found:
             unique.setdefault((finding.line, finding.code), finding)
         return sorted(unique.values(), key=lambda f: (f.line, f.col, f.code))
+
+    def fed_one(self, cand) -> bool:
+        """The (B,) side is a placeholder fed one sample a run wherever its feeds are seen (`{ret:
+        np.array([g])}`: one transition an update): (1,) against (B, 1) is (B, 1), no B x B."""
+        vectors = [v for _, v in (cand.left, cand.right) if v.dims is not None and len(v.dims) == 1]
+        if len(vectors) != 1 or vectors[0].src is None or vectors[0].src[1] != "placeholder shape={}":
+            return False
+        fed = self.sized_feeds.get(id(vectors[0].src[2]), [])
+        known = [_fed_length(v) for v in fed]
+        known = [n for n in known if n is not None]
+        return bool(known) and all(n == 1 for n in known)
 
     def fed_a_column(self, cand) -> bool:
         """An unknown-rank placeholder fed no (B,) that is seen — its feeds that are seen have rank 2 (or 0: a
@@ -2550,6 +2565,13 @@ def _parser_method(parser, name, node):
         acted or (typed or kind is None and action is None and numeric_default) and
         (default is None or type(default) is ast.Constant and type(default.value) in (int, float, str, type(None))))
     return None
+
+
+def _fed_length(value):
+    """The first axis of what a feed_dict gives a placeholder, where it is seen: an array's, a list literal's."""
+    if isinstance(value, T):
+        return value.dims[0] if value.dims and isinstance(value.dims[0], int) else "B" if value.dims else None
+    return len(value) if type(value) is tuple else None
 
 
 def _env_step(call) -> bool:
