@@ -410,6 +410,12 @@ y_predict = tf.matmul(x, W) + b
     pytest.param(ONE + "sess.run(l, {ret: np.array(batch)})\n", [(6, "TLW003")],
                  id="TLW003-a-vector-placeholder-fed-what-is-not-seen"),
     pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
+    pytest.param(SEQ.replace("[None])", "[None, 1])") + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")],
+                 id="TLW003-B1-column-against-B11"),
+    pytest.param(SEQ.replace("[None])", "[None, 1, 1])") + "l = tf.reduce_mean(tf.square(r - v))\n", [],
+                 id="B11-against-B11"),
+    pytest.param(SEQ.replace("[None])", "[1, 1])") + "l = tf.reduce_mean(tf.square(r - v))\n", [],
+                 id="a-1-1-weight-against-B11"),
     pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]") + "l = tf.reduce_mean(tf.square(r - v))\n",
                  [(6, "TLW003")], id="TLW003-sequence-column"),
     pytest.param(SEQ.replace("[None, 1, 4]", "[None, 10, 4]").replace("[None]", "[10]") +
@@ -936,6 +942,21 @@ def test_a_vector_met_with_a_value_of_unknown_shape_is_still_the_vector_when_it_
         "predictions v of shape (B, 1) (dense layer of 1 unit, line 5) broadcast to (..., B, B) before reduce_mean"
     assert finding.fix == "bring both to one shape before they meet: tf.squeeze(v, axis=-1), or " \
         f"tf.expand_dims({unknown} * r, -1)"
+
+
+@pytest.mark.parametrize("states, expression, made, ones", [
+    ("[None, 1, 4]", "r - v", "(B, B, 1)", ", 1, 1"),
+    ("[None, 1, 4]", "v - r", "(B, B, 1)", ", 1, 1"),
+    ("[None, 1, 1, 4]", "r - v", "(B, 1, B, 1)", ", 1, 1, 1"),
+])
+def test_a_column_against_a_column_of_higher_rank_says_the_matrix_and_a_fix_of_either_rank(states, expression, made,
+                                                                                           ones):
+    source = TF1 + f"s = tf.placeholder(tf.float32, {states})\nr = tf.placeholder(tf.float32, [None, 1])\n" \
+        f"v = tf.layers.dense(s, 1)\nl = tf.reduce_mean(tf.square({expression}))\n"
+    [finding] = scan.scan_source("t.py", source)
+    assert finding.message.endswith(f"broadcast to {made} before reduce_mean")
+    assert finding.fix == f"bring both to one shape before they meet: tf.reshape(v, (-1, 1)), or " \
+        f"tf.reshape(r, (-1{ones}))"
 
 
 def test_a_placeholder_finding_says_how_to_declare_it():

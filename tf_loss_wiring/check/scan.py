@@ -1240,8 +1240,9 @@ class Scanner:
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
             column, vector = (b, a) if len(a) == 1 else (a, b)
             return T((column[0], vector[0]), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
-        if len(a) == 1 and _deep_column(b) and _compatible(a[0], b[0]) and a[0] not in b[1:-1] or \
-                len(b) == 1 and _deep_column(a) and _compatible(b[0], a[0]) and b[0] not in a[1:-1]:
+        if (len(a) == 1 or _column(a)) and _deep_column(b) and _compatible(a[0], b[0]) and a[0] not in b[1:-1] or \
+                (len(b) == 1 or _column(b)) and _deep_column(a) and _compatible(b[0], a[0]) and b[0] not in a[1:-1]:
+            # (B,) or (B, 1) against (B, 1, 1): (B, 1, B) or (B, B, 1)
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
             return T(_broadcast_dims(a, b), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
         dims = _broadcast_dims(a, b)
@@ -2500,6 +2501,17 @@ class Scanner:
             lib = "ops" if "ops." in _short(cand.node, 200) else "tf"
             fix = (f"bring both to one shape before they meet: {lib}.squeeze({_short(column_node, 30)}, axis=-1), "
                    f"or {lib}.expand_dims({_short(vector_node, 30)}, -1)")
+        elif left.dims is not None and right.dims is not None and len(left.dims) >= 2 and len(right.dims) >= 2:
+            deep_left = _deep_column(left.dims) and len(left.dims) > len(right.dims)  # (B, 1) against (B, 1, 1)
+            deep, deep_node = (left, left_node) if deep_left else (right, right_node)
+            column, column_node = (right, right_node) if deep_left else (left, left_node)
+            text = " and ".join(self.operand(n, v, column) for n, v in ((left_node, left), (right_node, right)))
+            made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(left.dims, right.dims)) + ")"
+            message = f"{text} broadcast to {made} before {cand.reduced}"
+            lib = "np" if _looks_numpy(cand.node) else "ops" if "ops." in _short(cand.node, 200) else "tf"
+            ones = ", 1" * (len(deep.dims) - 1)
+            fix = (f"bring both to one shape before they meet: {lib}.reshape({_short(deep_node, 30)}, (-1, 1)), or "
+                   f"{lib}.reshape({_short(column_node, 30)}, (-1{ones}))")
         else:
             vector_left = left.dims is not None and len(left.dims) == 1 or left.dims is None and left.end is not None
             column, column_node = (right, right_node) if vector_left else (left, left_node)
