@@ -160,6 +160,12 @@ def ctrl_c_remembered():
     sys.unraisablehook = unraisable
     try:
         yield
+    except KeyboardInterrupt:
+        raise
+    except Exception as error:  # raised inside a library that wraps it: numpy's __array__ in a tf.function's
+        if monitor.INTERRUPTED.is_set():  # binding gives "TypeError: Binding inputs to tf.function failed"
+            raise KeyboardInterrupt from error
+        raise
     finally:
         signal.signal(signal.SIGINT, previous)
         sys.unraisablehook = previous_hook

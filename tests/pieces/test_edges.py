@@ -130,6 +130,26 @@ def test_a_ctrl_c_that_python_swallowed_still_stops_the_run_at_its_next_step(mon
     assert not cli.monitor.INTERRUPTED.is_set()  # and the next run is not interrupted by it
 
 
+@pytest.mark.parametrize("interrupted", [True, False])
+def test_ctrl_c_a_library_turned_into_its_own_error_is_still_an_interrupt(monkeypatch, capsys, interrupted):
+    """TensorFlow turns a KeyboardInterrupt raised in numpy's __array__, while it binds a tf.function's inputs,
+    into a TypeError: after Ctrl-C that is the interrupt (one line, status 130); without one, the error itself."""
+    def wrapped(case, config, variant, **options):
+        if interrupted:
+            cli.monitor.INTERRUPTED.set()
+        raise TypeError("Binding inputs to tf.function failed due to `__array__` returning with an exception set")
+
+    monkeypatch.setattr(runner, "run", wrapped)
+    argv = ["--steps", "5", "--variant", "fixed"]
+    if interrupted:
+        assert cli.main(TF2_EAGER, argv) == cli.EXIT_INTERRUPTED
+        assert capsys.readouterr().err.strip() == "python -m tf2_eager: interrupted"
+    else:
+        with pytest.raises(TypeError, match="Binding inputs"):
+            cli.main(TF2_EAGER, argv)
+    assert not cli.monitor.INTERRUPTED.is_set()
+
+
 def test_ctrl_c_in_a_real_process_is_one_line_and_status_130(tmp_path):
     path, err_path = tmp_path / "runs.json", tmp_path / "stderr.txt"
     argv = ["--variant", "fixed", "--steps", "10000000", "--log-every", "100", "--json", str(path)]
