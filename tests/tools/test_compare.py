@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from conftest import ROOT, only_under, strict_json
 
+from common import cli as common_cli
 from tf_loss_wiring import cases, cli, compare
 from tf_loss_wiring.compare import code, plot
 
@@ -75,6 +76,21 @@ def test_keras_3_on_jax_and_pytorch_runs_in_processes_of_their_own_into_the_same
     missing = [backend for backend in ("jax", "torch") if backend not in installed]
     assert err.splitlines() == [f"tf-loss-wiring compare: keras_impl[keras3-{backend}]: not run: {backend} is not "
                                 "installed here (pip install -e '.[backends]')" for backend in missing]
+
+
+def test_ctrl_c_a_library_turned_into_its_own_error_stops_compare_keeping_the_finished_runs(capsys, monkeypatch):
+    real = compare.runs_of
+
+    def interrupted_in_the_second(case, config, choice, progress):  # the fixed run: its binding raised
+        yield from real(case, config, "buggy", progress)
+        common_cli.monitor.INTERRUPTED.set()
+        raise TypeError("Binding inputs to tf.function failed due to `__array__` returning with an exception set")
+
+    monkeypatch.setattr(compare, "runs_of", interrupted_in_the_second)
+    assert cli.main(["compare", "--styles", "tf2_eager", *SMALL]) == 130
+    out, err = capsys.readouterr()
+    assert err.strip() == "tf-loss-wiring compare: interrupted, 1 finished run(s) kept"
+    assert list(table_rows(out)) == ["tf2_eager-buggy"] and not common_cli.monitor.INTERRUPTED.is_set()
 
 
 def test_a_backend_that_is_not_installed_is_one_line_and_the_other_runs_show(capsys, monkeypatch):

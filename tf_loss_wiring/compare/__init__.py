@@ -35,6 +35,7 @@ from common.cli import (
     add_variant_argument,
     check_writable,
     config_from_args,
+    ctrl_c_remembered,
 )
 from common.config import chosen_variants
 from common.data import make_dataset
@@ -99,11 +100,11 @@ def run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     chosen = [case for case in chosen if cases.why_not_here(case) is None]
     todo = [(case, variant) for case in chosen for variant in chosen_variants(args.variant)]
     try:
-        with quiet.startup(args.verbose):
+        with ctrl_c_remembered(), quiet.startup(args.verbose):
             for case in chosen:
                 if not case.needs_own_process:
                     case.load()
-        with progress_display(out, len(todo)) as progress:
+        with ctrl_c_remembered(), progress_display(out, len(todo)) as progress:
             for case in chosen:
                 try:
                     for done in runs_of(case, case.config(base, base.dtype), args.variant, progress):
