@@ -816,6 +816,12 @@ BREAKS = [
     ("a (B, 1) against (B, 1, 1): the fix reshapes the column to (-1, 1, 1) whatever the rank",
      "            ones = \", 1\" * (len(deep.dims) - 1)\n",
      "            ones = \", 1, 1\"\n"),
+    ("a (..., 1) times a value not known no longer a column",
+     "                     tail=1 if tensor.tail == 1 and tensor.rel is None else None)",
+     "                     tail=None)"),
+    ("a (..., k) times a value not known keeps its k",
+     "                     tail=1 if tensor.tail == 1 and tensor.rel is None else None)",
+     "                     tail=tensor.tail if tensor.rel is None else None)"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

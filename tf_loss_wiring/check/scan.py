@@ -1197,7 +1197,8 @@ class Scanner:
             rel = tensor.rel  # against a value of unknown shape, a column's batch axis stays where it was
             return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw, end=_vector_end(tensor),
                      rel=(rel[0], rel[1], False, True) if rel is not None and rel[3] else None,
-                     cut=tensor.cut if other is None else None)  # see _carried_cut
+                     cut=tensor.cut if other is None else None,  # see _carried_cut
+                     tail=1 if tensor.tail == 1 and tensor.rel is None else None)  # gamma * critic(s): (..., 1)
         pending = left.pending | right.pending
         if left.raw and right.raw and left.raw != right.raw:
             self.loss_call_combines(node, left_node, right_node)
