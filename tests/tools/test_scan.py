@@ -51,6 +51,7 @@ TD = "x = tf.placeholder(tf.float32, [None, 4])\nr = tf.placeholder(tf.float32, 
 ONE = TF1 + "s = tf.placeholder(tf.float32, (None, 4))\nret = tf.placeholder(tf.float32, (None,))\n" \
     "v = tf.matmul(s, tf.Variable(tf.zeros((4, 1))))\nl = tf.reduce_mean(tf.square(ret - v))\n" \
     "S, G, sess, t = np.random.rand(10, 4), np.random.rand(10), tf.Session(), 3\n"  # then what a run feeds ret
+YQ = "y = tf.placeholder(tf.float32, [None])\nq = tf.placeholder(tf.float32, [None, 1])\n"
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
 
 
@@ -416,6 +417,12 @@ y_predict = tf.matmul(x, W) + b
     pytest.param(TF1 + "from hyper import GAMMA\nr = tf.placeholder(tf.float32, [None])\n"
                  "q = tf.layers.dense(load(), 1)\nl = tf.reduce_mean(tf.square(r + GAMMA * q))\n", [(6, "TLW003")],
                  id="TLW003-an-imported-gamma-times-a-critic-of-unknown-rank"),
+    pytest.param(TF1 + "s, rew, done, info = env.step(0)\n" + YQ +
+                 "l = tf.reduce_mean(tf.square(y - (1 - done) * q))\n", [(6, "TLW003")],
+                 id="TLW003-env-step-done-a-number-times-a-column"),
+    pytest.param(TF1 + "s, rew, term, trunc, info = env.step(0)\nd = term or trunc\n" + YQ +
+                 "l = tf.reduce_mean(tf.square(y - (1 - d) * q))\n", [(7, "TLW003")],
+                 id="TLW003-terminated-or-truncated-a-number-times-a-column"),
     pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
     pytest.param(SEQ.replace("[None])", "[None, 1])") + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")],
                  id="TLW003-B1-column-against-B11"),
