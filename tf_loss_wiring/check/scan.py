@@ -507,14 +507,19 @@ def _rows_of(known, other) -> bool:
         dims[-1] != 1 and other.tail == dims[-1] and other.rel is None and other.end is None and other.cut is None
 
 
+def _shapeless(value) -> bool:
+    """A tensor whose shape is not known at all: no rank, no last axis, no tie, no bound on its rank."""
+    return value.dims is None and not value.unk and value.tail is None and value.end is None and value.rel is None \
+        and not (value.le2 or value.ge2)
+
+
 def _carried_cut(left, right):
     """The column cut that survives `cut <op> other` when other's shape is not known at all (see column_cut).
     Of a (B, k) value: a dropped column (B,) keeps B as its last axis whatever it meets, so the result still makes
     (B, B) with a kept column; a kept column (B, 1) meets a scalar or a (B, 1) and stays (B, 1), and anything else
     it meets (a (B,): a trap already; a (B, n)) could not then meet a dropped column without a shape error."""
     for cut, other in ((left, right), (right, left)):
-        if cut.cut is not None and other.cut is None and other.dims is None and not other.unk and \
-                other.tail is None and other.end is None and other.rel is None and not (other.le2 or other.ge2):
+        if cut.cut is not None and other.cut is None and _shapeless(other):
             return cut
     return None
 
@@ -1404,9 +1409,7 @@ class Scanner:
         if type(node.value) is not ast.Name or len(parts) != 2 or not (type(parts[0]) is ast.Slice and
                                                                         _full_slice(parts[0])):
             return None
-        if isinstance(value, T) and (value.dims is not None or value.unk or value.tail is not None or
-                                     value.end is not None or value.rel is not None or value.le2 or value.ge2) or \
-                value is not None and not isinstance(value, T):
+        if not (value is None or isinstance(value, T) and _shapeless(value)):
             return None
         item = items[1]
         if isinstance(item, int) and not isinstance(item, bool) or item is NUM:
