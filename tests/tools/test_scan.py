@@ -53,6 +53,7 @@ ONE = TF1 + "s = tf.placeholder(tf.float32, (None, 4))\nret = tf.placeholder(tf.
     "S, G, sess, t = np.random.rand(10, 4), np.random.rand(10), tf.Session(), 3\n"  # then what a run feeds ret
 YQ = "y = tf.placeholder(tf.float32, [None])\nq = tf.placeholder(tf.float32, [None, 1])\n"
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
+DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\n"  # a replay buffer's batch
 
 
 # --- shapes, one transfer at a time -----------------------------------------------------------------------
@@ -293,6 +294,22 @@ DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.
                  id="dataset-zip"),
     pytest.param(DS + "d = tf.data.Dataset.from_tensor_slices({'x': X, 'y': y}).batch(4)\nfor e in d:\n    pass",
                  "e", None, id="dataset-of-a-dict-unknown"),
+    pytest.param(DICT + "b = dict(obs=None, rew=rew[idx])\nr = b['rew']", "r", "(B,)", id="dict-call"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nr = b['rew']", "r", "(B,)", id="dict-literal"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nr = b['obs']", "r", None, id="dict-another-key"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nr = b.get('rew')", "r", "(B,)", id="dict-get"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nr = b.pop('rew')", "r", "(B,)", id="dict-pop"),
+    pytest.param(DICT + "b = {}\nb['rew'] = rew[idx]\nr = b['rew']", "r", "(B,)", id="dict-item-set"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nb.update(rew=rew)\nr = b['rew']", "r", "(1000,)", id="dict-update"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nc = {**b, 'obs': None}\nr = c['rew']", "r", "(B,)",
+                 id="dict-spread"),
+    pytest.param(DICT + "b = dict({'rew': rew[idx]}, obs=None)\nr = b.copy()['rew']", "r", "(B,)",
+                 id="dict-of-a-dict-copied"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nb[key] = 0\nr = b['rew']", "r", None, id="dict-a-key-not-known"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nb.clear()\nr = b['rew']", "r", None, id="dict-another-method"),
+    pytest.param(DICT + "b = {'rew': rew[idx]}\nfill(b)\nr = b['rew']", "r", None,
+                 id="dict-handed-to-code-not-seen"),
+    pytest.param(DICT + "b = {'rew': rew[idx], key: 0}\nr = b['rew']", "r", None, id="dict-a-key-not-a-string"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected
@@ -456,6 +473,31 @@ y_predict = tf.matmul(x, W) + b
 ])
 def test_rules(source, expected):
     assert findings(source) == expected
+
+
+# Spinning Up's replay buffer: sample_batch() returns dict(obs=..., rew=self.rew_buf[idxs], ...), a dict made anew
+# at each call, and the update is given the batch's items, by key or spread as keywords.
+BUFFER = DICT + """\
+q_net = keras.Sequential([keras.layers.Dense(1)])
+class Buffer:
+    def __init__(self, size):
+        self.rew = np.zeros(size)
+    def sample(self, n):
+        i = np.random.randint(0, 1000, size=n)
+        return dict(rew=self.rew[i], obs=None)
+buf = Buffer(1000)
+def update(rew, obs):
+    return tf.reduce_mean(tf.square(rew - q_net(tf.zeros((32, 4)))))
+"""
+
+
+@pytest.mark.parametrize("call, expected", [
+    pytest.param("batch = buf.sample(32)\nupdate(batch['rew'], batch['obs'])", [(15, "TLW003")], id="by-key"),
+    pytest.param("update(**buf.sample(32))", [(15, "TLW003")], id="spread-as-keywords"),
+    pytest.param("batch = buf.sample(32)\nupdate(batch['rew'][:, None], None)", [], id="column-taken"),
+])
+def test_a_dict_of_a_replay_buffer_gives_its_items(call, expected):
+    assert findings(BUFFER + call) == expected
 
 
 # PPO's memory: each step's value is `critic(state)[0]`, the state's rank unknown; the array of them has a last

@@ -302,6 +302,8 @@ def _sig(value):
         return id(value.cls)
     if kind is Either:
         return tuple(id(option.cls) for option in value.options)
+    if kind is Record and value.mutable:  # a dict made anew at each call: what it holds
+        return "dict", tuple((k, id(v) if type(v) is Record else _sig(v)) for k, v in sorted(value.attrs.items()))
     if kind in (Model, Layer, Record, Lam, Fn, Cls):
         return id(value)
     if kind is Data:
@@ -961,6 +963,8 @@ class Scanner:
             owner = self.ev(target.value, fr)
             if type(owner) is Built:  # lst[i] = x: one more item of x's kind
                 owner.add(value)
+            elif type(owner) is Record and owner.mutable:
+                owner.set(self.ev(target.slice, fr), value)
 
     def element(self, value):
         """What a `for` loop over `value` gives."""
@@ -1090,16 +1094,26 @@ class Scanner:
         return None
 
     def e_dict(self, node, fr):
+        record = Record({}, mutable=True)  # {'rew': r, **more}: while every key is a string
         for key, value in zip(node.keys, node.values, strict=False):
             fed = self.ev(value, fr)
             if key is None:
+                if record is not None and type(fed) is Record:
+                    record.attrs.update(fed.attrs)
+                else:
+                    record = None
                 continue
             where = self.ev(key, fr)
+            if record is not None:
+                if isinstance(where, str):
+                    record.attrs[where] = fed
+                else:
+                    record = None
             if isinstance(where, T) and where.ph is not None and where.unk:
                 self.feeds.setdefault(where.ph, []).append(fed)
             elif isinstance(where, T) and where.dims and where.src and where.src[1] == "placeholder shape={}":
                 self.sized_feeds.setdefault(id(where.src[2]), []).append(fed)
-        return None
+        return record
 
     def e_boolop(self, node, fr):
         """`terminated or truncated`: a number when every side is one; each side walked."""
@@ -1360,8 +1374,9 @@ class Scanner:
             return NUM
         if value is ENV_STEP:  # step_result[1]: the reward
             return NUM if self.ev(index, fr) == 1 else None
-        if isinstance(value, Record):
-            return None
+        if isinstance(value, Record):  # batch['rew']; bunch['data']
+            key = self.ev(index, fr)
+            return value.attrs.get(key) if isinstance(key, str) else None
         if type(value) is Built:  # lst[i] is one of its items, lst[::-1] has the same items
             self.ev(index, fr)
             if type(index) is ast.Slice:
@@ -1513,6 +1528,8 @@ class Scanner:
             value = handler(self, value, fr) if handler is not None else self.ev(value, fr)
             if keyword.arg:
                 kw[keyword.arg] = value
+            elif type(value) is Record:  # update(**batch): its keys, one argument each
+                kw.update(value.attrs)
         if callee is MISSING:
             if name in KERAS_TRAINING:
                 self.keras_training(receiver, name, args, kw, node)
@@ -1594,6 +1611,12 @@ class Scanner:
             data = args[0] if args and type(args[0]) is Data else None
             return data if callee is BUILTIN_ITER or data is None else data.item
         if kind is Record:
+            return None
+        if callee is BUILTIN_DICT:  # dict(obs=..., rew=...), dict(batch, rew=...)
+            if not args:
+                return Record(dict(kw), mutable=True)
+            if len(args) == 1 and type(args[0]) is Record:
+                return Record({**args[0].attrs, **kw}, mutable=True)
             return None
         if callee is BUILTIN_ABS:
             return self.unary(args[0] if args else None, node)
@@ -2030,6 +2053,8 @@ class Scanner:
             if name == "pop" and not receiver.series and args and isinstance(first, str):
                 return Table(True, (node.lineno, "pandas column {}", node))
             return receiver if not receiver.series and name in FRAME_ROWS else None
+        if type(receiver) is Record and receiver.mutable:
+            return _dict_method(receiver, name, args, kw)
         if receiver is SK_TRANSFORMER:  # scikit-learn validates X as 2-D and returns a 2-D array
             if name == "fit":
                 return SK_TRANSFORMER
@@ -2810,12 +2835,21 @@ class Parser:
 
 
 class Record:
-    """A bunch of named values: sklearn's fetch_california_housing() with .data and .target."""
+    """A bunch of named values: sklearn's fetch_california_housing() with .data and .target, argparse's options, or
+    a dict whose keys are strings (`dict(rew=self.rew[idxs])`, `{'rew': r}`): mutable, what unseen code may change."""
 
-    __slots__ = ("attrs",)
+    __slots__ = ("attrs", "mutable")
 
-    def __init__(self, attrs):
+    def __init__(self, attrs, mutable=False):
         self.attrs = attrs
+        self.mutable = mutable
+
+    def set(self, key, value):
+        """d[key] = value; a key not known makes every key's value unknown."""
+        if isinstance(key, str):
+            self.attrs[key] = value
+        else:
+            self.attrs.clear()
 
 
 SKLEARN_DATASETS = {  # name: (data, target) shapes, as documented
@@ -2882,10 +2916,30 @@ def _both_lists(a, b):
 
 
 def _poison(args):
-    """A list handed to code the scan cannot see may be given anything: its items are no longer known."""
+    """A list or a dict handed to code the scan cannot see may be given anything: its items are no longer known."""
     for arg in args:
         if type(arg) is Built:
             arg.item = None
+        elif type(arg) is Record and arg.mutable:
+            arg.attrs.clear()
+
+
+def _dict_method(record, name, args, kw):
+    """d.get('rew'), d.pop('rew'), d.update(rew=r), d.copy(); a method that may change it otherwise forgets it."""
+    key = args[0] if args else None
+    if name == "get":
+        return record.attrs.get(key) if isinstance(key, str) else None
+    if name == "pop":
+        return record.attrs.pop(key, None) if isinstance(key, str) else record.set(None, None)
+    if name == "copy":
+        return Record(dict(record.attrs), mutable=True)
+    if name == "update" and (not args or len(args) == 1 and type(key) is Record):
+        record.attrs.update({**(key.attrs if args else {}), **kw})
+    elif name == "setdefault" and isinstance(key, str):
+        return record.attrs.setdefault(key, args[1] if len(args) > 1 else PYNONE)
+    elif name not in ("keys", "values", "items", "__contains__", "__len__"):
+        record.set(None, None)
+    return None
 
 
 PY_BUILTINS = frozenset(dir(builtins))
@@ -2936,11 +2990,12 @@ SLICE, FULL, ELLIPSIS, RANGE = _Sentinel("slice"), _Sentinel("full slice"), _Sen
 BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), _Sentinel("zip")
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
 BUILTIN_MAP, BUILTIN_ITER, BUILTIN_NEXT = _Sentinel("map"), _Sentinel("iter"), _Sentinel("next")
+BUILTIN_DICT = _Sentinel("dict")
 LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove", "clear", "copy"}
 BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
             "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
             "float": BUILTIN_INT, "reversed": BUILTIN_LIST, "sorted": BUILTIN_LIST, "iter": BUILTIN_ITER,
-            "next": BUILTIN_NEXT,
+            "next": BUILTIN_NEXT, "dict": BUILTIN_DICT,
             "Ellipsis": ELLIPSIS, "None": PYNONE}
 OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.FloorDiv: "//", ast.Mod: "%"}
 
