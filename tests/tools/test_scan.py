@@ -500,6 +500,27 @@ def test_a_dict_of_a_replay_buffer_gives_its_items(call, expected):
     assert findings(BUFFER + call) == expected
 
 
+# A Keras critic fitted on TD targets it predicted: the (B, B) targets are reduced by the model's loss.
+FIT = KERAS + """\
+critic = keras.Sequential([keras.layers.Dense(24, input_dim=4), keras.layers.Dense(1)])
+critic.compile(loss="mse", optimizer="adam")
+s, s2, r = np.zeros((32, 4)), np.zeros((32, 4)), np.zeros(32)
+"""
+
+
+@pytest.mark.parametrize("train, expected", [
+    pytest.param("critic.fit(s, r + 0.99 * critic.predict(s2), verbose=0)", [(7, "TLW003")], id="fit"),
+    pytest.param("critic.fit(s, y=r + 0.99 * critic.predict(s2))", [(7, "TLW003")], id="fit-y-keyword"),
+    pytest.param("t = r + 0.99 * critic.predict(s2)\ncritic.train_on_batch(s, t)", [(7, "TLW003")],
+                 id="train-on-batch"),
+    pytest.param("critic.fit(s, r[:, None] + 0.99 * critic.predict(s2))", [], id="fit-column-targets"),
+    pytest.param("critic.evaluate(s, r + 0.99 * critic.predict(s2))", [], id="evaluate-trains-nothing"),
+    pytest.param("other.fit(s, r + 0.99 * critic.predict(s2))", [], id="fit-of-something-not-a-model"),
+])
+def test_targets_made_B_by_B_are_reduced_by_fit(train, expected):
+    assert findings(FIT + train) == expected
+
+
 # PPO's memory: each step's value is `critic(state)[0]`, the state's rank unknown; the array of them has a last
 # axis 1 and a first axis of steps, so it meets (T,) advantages as (T, ..., T). One item alone may be (1,).
 @pytest.mark.parametrize("body, expected", [
@@ -1197,6 +1218,14 @@ def test_corpus_findings_are_exactly_the_markers(path):
     done = folder_scan(path.parent)
     assert done.problems == []
     assert {(f.line, f.code) for f in done.findings if Path(f.path) == path} == expected
+
+
+def test_every_fix_in_the_corpus_writes_its_operands_whole():
+    """A fix is code to paste: `tf.squeeze(self.discount_factor * next_values, axis=-1)`, never cut short."""
+    fixes = [f.fix for folder in sorted({p.parent for p in SCAN_CORPUS.rglob("*.py")})
+             for f in folder_scan(folder).findings]
+    assert len(fixes) >= 70
+    assert [fix for fix in fixes if "..." in fix] == []
 
 
 def test_bench_counts_recall_and_false_alarms(tmp_path):

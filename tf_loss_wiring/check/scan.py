@@ -479,6 +479,11 @@ def _short(node, limit=48) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+def _code(node) -> str:
+    """An operand as the fix writes it: whole where it is not long, so that the fix reads as code."""
+    return _short(node, 72)
+
+
 def _phrase(src, here: int = 0) -> str:
     if src is None:
         return "where it came from is not known"
@@ -1331,7 +1336,10 @@ class Scanner:
             if type(loss) is Inst and loss.cls.kind == "loss":
                 self.compiled.setdefault(id(loss.cls), []).append(receiver if isinstance(receiver, Model) else None)
         elif name in ("fit", "train_on_batch", "evaluate", "test_on_batch") and isinstance(receiver, Model):
-            self.fitted.setdefault(id(receiver), []).append(kw.get("y", args[1] if len(args) > 1 else None))
+            labels = kw.get("y", args[1] if len(args) > 1 else None)
+            self.fitted.setdefault(id(receiver), []).append(labels)
+            if name in ("fit", "train_on_batch"):  # targets made B x B: the model's loss reduces them
+                self.reduce(labels, f"{_short(node.func)}()", node)
 
     def compiled_fn(self, loss, model, node):
         """A function given to compile is called with the model's outputs as y_pred, and with labels that Keras
@@ -2503,9 +2511,9 @@ class Scanner:
             text = " and ".join(self.operand(n, v, column) for n, v in sides)
             message = (f"{text} broadcast to {_bb(column.dims[0] if column.dims else None, 'B')} when the "
                        f"placeholder is fed (B,) labels, before {cand.reduced}")
-            fix = (f"declare the placeholder {_short(other_node, 30)} with shape=(None, 1) to match "
-                   f"{_short(column_node, 30)}, or shape=(None,) with {_short(column_node, 30)} squeezed: "
-                   f"tf.squeeze({_short(column_node, 30)}, axis=-1)")
+            fix = (f"declare the placeholder {_code(other_node)} with shape=(None, 1) to match "
+                   f"{_code(column_node)}, or shape=(None,) with {_code(column_node)} squeezed: "
+                   f"tf.squeeze({_code(column_node)}, axis=-1)")
         elif left.cut and right.cut and left.cut[0] == right.cut[0]:  # two columns of one value, one kept
             kept, kept_node = (left, left_node) if left.cut[1] == "keep" else (right, right_node)
             dropped, dropped_node = (right, right_node) if kept is left else (left, left_node)
@@ -2528,8 +2536,8 @@ class Scanner:
             message = (f"{text} broadcast to {made} if {name} is (B, n), and across the batch at any rank of {name}, "
                        f"before {cand.reduced}")
             lib = "ops" if "ops." in _short(cand.node, 200) else "tf"
-            fix = (f"bring both to one shape before they meet: {lib}.squeeze({_short(column_node, 30)}, axis=-1), "
-                   f"or {lib}.expand_dims({_short(vector_node, 30)}, -1)")
+            fix = (f"bring both to one shape before they meet: {lib}.squeeze({_code(column_node)}, axis=-1), "
+                   f"or {lib}.expand_dims({_code(vector_node)}, -1)")
         elif left.dims is not None and right.dims is not None and len(left.dims) >= 2 and len(right.dims) >= 2:
             deep_left = _deep_column(left.dims) and len(left.dims) > len(right.dims)  # (B, 1) against (B, 1, 1)
             deep, deep_node = (left, left_node) if deep_left else (right, right_node)
@@ -2539,8 +2547,8 @@ class Scanner:
             message = f"{text} broadcast to {made} before {cand.reduced}"
             lib = "np" if _looks_numpy(cand.node) else "ops" if "ops." in _short(cand.node, 200) else "tf"
             ones = ", 1" * (len(deep.dims) - 1)
-            fix = (f"bring both to one shape before they meet: {lib}.reshape({_short(deep_node, 30)}, (-1, 1)), or "
-                   f"{lib}.reshape({_short(column_node, 30)}, (-1{ones}))")
+            fix = (f"bring both to one shape before they meet: {lib}.reshape({_code(deep_node)}, (-1, 1)), or "
+                   f"{lib}.reshape({_code(column_node)}, (-1{ones}))")
         else:
             vector_left = left.dims is not None and len(left.dims) == 1 or left.dims is None and left.end is not None
             column, column_node = (right, right_node) if vector_left else (left, left_node)
@@ -2554,16 +2562,16 @@ class Scanner:
                 made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(column.dims, vector.dims)) + ")"
             message = f"{text} broadcast to {made} before {cand.reduced}"
             lib = "np" if _looks_numpy(cand.node) else "ops" if "ops." in _short(cand.node, 200) else "tf"
-            squeeze = f"{lib}.squeeze({_short(column_node, 30)}, axis=-1)"
+            squeeze = f"{lib}.squeeze({_code(column_node)}, axis=-1)"
             ones = ", 1" * (len(column.dims) - 1) if column.dims else ", 1"  # the vector as the column's rank
             if _deep_column(column.dims) and all(d == 1 for d in column.dims[1:]):  # (B, 1, 1): to (B,)
-                squeeze = f"{lib}.reshape({_short(column_node, 30)}, (-1,))"
-            reshape = f"{lib}.reshape({_short(vector_node, 30)}, (-1{ones}))"
+                squeeze = f"{lib}.reshape({_code(column_node)}, (-1,))"
+            reshape = f"{lib}.reshape({_code(vector_node)}, (-1{ones}))"
             if vector.dims is None:
-                reshape = f"{lib}.expand_dims({_short(vector_node, 30)}, -1)"
+                reshape = f"{lib}.expand_dims({_code(vector_node)}, -1)"
             fix = f"bring both to one shape before they meet: {squeeze}, or {reshape}"
             if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
-                fix = f"give {_short(vector_node, 30)} the column's rank before they meet: {reshape}"
+                fix = f"give {_code(vector_node)} the column's rank before they meet: {reshape}"
         return Finding(self.path, cand.node.lineno - self.offset, cand.node.col_offset + 1, cand.code, message, fix)
 
     def operand(self, node, value, column, role=None):
