@@ -310,6 +310,38 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
     pytest.param(DICT + "b = {'rew': rew[idx]}\nfill(b)\nr = b['rew']", "r", None,
                  id="dict-handed-to-code-not-seen"),
     pytest.param(DICT + "b = {'rew': rew[idx], key: 0}\nr = b['rew']", "r", None, id="dict-a-key-not-a-string"),
+    pytest.param(KERAS + "a, b = tf.zeros((8, 3)), tf.zeros((8, 2))\nc = tf.concat([a, b], axis=1)", "c", "(8, 5)",
+                 id="concat-axis-1-adds-lengths"),
+    pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a], 0)", "c", "(16, 3)", id="concat-axis-0"),
+    pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a], -1)", "c", "(8, 6)", id="concat-axis-negative"),
+    pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a])", "c", None, id="concat-no-axis-not-known"),
+    pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a], axis=2)", "c", None,
+                 id="concat-axis-out-of-range"),
+    pytest.param(KERAS + "a, b = tf.zeros((8, 3)), tf.zeros((8,))\nc = tf.concat([a, b], 0)", "c", None,
+                 id="concat-ranks-differ"),
+    pytest.param(KERAS + "a = np.zeros((8, 3))\nc = np.concatenate([a, a])", "c", "(16, 3)",
+                 id="np-concatenate-axis-0"),
+    pytest.param(KERAS + "a = tf.zeros((8, 1))\nc = tf.stack([a, a], axis=1)", "c", "(8, 2, 1)", id="stack-axis-1"),
+    pytest.param(KERAS + "a = tf.zeros((8, 1))\nc = tf.stack([a, a, a])", "c", "(3, 8, 1)", id="stack-axis-0"),
+    pytest.param(KERAS + "a = tf.zeros((8, 1))\nc = tf.stack([a, a], axis=-1)", "c", "(8, 1, 2)", id="stack-axis-last"),
+    pytest.param(KERAS + "q = np.zeros((8, 1))\nc = np.min(np.vstack([q.transpose(), q.T]), axis=0)", "c", "(8,)",
+                 id="vstack-of-rows-then-min"),
+    pytest.param(KERAS + "q = np.zeros(8)\nc = np.vstack([q, q])", "c", "(2, 8)", id="vstack-of-vectors"),
+    pytest.param(KERAS + "q = np.zeros((8, 1))\nc = np.hstack([q, q])", "c", "(8, 2)", id="hstack-of-columns"),
+    pytest.param(KERAS + "a, b = keras.Input(shape=(3,)), keras.Input(shape=(2,))\n"
+                 "c = keras.layers.Concatenate()([a, b])", "c", "(B, 5)", id="concatenate-layer"),
+    pytest.param(KERAS + "a, b = keras.Input(shape=(3,)), keras.Input(shape=(2,))\n"
+                 "c = keras.layers.Concatenate(axis=0)([a, b])", "c", None, id="concatenate-layer-batch-axis"),
+    pytest.param(KERAS + "a, b = keras.Input(shape=(3,)), keras.Input(shape=(2,))\n"
+                 "c = keras.layers.concatenate([a, b])", "c", "(B, 5)", id="concatenate-function"),
+    pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\n"
+                 "x = keras.Input(shape=(env.observation_space.shape[0],))", "x", "(B, ?)", id="gym-observation-size"),
+    pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\nx = tf.zeros((8, 1)) * env.action_space.high[0]",
+                 "x", "(8, 1)", id="gym-action-bound-a-number"),
+    pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\nx = tf.zeros((8, 1)) * env.action_space.high",
+                 "x", "unknown shape", id="gym-action-bounds-an-array"),
+    pytest.param(KERAS + "import gym\nenv = gym.make('CartPole-v1')\nx = tf.zeros((8, 1)) * env.action_space.n",
+                 "x", "(8, 1)", id="gym-action-count"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected
@@ -1226,6 +1258,57 @@ def test_every_fix_in_the_corpus_writes_its_operands_whole():
              for f in folder_scan(folder).findings]
     assert len(fixes) >= 70
     assert [fix for fix in fixes if "..." in fix] == []
+
+
+CRITIC_CLASS = """\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+
+class Critic:
+    def __init__(self):
+        self.net = keras.Sequential([keras.layers.Dense(1)])
+
+    def train(self, s, target):
+        return tf.reduce_mean(tf.square(self.net(s) - target))
+"""
+AGENT_CLASS = """\
+class Agent:
+    def __init__(self):
+        self.critic = Critic()
+
+    def update(self, s, target):
+        self.critic.train(s, target)
+
+    def learn(self):
+        s, t = np.zeros((32, 4)), np.zeros(32)
+        self.update(s, t)
+"""
+
+
+def test_a_method_nothing_calls_is_walked_when_it_reaches_another_class_that_reduces():
+    """learn() -> self.update() -> self.critic.train(): no call of learn in the module, no reduction in its text."""
+    assert findings(CRITIC_CLASS + "\n\n" + AGENT_CLASS) == [(11, "TLW003")]
+
+
+def test_so_is_one_reaching_a_class_of_a_module_beside_it(tmp_path):
+    (tmp_path / "critic.py").write_text(CRITIC_CLASS)
+    (tmp_path / "agent.py").write_text("import numpy as np\nfrom critic import Critic\n\n\n" + AGENT_CLASS)
+    assert [(Path(f.path).name, f.line) for f in scan.scan_path(tmp_path).findings] == [("critic.py", 11)]
+
+
+def test_labels_are_scored_on_a_scan_of_their_folder_as_a_user_runs_it(tmp_path):
+    """A labelled module whose trap is made by a call from a module beside it, one the labels do not list."""
+    (tmp_path / "model.py").write_text("import tensorflow as tf\n\n\ndef value_loss(returns, values):\n"
+                                       "    return tf.reduce_mean(tf.square(returns - values))\n")
+    (tmp_path / "train.py").write_text("import numpy as np\nimport tensorflow as tf\nfrom model import value_loss\n"
+                                       "critic = tf.keras.Sequential([tf.keras.layers.Dense(1)])\n"
+                                       "value_loss(np.zeros(32), critic(np.zeros((32, 4))))\n")
+    (tmp_path / "broken.py").write_text("def f(:\n")  # not labelled: not counted as a file not scanned
+    (tmp_path / "labels.json").write_text('[{"file": "model.py", "kind": "trap", "lines": [5]}]')
+    bench = scan.bench_labels(tmp_path / "labels.json")
+    assert bench.summary == "recall 1/1 trap files; 0 false alarms (0 look-alike files); 0 not scanned"
 
 
 def test_bench_counts_recall_and_false_alarms(tmp_path):

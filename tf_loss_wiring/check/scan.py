@@ -108,6 +108,8 @@ class _Sentinel:
 PYNONE = _Sentinel("None")  # Python's None written in the source (a shape's unknown dimension, shape=None)
 ENV_STEP = _Sentinel("env.step(a)")  # what a gym environment's step returns: (obs, reward, done, ...)
 NUM = _Sentinel("number")  # a Python number whose value is not known
+SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
+BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
 
 
@@ -433,7 +435,7 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 }
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
-KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", *SAME_SHAPE_LAYERS}
+KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", *SAME_SHAPE_LAYERS}
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
 KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
@@ -565,6 +567,28 @@ def _deep_column(dims):
     return dims is not None and len(dims) > 2 and dims[-1] == 1 and dims[0] != 1
 
 
+def _along(shapes, axis, stack=False):
+    """The dimensions of arrays of these shapes stacked (a new axis of their count) or concatenated (the axis's
+    lengths added) along `axis`; None if the ranks differ or the axis is not one of theirs."""
+    rank = len(shapes[0])
+    if any(len(d) != rank for d in shapes) or not isinstance(axis, int) or isinstance(axis, bool):
+        return None
+    if not -(rank + stack) <= axis < rank + stack:
+        return None
+    axis %= rank + stack
+    rest = tuple(dims[0] if all(d == dims[0] for d in dims) else None for dims in zip(*shapes, strict=True))
+    if any(len({d for d in dims if type(d) is int}) > 1 for i, dims in enumerate(zip(*shapes, strict=True))
+           if stack or i != axis):  # two lengths on an axis they share: the framework refuses them
+        return None
+    if stack:
+        return (*rest[:axis], len(shapes), *rest[axis:])
+    if rank == 0:
+        return None
+    lengths = [d[axis] for d in shapes]
+    total = sum(lengths) if all(type(n) is int for n in lengths) else None
+    return (*rest[:axis], total, *rest[axis + 1:])
+
+
 def _compatible(d, e):
     """Can a rank-1 dimension d and a column's first dimension e be the same batch (and more than 1)?"""
     if d == 1 or e == 1:
@@ -633,6 +657,7 @@ class Scanner:
         self.loss_called: set[int] = set()
         self.functions: list[Fn] = []
         self.classes: list[Cls] = []
+        self.reducing: set | None = None  # names of methods that may find something, once the classes are known
         self.feeds: dict[tuple, list] = {}
         self.sized_feeds: dict[int, list] = {}  # what a placeholder of known rank is fed, by its shape's node
         self.placeholder_names: dict[tuple, set] = {}
@@ -675,9 +700,19 @@ class Scanner:
     def _class_pass(self, cls):
         """Each method walked once with `self` an instance: __init__ and build first, for the attributes they set."""
         inst = Inst(cls)
-        # a method that calls one that reduces is walked too: train() filling the memory that replay() reads. One
-        # that only grows a list is not: walked with its arguments unknown, it would make the list's items unknown
+        # a method that calls one that reduces is walked too: train() filling the memory that replay() reads, or
+        # handing targets to `self.critic.train(...)`, a method that reduces in another class, here or in a module
+        # beside this one, through the methods between. One that only grows a list is not: walked with its
+        # arguments unknown, it would make the list's items unknown
         reducing = {name for name, fn in cls.methods.items() if self.may_matter(fn.node)}
+        elsewhere = set().union(*(scanner.reducing_methods() for scanner in (self, *(self.siblings or {}).values())
+                                  if scanner is not None))
+        while True:
+            more = {name for name, fn in cls.methods.items() if name not in reducing and
+                    (self.calls(fn.node, reducing) or self.calls(fn.node, elsewhere, ATTRIBUTE_CALL))}
+            if not more:
+                break
+            reducing |= more
         for name, fn in sorted(cls.methods.items(), key=lambda item: item[0] not in ("__init__", "build", "setup")):
             decorators = {getattr(d, "id", getattr(d, "attr", "")) for d in fn.node.decorator_list}
             self_arg = [] if "staticmethod" in decorators else [inst]
@@ -691,12 +726,20 @@ class Scanner:
                                   self.may_matter(fn.node, attributes=True) or self.calls(fn.node, reducing)):
                 self.call_fn(fn, self_arg, {}, depth_reset=True)
 
-    def calls(self, node, names) -> bool:
-        """Whether a method's text calls one of these methods of its own (`self.replay(`)."""
+    def calls(self, node, names, pattern=None) -> bool:
+        """Whether a method's text calls one of these methods of its own (`self.replay(`), or (ATTRIBUTE_CALL) of
+        an attribute's (`self.critic.train(`)."""
         if self.lines is None:
             self.lines = self.source.splitlines()
         text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
-        return any(name in names for name in SELF_CALL.findall(text))
+        return any(name in names for name in (pattern or SELF_CALL).findall(text))
+
+    def reducing_methods(self) -> set:
+        """The names of this module's methods that may find something (see may_matter)."""
+        if self.reducing is None:
+            self.reducing = {name for cls in self.classes for name, fn in cls.methods.items()
+                             if self.may_matter(fn.node)}
+        return self.reducing
 
     def may_matter(self, node, attributes=False) -> bool:
         """Whether a walk of this function, which no call reached, could find anything: its text names a
@@ -1045,6 +1088,11 @@ class Scanner:
                 return value
             method = owner.cls.method(attr)
             return Bound(owner, method) if method is not None else None
+        if owner is None and attr in ("action_space", "observation_space"):  # env.action_space of an env not seen
+            return SPACE
+        if owner is SPACE:
+            return NUM if attr == "n" else ShapeOf(T(None, (node.lineno, "{}", node))) if attr == "shape" else \
+                BOUNDS if attr in ("high", "low") else None
         if isinstance(owner, Cls):
             value = owner.attr(attr)
             return None if value is MISSING else value
@@ -1382,6 +1430,9 @@ class Scanner:
             return NUM
         if value is ENV_STEP:  # step_result[1]: the reward
             return NUM if self.ev(index, fr) == 1 else None
+        if value is BOUNDS:  # env.action_space.high[0]
+            position = self.ev(index, fr)
+            return NUM if isinstance(position, int) and not isinstance(position, bool) or position is NUM else None
         if isinstance(value, Record):  # batch['rew']; bunch['data']
             key = self.ev(index, fr)
             return value.attrs.get(key) if isinstance(key, str) else None
@@ -1858,7 +1909,13 @@ class Scanner:
         if last == "shape":
             return ShapeOf(first)
         if last in ("concat", "concatenate", "stack", "hstack", "vstack"):
-            return self.concat(last, first, node)
+            # the axis: tf.concat's is given; np.concatenate's and the stacks' is 0; Keras's layers.concatenate's
+            # -1, K.concatenate's -1 and keras.ops.concatenate's 0 are one name here: not known unless given
+            axis = _arg(args, kw, 1, "axis", MISSING)
+            if axis is MISSING:
+                axis = -1 if name == "layers.concatenate" else None if ns in ("k", "k2") and last == "concatenate" \
+                    or ns == "tf" and last == "concat" else 0
+            return self.concat(last, first, node, axis)
         if last == "one_hot":
             depth = _arg(args, kw, 1, "depth")
             if isinstance(first, T) and first.dims is not None:
@@ -2343,17 +2400,21 @@ class Scanner:
             return T((None,), src) if len(dims) == 1 else None
         return T((None, *dims), src)
 
-    def concat(self, name, values, node):
+    def concat(self, name, values, node, axis=0):
+        """stack / concat / vstack / hstack: of a grown list along axis 0 (see from_list); of a list literal of
+        known shapes, along its axis: concatenated, the axis's lengths add up; stacked, a new axis of their count."""
         if type(values) is Built:
-            return self.from_list(values, node, name)
-        if not isinstance(values, tuple) or not values or not isinstance(values[0], T) or values[0].dims is None:
+            return self.from_list(values, node, name) if axis == 0 else None
+        if not isinstance(values, tuple) or not values or not all(isinstance(v, T) and v.dims is not None and
+                                                                  not v.unk for v in values):
             return None
-        dims = values[0].dims
-        if name == "stack":
-            return T((len(values), *dims), (node.lineno, "{}", node))
-        if name == "vstack" and len(dims) == 1:  # rank-1 rows become the rows of a 2-D array
-            return T((len(values), dims[0]), (node.lineno, "{}", node))
-        return T((None, *dims[1:]) if dims else None, (node.lineno, "{}", node))
+        shapes = [v.dims for v in values]
+        if name == "vstack":  # rank-1 rows become the rows of a 2-D array
+            name, axis, shapes = "concat", 0, [(1, *d) if len(d) == 1 else d for d in shapes]
+        elif name == "hstack":
+            name, axis = "concat", 0 if len(shapes[0]) == 1 else 1
+        dims = _along(shapes, axis, stack=name == "stack")
+        return T(dims, (node.lineno, "{}", node)) if dims is not None else None
 
     # Keras layers and models
     def layer(self, last, args, kw, node):
@@ -2372,6 +2433,8 @@ class Scanner:
             inputs = T(("B", *dims), (line, "{}", node)) if dims is not None else None
         if last == "Dense":
             return Layer("dense", _arg(args, kw, 0, "units", kw.get("output_dim")), inputs, line)  # Keras 1: output_dim
+        if last == "Concatenate":  # Concatenate(axis=-1)([a, b])
+            return Layer("concat", _arg(args, kw, 0, "axis", -1), inputs, line)
         if last == "Lambda":  # Lambda(lambda x: x * bound): what the function makes of the input
             function = _arg(args, kw, 0, "function")
             return Layer("lambda", function, inputs, line) if type(function) in (Lam, Fn) else None
@@ -2381,6 +2444,8 @@ class Scanner:
         """A layer's output: Dense(units) maps the last axis; a rank not known stays so, with its last axis known."""
         if layer.kind == "input":
             return layer.inputs
+        if layer.kind == "concat":
+            return self.concat("concat", value, node, layer.units) if type(value) is tuple else None
         if not isinstance(value, T) or value.dims is None and value.tail is None:
             value = layer.inputs if layer.inputs is not None else value if isinstance(value, T) else None
         line = node.lineno
@@ -3195,6 +3260,7 @@ def _prefixes(codes):
 TRIGGERS = re.compile(r"mean|sum|loss|Loss|minimize|gradient|mse|mae|entropy|huber|hinge|cosh")
 SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]")
 SELF_CALL = re.compile(r"self\.(\w+)\(")
+ATTRIBUTE_CALL = re.compile(r"self\.\w+(?:\.\w+)*\.(\w+)\(")
 
 
 def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
@@ -3390,11 +3456,16 @@ def bench_labels(labels: Path) -> Bench:
 
 
 def _bench(files) -> Bench:
-    """Each (path, marked lines, display) scanned, then scored on the findings of all of them together."""
+    """Each (path, marked lines, display) scanned as a user runs the scan, `check FOLDER` on the folder it is in
+    (a trap made in a module by a call from a module beside it is found: split_modules/), then scored on the
+    findings of all of them together; the other files' findings are not scored."""
     bench, found = Bench(), []
-    for path, _, _ in files:
-        scanned = scan_path(path)
-        bench.problems += scanned.problems
+    folders = {Path(path).parent.resolve() for path, _, _ in files}
+    labelled = {str(Path(path).resolve()) for path, _, _ in files}
+    for folder in sorted(f for f in folders if not any(other in f.parents for other in folders)):
+        scanned = scan_path(folder)
+        bench.problems += [p for p in scanned.problems if str(Path(p.split(": cannot be scanned")[0]).resolve())
+                           in labelled]
         found += scanned.findings
     found = once(found)
     for path, marked, display in files:
@@ -3430,7 +3501,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m tf_loss_wiring.check.scan", description=__doc__.split("\n")[0])
     parser.add_argument("--bench", metavar="FOLDER", help="recall and false alarms over `# expect:`-marked files")
-    parser.add_argument("--labels", metavar="JSON", help="recall and false alarms over a labels.json")
+    parser.add_argument("--labels", metavar="JSON", help="recall and false alarms over a labels.json (each "
+                        "labelled file scored on a scan of its folder, as `check FOLDER` runs)")
     parser.add_argument("--time", metavar="FOLDER", help="scan vs ast.parse seconds over a folder")
     parser.add_argument("targets", nargs="*", help="files or folders to scan")
     args = parser.parse_args(argv)
