@@ -890,6 +890,12 @@ BREAKS = [
     ("a concatenation of unlike lengths on a shared axis kept",
      "the framework refuses them\n        return None\n",
      "the framework refuses them\n        pass\n"),
+    ("xw_plus_b's weights not multiplied",
+     "_arg(args, kw, 1, \"weights\"), node, rank2=True)",
+     "None, node, rank2=True)"),
+    ("bias_add gives nothing",
+     "            return value.like(src=(line, \"{}\", node)) if isinstance(value, T) else None\n",
+     "            return None\n"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

@@ -334,6 +334,11 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
                  "c = keras.layers.Concatenate(axis=0)([a, b])", "c", None, id="concatenate-layer-batch-axis"),
     pytest.param(KERAS + "a, b = keras.Input(shape=(3,)), keras.Input(shape=(2,))\n"
                  "c = keras.layers.concatenate([a, b])", "c", "(B, 5)", id="concatenate-function"),
+    pytest.param(X4 + "p = tf.nn.xw_plus_b(x, tf.Variable(tf.zeros([4, 1])), tf.Variable(tf.zeros([1])))", "p",
+                 "(B, 1)", id="xw-plus-b"),
+    pytest.param(X4 + "p = tf.nn.xw_plus_b(q, tf.Variable(tf.zeros([4, 1])), b)", "p", "(..., 1)",
+                 id="xw-plus-b-of-an-input-not-known"),
+    pytest.param(X4 + "p = tf.nn.bias_add(tf.matmul(x, tf.zeros([4, 1])), b)", "p", "(B, 1)", id="bias-add"),
     pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\n"
                  "x = keras.Input(shape=(env.observation_space.shape[0],))", "x", "(B, ?)", id="gym-observation-size"),
     pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\nx = tf.zeros((8, 1)) * env.action_space.high[0]",

@@ -1893,6 +1893,11 @@ class Scanner:
         if last in ("matmul", "dot", "mm"):
             return self.matmul(first, args[1] if len(args) > 1 else kw.get("b"), node,
                                rank2=ns in ("tf", "k", "k2") and last == "matmul")
+        if last == "xw_plus_b" and ns == "tf":  # x @ weights + biases: the product's shape (biases are (units,))
+            return self.matmul(first if args else kw.get("x"), _arg(args, kw, 1, "weights"), node, rank2=True)
+        if last == "bias_add":  # value + bias along its last axis: the value's shape
+            value = first if args else kw.get("value")
+            return value.like(src=(line, "{}", node)) if isinstance(value, T) else None
         if last == "squeeze":
             return self.squeeze(first, _axis(args, kw, "squeeze_dims"), node)
         if last == "expand_dims":
