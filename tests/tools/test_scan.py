@@ -1292,6 +1292,13 @@ class Agent:
 """
 
 
+def test_a_keras_2_loss_function_says_which_generations_broadcast():
+    """tf.keras.losses.mse((B,), (B, 1)) broadcasts under Keras 2 only: tf.keras is Keras 3 from TensorFlow 2.16."""
+    [finding] = scan.scan_source("k.py", "import tensorflow as tf\np = tf.zeros([8, 1])\ny = tf.zeros([8])\n"
+                                         "l = tf.keras.losses.mse(y, p)\n")
+    assert "tf.keras before TensorFlow 2.16" in finding.message
+
+
 def test_a_method_nothing_calls_is_walked_when_it_reaches_another_class_that_reduces():
     """learn() -> self.update() -> self.critic.train(): no call of learn in the module, no reduction in its text."""
     assert findings(CRITIC_CLASS + "\n\n" + AGENT_CLASS) == [(11, "TLW003")]

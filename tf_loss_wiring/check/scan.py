@@ -2036,7 +2036,8 @@ class Scanner:
             return self.aligned_pair_result(labels, predictions, node)  # Keras 3's functions repair the ranks
         nodes = (_arg_node(node, 0, "y_true"), _arg_node(node, 1, "y_pred"))
         result = self.elementwise(labels, predictions, node, *nodes, f"{last}")
-        self.reduce(result, f"{last} (its mean over the last axis)", node)
+        self.reduce(result, f"{last} (Keras 2's function, as tf_keras and tf.keras before TensorFlow 2.16 have it: "
+                            "its mean over the last axis)", node)
         return self.reduced(result, -1, None, node)
 
     @staticmethod
