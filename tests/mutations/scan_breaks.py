@@ -896,6 +896,13 @@ BREAKS = [
     ("bias_add gives nothing",
      "            return value.like(src=(line, \"{}\", node)) if isinstance(value, T) else None\n",
      "            return None\n"),
+    ("df.iloc[:, -1] a table, not a column",
+     "                return Table(True, (node.lineno, \"pandas column {}\", node))\n            return None\n"
+     "        if type(value) is Table:",
+     "                return Table(False)\n            return None\n        if type(value) is Table:"),
+    ("df.iloc[0] a table",
+     "            if type(parts[0]) is not ast.Slice or len(parts) > 2:\n",
+     "            if len(parts) > 2:\n"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

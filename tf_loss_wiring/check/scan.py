@@ -108,6 +108,7 @@ class _Sentinel:
 PYNONE = _Sentinel("None")  # Python's None written in the source (a shape's unknown dimension, shape=None)
 ENV_STEP = _Sentinel("env.step(a)")  # what a gym environment's step returns: (obs, reward, done, ...)
 NUM = _Sentinel("number")  # a Python number whose value is not known
+TABLE_INDEXER = _Sentinel("df.iloc")  # a pandas table's .iloc / .loc
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
@@ -1111,6 +1112,8 @@ class Scanner:
         if type(owner) is tuple and len(owner) == 2 and attr in ("values", "indices"):  # top_k's TopKV2
             return owner[attr == "indices"]
         if type(owner) is Table:
+            if attr in ("iloc", "loc") and not owner.series:
+                return TABLE_INDEXER
             return owner.array(node) if attr == "values" else None
         if isinstance(owner, ShapeOf):
             return None
@@ -1441,6 +1444,19 @@ class Scanner:
             if type(index) is ast.Slice:
                 return Built(value.item)
             return None if value.item is MISSING or type(index) is ast.Tuple else value.item
+        if value is TABLE_INDEXER:  # df.iloc[:, -1], df.loc[:, 'y']: a column; df.iloc[:, :-1], [:, ['a', 'b']]
+            self.ev(index, fr)
+            parts = index.elts if type(index) is ast.Tuple else [index]
+            if type(parts[0]) is not ast.Slice or len(parts) > 2:
+                return None
+            if len(parts) == 1 or type(parts[1]) in (ast.Slice, ast.List):
+                return Table(False)
+            column = parts[1]
+            if type(column) is ast.UnaryOp and type(column.op) is ast.USub:
+                column = column.operand
+            if type(column) is ast.Constant and type(column.value) in (int, str):
+                return Table(True, (node.lineno, "pandas column {}", node))
+            return None
         if type(value) is Table:  # df['col'] is a column; df[['a', 'b']] a table
             column = self.ev(index, fr)
             if value.series:
