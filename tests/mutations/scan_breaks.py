@@ -903,6 +903,13 @@ BREAKS = [
     ("df.iloc[0] a table",
      "            if type(parts[0]) is not ast.Slice or len(parts) > 2:\n",
      "            if len(parts) > 2:\n"),
+    ("a comprehension over a list literal not unrolled",
+     "                isinstance(sequence, tuple) and 0 < len(sequence) <= MAX_UNROLL and not self.unrolling:\n"
+     "            # [Dense(s)",
+     "                False:\n            # [Dense(s)"),
+    ("an enumerated comprehension's items not counted",
+     "                    self.assign(first.target, (i, item) if counted else item, inner)\n",
+     "                    self.assign(first.target, item, inner)\n"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

@@ -334,6 +334,17 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
                  "c = keras.layers.Concatenate(axis=0)([a, b])", "c", None, id="concatenate-layer-batch-axis"),
     pytest.param(KERAS + "a, b = keras.Input(shape=(3,)), keras.Input(shape=(2,))\n"
                  "c = keras.layers.concatenate([a, b])", "c", "(B, 5)", id="concatenate-function"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(s) for s in (64, 64, 1)])\n"
+                 "v = m(np.zeros((32, 8)))", "v", "(32, 1)", id="sequential-of-a-comprehension-over-a-literal"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(s, activation='relu' if i < 2 else None)\n"
+                 "    for i, s in enumerate([64, 64, 1])])\nv = m(np.zeros((32, 8)))", "v", "(32, 1)",
+                 id="sequential-of-an-enumerated-comprehension"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(s) for s in sizes])\nv = m(np.zeros((32, 8)))",
+                 "v", None, id="sequential-of-a-comprehension-over-sizes-not-known"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(s) for s in (64, 1) if s])\n"
+                 "v = m(np.zeros((32, 8)))", "v", None, id="a-filtered-comprehension-not-unrolled"),
+    pytest.param(KERAS + "xs = [np.zeros((4, 1)) for _ in (1, 2)]\nx = xs[1]", "x", "(4, 1)",
+                 id="a-comprehension-over-a-literal-is-a-literal"),
     pytest.param(PD + "y = df.iloc[:, -1].values", "y", "(?,)", id="pandas-iloc-column"),
     pytest.param(PD + "y = df.loc[:, 'price'].values", "y", "(?,)", id="pandas-loc-column"),
     pytest.param(PD + "X = df.iloc[:, :-1].values", "X", "(?, ?)", id="pandas-iloc-columns"),

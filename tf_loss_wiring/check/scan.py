@@ -590,6 +590,12 @@ def _along(shapes, axis, stack=False):
     return (*rest[:axis], total, *rest[axis + 1:])
 
 
+def _enumerated(call, fr) -> bool:
+    """`enumerate(xs)`, the builtin, of one argument."""
+    return type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == "enumerate" and \
+        len(call.args) == 1 and not call.keywords and fr.locals.get("enumerate", MISSING) is MISSING
+
+
 def _compatible(d, e):
     """Can a rank-1 dimension d and a column's first dimension e be the same batch (and more than 1)?"""
     if d == 1 or e == 1:
@@ -832,8 +838,7 @@ class Scanner:
 
     def s_for(self, node, fr):
         call = node.iter
-        counted = type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == "enumerate" and \
-            len(call.args) == 1 and not call.keywords and fr.locals.get("enumerate", MISSING) is MISSING
+        counted = _enumerated(call, fr)
         sequence = self.ev(call.args[0] if counted else call, fr)
         if isinstance(sequence, tuple) and 0 < len(sequence) <= MAX_UNROLL and not self.unrolling and \
                 not any(type(n) is ast.Break for n in ast.walk(node)):
@@ -1196,7 +1201,30 @@ class Scanner:
 
     def e_comp(self, node, fr):
         inner = Frame({}, (fr.locals, *fr.closure), fr.cls, fr.fn or True)
-        for generator in node.generators:
+        first = node.generators[0]
+        counted = type(node) is ast.ListComp and len(node.generators) == 1 and not first.ifs and \
+            _enumerated(first.iter, inner)
+        sequence = self.ev(first.iter.args[0] if counted else first.iter, inner)
+        if type(node) is ast.ListComp and len(node.generators) == 1 and not first.ifs and \
+                isinstance(sequence, tuple) and 0 < len(sequence) <= MAX_UNROLL and not self.unrolling:
+            # [Dense(s) for s in (64, 64, 1)]: over a list literal, item by item, a list literal of what each gives
+            self.unrolling = True
+            try:
+                items = []
+                for i, item in enumerate(sequence):
+                    self.assign(first.target, (i, item) if counted else item, inner)
+                    items.append(self.ev(node.elt, inner))
+                return tuple(items)
+            finally:
+                self.unrolling = False
+        if counted:
+            sequence = (NUM, self.element(sequence))
+            self.assign(first.target, sequence, inner)
+        else:
+            self.assign(first.target, self.element(sequence), inner)
+        for test in first.ifs:
+            self.ev(test, inner)
+        for generator in node.generators[1:]:
             self.assign(generator.target, self.element(self.ev(generator.iter, inner)), inner)
             for test in generator.ifs:
                 self.ev(test, inner)
