@@ -343,6 +343,12 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
                  "v", None, id="sequential-of-a-comprehension-over-sizes-not-known"),
     pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(s) for s in (64, 1) if s])\n"
                  "v = m(np.zeros((32, 8)))", "v", None, id="a-filtered-comprehension-not-unrolled"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(h) for h in hidden] + [keras.layers.Dense(1)])\n"
+                 "v = m(np.zeros((32, 8)))", "v", "(32, 1)", id="sequential-of-dense-layers-not-known-then-dense-1"),
+    pytest.param(KERAS + "m = keras.Sequential([make(h) for h in hidden] + [keras.layers.Dense(1)])\n"
+                 "v = m(np.zeros((32, 8)))", "v", "(..., 1)", id="sequential-of-layers-not-known-then-dense-1"),
+    pytest.param(KERAS + "ls = [keras.layers.Dense(h) for h in hidden] + [keras.layers.Dense(1)]\nls.append(other)\n"
+                 "v = keras.Sequential(ls)(np.zeros((32, 8)))", "v", None, id="sequential-of-a-list-grown-after"),
     pytest.param(KERAS + "xs = [np.zeros((4, 1)) for _ in (1, 2)]\nx = xs[1]", "x", "(4, 1)",
                  id="a-comprehension-over-a-literal-is-a-literal"),
     pytest.param(PD + "y = df.iloc[:, -1].values", "y", "(?,)", id="pandas-iloc-column"),

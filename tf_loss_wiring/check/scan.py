@@ -1277,7 +1277,12 @@ class Scanner:
         if type(left) is tuple and type(right) is tuple and op is ast.Add:  # sizes + [1]
             return left + right
         if (type(left) is Built or type(right) is Built) and op is ast.Add:  # list + list
-            return _both_lists(left, right)
+            joined = _both_lists(left, right)
+            if joined is not None and type(left) is Built and type(right) is tuple and right:  # hidden + [Dense(1)]
+                # layers a Sequential stacks: Dense layers of widths not known (none or more) keep the rank
+                joined.layers = (left.item if isinstance(left.item, Layer) and left.item.kind == "dense" else None,
+                                 *right)
+            return joined
         if op is ast.Mult and (type(left_node) is ast.List and _number(right) or
                                type(right_node) is ast.List and _number(left)):  # [0.0] * len(rewards)
             return _as_built(left if type(left_node) is ast.List else right)
@@ -2527,6 +2532,8 @@ class Scanner:
             layers = args[0] if args else kw.get("layers", ())
             if layers is None:
                 return Model([None], line=line)
+            if type(layers) is Built and layers.layers is not None:  # [Dense(h) for h in hs] + [Dense(1)]
+                layers = layers.layers
             if not isinstance(layers, tuple):
                 return None
             return Model([item if isinstance(item, (Layer, Model, T)) else None for item in layers], line=line)
@@ -2557,8 +2564,9 @@ class Scanner:
             if isinstance(layer, T):  # keras.Input(...) as the first element
                 current = layer if current is None or current.dims is None else current
                 continue
-            if layer is None:
-                return None
+            if layer is None:  # a layer not known: what follows it is of a shape not known (a Dense's last axis is)
+                current = None
+                continue
             current = self.model_out(layer, current, node) if isinstance(layer, Model) else \
                 self.apply_layer(layer, current, node)
             if current is None:
@@ -2993,12 +3001,14 @@ class Built:
     """A Python list grown by `.append` / `.insert` / `+=`: what its items are (MISSING: none seen yet; None: items
     of different or unknown shapes). `np.array(lst)` of numbers is rank 1, its length not known."""
 
-    __slots__ = ("item",)
+    __slots__ = ("item", "layers")
 
     def __init__(self, item=MISSING):
         self.item = item
+        self.layers = None  # `[Dense(h) for h in hs] + [Dense(1)]`: (one Dense standing for the grown part, Dense(1))
 
     def add(self, value):
+        self.layers = None
         if value is MISSING:
             return
         self.item = value if self.item is MISSING else _join_items(self.item, value)
