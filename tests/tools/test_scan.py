@@ -1335,6 +1335,87 @@ def test_so_is_one_reaching_a_class_of_a_module_beside_it(tmp_path):
     assert [(Path(f.path).name, f.line) for f in scan.scan_path(tmp_path).findings] == [("critic.py", 11)]
 
 
+GRAPH = KERAS + """\
+class Critic(keras.Model):
+    def __init__(self, n):
+        inp = keras.Input(shape=(n,))
+        super().__init__(inputs=inp, outputs=keras.layers.Dense(1)(keras.layers.Dense(64)(inp)))
+"""
+
+
+@pytest.mark.parametrize("use, expected", [
+    pytest.param("v = Critic(8)(np.zeros((32, 8)))", "(32, 1)", id="called"),
+    pytest.param("v = Critic(8).predict(np.zeros((32, 8)))", "(32, 1)", id="predict"),
+    pytest.param("class Other(Base):\n    def __init__(self):\n"
+                 "        super().__init__(tf.zeros((4, 1)), tf.zeros((4, 1)))\n"
+                 "v = Other()(np.zeros((32, 8)))", None, id="not-a-keras-model"),
+    pytest.param("class C2(keras.Model):\n    def __init__(self):\n        inp = keras.Input(shape=(8,))\n"
+                 "        super().__init__(inp, keras.layers.Dense(1)(inp))\n    def call(self, x):\n"
+                 "        return x[:, 0]\nv = C2()(np.zeros((32, 8)))", "(32,)", id="its-own-call-wins"),
+])
+def test_a_model_subclass_made_of_a_functional_graph(use, expected):
+    assert scan.shape_of(GRAPH + use, "v") == expected
+
+
+NETWORK = """\
+import tensorflow as tf
+from tensorflow.keras import layers
+from tensorflow.python.keras.engine.network import Network
+
+
+class ValueFunction(Network):
+    def __init__(self, hidden_layer_sizes, **kwargs):
+        super(ValueFunction, self).__init__(**kwargs)
+        self._hidden_layer_sizes = hidden_layer_sizes
+
+    def build(self, input_shape):
+        inputs = layers.Input(batch_shape=input_shape, name='observations')
+        x = inputs
+        for hidden_units in self._hidden_layer_sizes:
+            x = layers.Dense(hidden_units, activation='relu')(x)
+        self._init_graph_network(inputs, layers.Dense(1)(x))
+        super(ValueFunction, self).build(input_shape)
+"""
+ALGORITHM = """\
+import tensorflow as tf
+
+
+class SAC:
+    def build(self, value_function):
+        self._obs = tf.placeholder(tf.float32, (None, 4))
+        self._rewards = tf.placeholder(tf.float32, (None,))
+        target = self._rewards + 0.99 * value_function(self._obs)
+        self.loss = tf.reduce_mean(tf.square(target - value_function(self._obs)))
+"""
+TRAIN = """\
+import nn
+from algorithm import SAC
+
+
+def train(env_name, seed):
+    value_function = nn.ValueFunction(hidden_layer_sizes=(64, 64))
+    SAC().build(value_function=value_function)
+
+
+def main():
+    def run():
+        train("HalfCheetah-v2", 0)
+    Process(target=run).start()
+"""
+
+
+def test_a_network_built_by_keras_given_by_a_script_nothing_calls(tmp_path):
+    """The CS294 homework's form: TF 1's Network subclass makes its graph in build(); the training script, run in a
+    Process, imports the module whole (`import nn`) and hands the networks to the algorithm's build()."""
+    for name, text in (("nn.py", NETWORK), ("algorithm.py", ALGORITHM), ("train.py", TRAIN)):
+        (tmp_path / name).write_text(text)
+    assert [(Path(f.path).name, f.line) for f in scan.scan_path(tmp_path).findings] == [("algorithm.py", 8)]
+
+
+def test_input_batch_shape_holds_its_own_batch():
+    assert scan.shape_of(KERAS + "x = keras.Input(batch_shape=(None, 8))", "x") == "(B, 8)"
+
+
 def test_labels_are_scored_on_a_scan_of_their_folder_as_a_user_runs_it(tmp_path):
     """A labelled module whose trap is made by a call from a module beside it, one the labels do not list."""
     (tmp_path / "model.py").write_text("import tensorflow as tf\n\n\ndef value_loss(returns, values):\n"

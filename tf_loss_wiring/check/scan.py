@@ -256,6 +256,23 @@ class Lazy:
         return value
 
 
+class Beside:
+    """A module beside the file imported whole (`import nn`, then `nn.QFunction(...)`): read when a name of it is
+    used, each name what that module binds."""
+
+    __slots__ = ("scanner", "module")
+
+    def __init__(self, scanner, module):
+        self.scanner, self.module = scanner, module
+
+    def get(self, name):
+        sibling = self.scanner.sibling(self.module, 1)
+        if sibling is None:
+            return None
+        value = sibling.globals.get(name)
+        return value.resolve() if type(value) is Lazy else value
+
+
 class Bound:
     __slots__ = ("inst", "fn")
 
@@ -439,6 +456,7 @@ KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src",
 KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", *SAME_SHAPE_LAYERS}
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
 KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
+GRAPH_INITS = {"__init__", "_init_graph_network"}  # a Model subclass made of a functional graph
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
 CONVENTIONAL = {"np": "numpy", "tf": "tensorflow", "K": "keras.backend", "pd": "pandas"}  # the usual aliases
 NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
@@ -590,6 +608,12 @@ def _along(shapes, axis, stack=False):
     return (*rest[:axis], total, *rest[axis + 1:])
 
 
+def _graph_init(func) -> bool:
+    """`super().__init__` / `super(C, self).__init__`, or `self._init_graph_network`."""
+    return type(func.value) is ast.Call and getattr(func.value.func, "id", "") == "super" or \
+        func.attr == "_init_graph_network" and getattr(func.value, "id", "") == "self"
+
+
 def _enumerated(call, fr) -> bool:
     """`enumerate(xs)`, the builtin, of one argument."""
     return type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == "enumerate" and \
@@ -687,12 +711,19 @@ class Scanner:
     def run(self) -> list[Finding]:
         self.block(self.tree.body, Frame(self.globals, ()))
         functions = classes = 0  # then what no call reached: functions with unknown arguments, classes' methods
+        reaching = None  # names of functions and methods that may find something, or call one that may
         while functions < len(self.functions) or classes < len(self.classes):
             while functions < len(self.functions):
                 fn = self.functions[functions]
                 functions += 1
-                if not fn.done and self.may_matter(fn.node):
-                    self.call_fn(fn, [], {}, depth_reset=True)
+                if fn.done:
+                    continue
+                if not self.may_matter(fn.node):  # train_SAC(...) -> algorithm.build(...), a method that reduces
+                    if reaching is None or fn.node.name not in reaching[1]:
+                        reaching = self.reaching()
+                    if fn.node.name not in reaching[0]:
+                        continue
+                self.call_fn(fn, [], {}, depth_reset=True)
             while classes < len(self.classes):
                 classes += 1
                 self._class_pass(self.classes[classes - 1])
@@ -740,6 +771,20 @@ class Scanner:
             self.lines = self.source.splitlines()
         text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
         return any(name in names for name in (pattern or SELF_CALL).findall(text))
+
+    def reaching(self):
+        """(names that may find something: this module's functions and methods, and the methods of the modules
+        beside it, that may_matter, and this module's functions that call one of those, through others; the names
+        of the functions looked at)."""
+        names = set().union(*(scanner.reducing_methods() for scanner in (self, *(self.siblings or {}).values())
+                              if scanner is not None))
+        names |= {fn.node.name for fn in self.functions if self.may_matter(fn.node)}
+        while True:
+            more = {fn.node.name for fn in self.functions if fn.node.name not in names and
+                    self.calls(fn.node, names, ANY_CALL)}
+            if not more:
+                return names, {fn.node.name for fn in self.functions}
+            names |= more
 
     def reducing_methods(self) -> set:
         """The names of this module's methods that may find something (see may_matter)."""
@@ -905,7 +950,7 @@ class Scanner:
                 getattr(base_node, "attr", getattr(base_node, "id", ""))
             if name == "Loss" or name == "LossFunctionWrapper":
                 kind = "loss"
-            elif name in ("Model", "Sequential") and kind is None:
+            elif name in ("Model", "Sequential", "Network", "Functional") and kind is None:
                 kind = "model"
             elif name == "Layer" and kind is None:
                 kind = "layer"
@@ -917,7 +962,10 @@ class Scanner:
 
     def s_import(self, node, fr):
         for alias in node.names:
-            if alias.asname:
+            if "." not in alias.name and self.siblings is not None and os.path.isfile(self.path) and \
+                    _sibling_path(self.path, alias.name, 1) is not None:  # `import nn` of nn.py beside this file
+                fr.locals[alias.asname or alias.name] = Beside(self, alias.name)
+            elif alias.asname:
                 fr.locals[alias.asname] = Mod(alias.name)
             else:
                 top = alias.name.split(".")[0]
@@ -1084,6 +1132,8 @@ class Scanner:
     def e_attribute(self, node, fr):
         owner = self.ev(node.value, fr)
         attr = node.attr
+        if type(owner) is Beside:
+            return owner.get(attr)
         if isinstance(owner, Mod):
             if attr in NUMERIC_CONSTANTS:
                 return NUM  # np.pi, math.e, jnp.inf
@@ -1590,6 +1640,9 @@ class Scanner:
     # calls
     def e_call(self, node, fr):
         func = node.func
+        if type(func) is ast.Attribute and func.attr in GRAPH_INITS and fr.cls is not None and \
+                fr.cls.kind == "model" and _graph_init(func):
+            return self.graph_network(node, fr)
         receiver = MISSING
         if type(func) is ast.Attribute:
             receiver = self.either.pop(id(node), MISSING) if self.either else MISSING
@@ -1610,8 +1663,13 @@ class Scanner:
                 if callee is MISSING:
                     method = receiver.cls.method(name)
                     callee = Bound(receiver, method) if method is not None else None
+                    graph = receiver.cls.attr(" graph")
+                    if callee is None and isinstance(graph, Model):  # critic.predict(x) of a functional subclass
+                        receiver, callee = graph, MISSING
             elif isinstance(receiver, Cls):
                 callee = receiver.method(name)
+            elif type(receiver) is Beside:  # nn.QFunction(...): what that module binds
+                callee = receiver.get(name)
             else:
                 callee = MISSING
         else:
@@ -1674,11 +1732,17 @@ class Scanner:
             init = callee.method("__init__")
             if init is not None:
                 self.call_fn(init, [inst, *args], kw)
+            build = callee.method("build")
+            if callee.kind == "model" and build is not None and callee.attr(" graph") is MISSING and \
+                    callee.method("call") is None:  # a Network whose build() makes its graph: Keras builds it
+                self.call_fn(build, [inst, None], {})
             return inst
         if kind is Inst:
             if callee.cls.kind == "loss":
                 self.loss_called.add(id(callee.cls))
             method = callee.cls.method("call") or callee.cls.method("__call__")
+            if method is None and isinstance(callee.cls.attr(" graph"), Model):  # a functional model's subclass
+                return self.model_out(callee.cls.attr(" graph"), args[0] if args else kw.get("inputs"), node)
             return self.call_fn(method, [callee, *args], kw) if method is not None else None
         if kind is Layer:
             return self.apply_layer(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
@@ -1730,6 +1794,17 @@ class Scanner:
             return self.unary(args[0] if args else None, node)
         _poison(args)
         return self.unknown_call(name, args, fr)
+
+    def graph_network(self, node, fr):
+        """`super().__init__(inputs=inp, outputs=out)` in a Keras Model subclass, or TF 1's
+        `self._init_graph_network(inputs, outputs)` in a `Network` one's build(): calling an instance (or its
+        predict) gives what the functional model of those tensors gives."""
+        args = [self.ev(a, fr) for a in node.args if type(a) is not ast.Starred]
+        kw = {k.arg: self.ev(k.value, fr) for k in node.keywords if k.arg}
+        graph = self.model("Model", args, kw, node)
+        if isinstance(graph, Model):
+            fr.cls.attrs[" graph"] = graph
+        return None
 
     def list_method(self, receiver, name, args, owner_node, fr):
         """`lst.append(x)`, `lst.insert(0, x)`, `lst.extend(xs)` on a list: the items it holds (see Built)."""
@@ -2477,6 +2552,9 @@ class Scanner:
         if last in ("Input", "InputLayer"):
             shape = _arg(args, kw, 0, "shape", kw.get("input_shape"))
             dims = self.dims(shape, line) if shape is not None else None
+            if shape is None and isinstance(kw.get("batch_shape"), tuple):  # batch_shape=(None, 8): its own batch
+                whole = self.dims(kw["batch_shape"], line)
+                dims = whole[1:] if whole else None
             if dims is None:
                 return None
             made = T(("B", *dims), (line, "{}", node))
@@ -3321,6 +3399,7 @@ TRIGGERS = re.compile(r"mean|sum|loss|Loss|minimize|gradient|mse|mae|entropy|hub
 SETS_ATTRIBUTE = re.compile(r"self\.\w+\s*(?:,[^=\n]*)?=[^=]")
 SELF_CALL = re.compile(r"self\.(\w+)\(")
 ATTRIBUTE_CALL = re.compile(r"self\.\w+(?:\.\w+)*\.(\w+)\(")
+ANY_CALL = re.compile(r"(\w+)\s*\(")
 
 
 def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
