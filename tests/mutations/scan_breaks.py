@@ -937,6 +937,9 @@ BREAKS = [
     ("Input(batch_shape=...) not read",
      "                dims = whole[1:] if whole else None\n",
      "                dims = None\n"),
+    ("a Model subclass's predict not its call",
+     "                        callee = Bound(receiver, receiver.cls.method(\"call\"))\n",
+     "                        callee = None\n"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

@@ -1335,6 +1335,21 @@ def test_so_is_one_reaching_a_class_of_a_module_beside_it(tmp_path):
     assert [(Path(f.path).name, f.line) for f in scan.scan_path(tmp_path).findings] == [("critic.py", 11)]
 
 
+def test_a_model_subclass_predicts_what_its_call_gives():
+    source = KERAS + """\
+class AC(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.value = keras.layers.Dense(1)
+    def call(self, x):
+        return self.value(x)
+    def value_of(self, state):
+        return self.predict_on_batch(state)
+v = AC().value_of(np.zeros((32, 8)))
+"""
+    assert scan.shape_of(source, "v") == "(32, 1)"
+
+
 GRAPH = KERAS + """\
 class Critic(keras.Model):
     def __init__(self, n):

@@ -1666,6 +1666,9 @@ class Scanner:
                     graph = receiver.cls.attr(" graph")
                     if callee is None and isinstance(graph, Model):  # critic.predict(x) of a functional subclass
                         receiver, callee = graph, MISSING
+                    elif callee is None and receiver.cls.kind == "model" and name in MODEL_CALLS and \
+                            receiver.cls.method("call") is not None:  # self.predict_on_batch(x): its call(x)
+                        callee = Bound(receiver, receiver.cls.method("call"))
             elif isinstance(receiver, Cls):
                 callee = receiver.method(name)
             elif type(receiver) is Beside:  # nn.QFunction(...): what that module binds
