@@ -457,6 +457,8 @@ KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenat
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
 KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
 GRAPH_INITS = {"__init__", "_init_graph_network"}  # a Model subclass made of a functional graph
+WELL_KNOWN = frozenset({"numpy", "tensorflow", "keras", "tf_keras", "torch", "jax", "pandas", "scipy", "sklearn",
+                        "matplotlib", "gym", "gymnasium", "cv2", "tqdm", "six", "absl"})  # not looked for beside
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
 CONVENTIONAL = {"np": "numpy", "tf": "tensorflow", "K": "keras.backend", "pd": "pandas"}  # the usual aliases
 NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
@@ -696,8 +698,11 @@ class Scanner:
         self.memo: dict[tuple, object] = {}
         self.walks: dict[int, int] = {}
         self.lines: list[str] | None = None
+        self.called: dict = {}  # (id(node), pattern) -> the names the function's text calls
+        self.mattering: dict = {}  # (id(node), attributes) -> may_matter
         self.active: list[Fn] = []
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
+        self.names_tensorflow = "tensorflow" in source or "keras" in source
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
         self.unrolling = False  # in a loop walked item by item (see s_for)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
@@ -719,6 +724,8 @@ class Scanner:
                 if fn.done:
                     continue
                 if not self.may_matter(fn.node):  # train_SAC(...) -> algorithm.build(...), a method that reduces
+                    if not self.tensorflow_near():
+                        continue
                     if reaching is None or fn.node.name not in reaching[1]:
                         reaching = self.reaching()
                     if fn.node.name not in reaching[0]:
@@ -744,7 +751,7 @@ class Scanner:
         # arguments unknown, it would make the list's items unknown
         reducing = {name for name, fn in cls.methods.items() if self.may_matter(fn.node)}
         elsewhere = set().union(*(scanner.reducing_methods() for scanner in (self, *(self.siblings or {}).values())
-                                  if scanner is not None))
+                                  if scanner is not None)) if self.tensorflow_near() else set()
         while True:
             more = {name for name, fn in cls.methods.items() if name not in reducing and
                     (self.calls(fn.node, reducing) or self.calls(fn.node, elsewhere, ATTRIBUTE_CALL))}
@@ -766,11 +773,17 @@ class Scanner:
 
     def calls(self, node, names, pattern=None) -> bool:
         """Whether a method's text calls one of these methods of its own (`self.replay(`), or (ATTRIBUTE_CALL) of
-        an attribute's (`self.critic.train(`)."""
+        an attribute's (`self.critic.train(`), or (ANY_CALL) any name."""
+        key = (id(node), pattern)
+        called = self.called.get(key)
+        if called is None:
+            called = self.called[key] = frozenset((pattern or SELF_CALL).findall(self.text_of(node)))
+        return not called.isdisjoint(names)
+
+    def text_of(self, node) -> str:
         if self.lines is None:
             self.lines = self.source.splitlines()
-        text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
-        return any(name in names for name in (pattern or SELF_CALL).findall(text))
+        return "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
 
     def reaching(self):
         """(names that may find something: this module's functions and methods, and the methods of the modules
@@ -786,6 +799,12 @@ class Scanner:
                 return names, {fn.node.name for fn in self.functions}
             names |= more
 
+    def tensorflow_near(self) -> bool:
+        """Whether this module or one beside it that it reads names TensorFlow or Keras: where uncalled code that
+        reaches a reduction elsewhere is walked (a library's own modules are not)."""
+        return self.names_tensorflow or any(scanner is not None and scanner.names_tensorflow
+                                            for scanner in (self.siblings or {}).values())
+
     def reducing_methods(self) -> set:
         """The names of this module's methods that may find something (see may_matter)."""
         if self.reducing is None:
@@ -796,12 +815,14 @@ class Scanner:
     def may_matter(self, node, attributes=False) -> bool:
         """Whether a walk of this function, which no call reached, could find anything: its text names a
         reduction or a loss, defines a function or a class, or (a method) sets attributes others may reduce."""
-        if self.lines is None:
-            self.lines = self.source.splitlines()
-        text = "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
-        if TRIGGERS.search(text) or text.count("def ") > 1 or "class " in text or "global " in text:
-            return True
-        return attributes and SETS_ATTRIBUTE.search(text) is not None
+        key = (id(node), attributes)
+        known = self.mattering.get(key)
+        if known is None:
+            text = self.text_of(node)
+            known = self.mattering[key] = bool(
+                TRIGGERS.search(text) or text.count("def ") > 1 or "class " in text or "global " in text or
+                attributes and SETS_ATTRIBUTE.search(text) is not None)
+        return known
 
     def block(self, stmts, fr):
         table = STATEMENTS
@@ -962,7 +983,8 @@ class Scanner:
 
     def s_import(self, node, fr):
         for alias in node.names:
-            if "." not in alias.name and self.siblings is not None and os.path.isfile(self.path) and \
+            if "." not in alias.name and alias.name not in sys.stdlib_module_names and \
+                    alias.name not in WELL_KNOWN and self.siblings is not None and os.path.isfile(self.path) and \
                     _sibling_path(self.path, alias.name, 1) is not None:  # `import nn` of nn.py beside this file
                 fr.locals[alias.asname or alias.name] = Beside(self, alias.name)
             elif alias.asname:
