@@ -940,6 +940,12 @@ BREAKS = [
     ("a Model subclass's predict not its call",
      "                        callee = Bound(receiver, receiver.cls.method(\"call\"))\n",
      "                        callee = None\n"),
+    ("TF 1's where taken for TF 2's",
+     "            if ns == \"tf\" and self.tf1 and isinstance(x, T)",
+     "            if ns == \"tf\" and False and isinstance(x, T)"),
+    ("TF 2's where taken for TF 1's",
+     "            if ns == \"tf\" and self.tf1 and isinstance(x, T)",
+     "            if ns == \"tf\" and isinstance(x, T)"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

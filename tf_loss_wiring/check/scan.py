@@ -452,6 +452,7 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
     "cifar100": ((50000, 32, 32, 3), (50000, 1), (10000, 32, 32, 3), (10000, 1)),
 }
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
+TF1_SIGNS = ("tf.placeholder(", "compat.v1", "tf.Session(")
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
 KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", *SAME_SHAPE_LAYERS}
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
@@ -703,6 +704,7 @@ class Scanner:
         self.active: list[Fn] = []
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
         self.names_tensorflow = "tensorflow" in source or "keras" in source
+        self.tf1 = any(sign in source for sign in TF1_SIGNS)  # tf.where is TF 1's, not TF 2's broadcasting one
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
         self.unrolling = False  # in a loop walked item by item (see s_for)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
@@ -2086,7 +2088,13 @@ class Scanner:
                 return tuple(T(None, (line, "{}", node), tail=k) for _ in range(2))
             return None
         if last == "where" and len(args) == 3:
-            return _join(args[1], args[2]) if isinstance(args[1], T) else None
+            x, y = args[1], args[2]
+            if ns == "tf" and self.tf1 and isinstance(x, T) and x.dims is not None and not x.unk and \
+                    (not isinstance(y, T) or y.dims is None and not y.unk):
+                # TF 1's where: x and y of one shape (checked when it runs), the result of theirs: x's here
+                return x.like(src=(line, "{}", node),
+                              pending=x.pending | (y.pending if isinstance(y, T) else frozenset()))
+            return _join(x, y) if isinstance(x, T) else None
         if ns == "tf" and name.startswith("data."):
             return self.dataset(last, args, node)
         if last in ("dense", "fully_connected", "linear") and ("layers" in name or ns == "tf"):
