@@ -946,6 +946,12 @@ BREAKS = [
     ("TF 2's where taken for TF 1's",
      "            if ns == \"tf\" and self.tf1 and isinstance(x, T)",
      "            if ns == \"tf\" and isinstance(x, T)"),
+    ("Python 2 tuple parameters left as they are",
+     "            edits += _tuple_parameters(tokens, i, source)\n",
+     "            pass\n"),
+    ("a lambda's default in parentheses taken for a tuple parameter",
+     "        starts_parameter = tokens[j - 1].string in (\",\", \"lambda\") or stop == \")\" and j == at + 3",
+     "        starts_parameter = True or stop == \")\" and j == at + 3"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

@@ -1169,6 +1169,19 @@ def test_python2_is_rewritten_with_lines_and_columns_kept():
     assert [f.col for f in scan.scan_source("py2.py", PYTHON2)] == [33]
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("def f(a, (b, c)):", "def f(a, _b__c_):"),
+    ("def f((a, b)=(1, 2), (c, (d, e))):", "def f(_a__b_=(1, 2), _c___d__e__):"),
+    ("g = lambda (x, y): x + y", "g = lambda _x__y_: x + y"),
+    ("g = lambda a, (x, y), z=(1, 2): a", "g = lambda a, _x__y_, z=(1, 2): a"),
+    ("g = lambda x=(1, 2): (x, 3)", "g = lambda x=(1, 2): (x, 3)"),
+])
+def test_python2_tuple_parameters_become_one_name_each(line, expected):
+    source = f"{line}\n    pass\n" if line.startswith("def") else f"{line}\nprint 1\n"
+    rewritten = scan.python2_rewrite(source).splitlines()[0]
+    assert rewritten == expected and len(rewritten) == len(line)
+
+
 def test_a_file_neither_python3_nor_python2_is_one_problem(tmp_path):
     (tmp_path / "bad.py").write_text("def (:\n")
     done = scan.scan_path(tmp_path)
@@ -1448,6 +1461,26 @@ def test_labels_are_scored_on_a_scan_of_their_folder_as_a_user_runs_it(tmp_path)
     (tmp_path / "labels.json").write_text('[{"file": "model.py", "kind": "trap", "lines": [5]}]')
     bench = scan.bench_labels(tmp_path / "labels.json")
     assert bench.summary == "recall 1/1 trap files; 0 false alarms (0 look-alike files); 0 not scanned"
+
+
+def test_a_finding_two_labelled_folders_reach_counts_once(tmp_path):
+    """a/ and b/ both import the project's shared/losses.py (a package named from the root): its finding is made
+    by the scans of both folders, and is one false alarm, not two."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "losses.py").write_text(
+        "import tensorflow as tf\n\n\ndef value_loss(returns, values):\n"
+        "    return tf.reduce_mean(tf.square(returns - values))\n")
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "train.py").write_text(
+            "import numpy as np\nimport tensorflow as tf\nfrom shared.losses import value_loss\n"
+            "critic = tf.keras.Sequential([tf.keras.layers.Dense(1)])\n"
+            "value_loss(np.zeros(32), critic(np.zeros((32, 4))))\n")
+    (tmp_path / "labels.json").write_text('[{"file": "a/train.py", "kind": "lookalike"}, '
+                                          '{"file": "b/train.py", "kind": "lookalike"}, '
+                                          '{"file": "shared/losses.py", "kind": "lookalike"}]')
+    bench = scan.bench_labels(tmp_path / "labels.json")
+    assert len(bench.false_alarms) == 1
 
 
 def test_bench_counts_recall_and_false_alarms(tmp_path):

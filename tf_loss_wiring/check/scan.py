@@ -24,8 +24,8 @@ by `.append` (`Built`) keeps what its items are only while every change to it is
 does not walk, its items become unknown; a list literal's shape is read only where nothing else can reach it.
 
 Python 2 files are rewritten token by token (print statements, `except E, e`, backticks, `0777`, `123L`, `<>`,
-`ur''`, `raise E, msg`) with lines and columns kept, then parsed. `# noqa` and `# noqa: TLW003` suppress a
-finding on its line, as in flake8.
+`ur''`, `raise E, msg`, tuple parameters `def f(a, (b, c))`) with lines and columns kept, then parsed. `# noqa`
+and `# noqa: TLW003` suppress a finding on its line, as in flake8.
 
 Run as a script: `python -m tf_loss_wiring.check.scan --bench FOLDER` (recall and false alarms over files whose
 flagged lines end in `# expect: TLWnnn`), `--labels labels.json`, or `--time FOLDER` (scan vs ast.parse).
@@ -3362,6 +3362,8 @@ def python2_rewrite(source: str) -> str | None:
                 edits.append((nxt.start[0], nxt.start[1], nxt.end[1], " "))
             elif tok.string[-1:] in ("L", "l") and tok.string[:-1].isdigit():
                 edits.append((tok.end[0], tok.end[1] - 1, tok.end[1], " "))
+        elif tok.type == tokenize.NAME and (tok.string == "lambda" or tok.string == "def" and at_start):
+            edits += _tuple_parameters(tokens, i, source)
         elif tok.type == tokenize.NAME and tok.string.lower() in ("ur", "bu") and nxt is not None and \
                 nxt.type == tokenize.STRING and nxt.start == tok.end:
             edits.append((tok.start[0], tok.start[1], tok.end[1], " r" if tok.string.lower() == "ur" else " b"))
@@ -3373,6 +3375,52 @@ def python2_rewrite(source: str) -> str | None:
             line = lines[row - 1]
             lines[row - 1] = line[:col] + text + line[end:]
     return "".join(lines)
+
+
+def _tuple_parameters(tokens, at, source):
+    """Python 2's tuple parameters, `def f(a, (b, c)):` and `lambda (x, y): ...`: each group made one name of its
+    own length (`_b__c_`), so that the columns stay where they are. Edits as python2_rewrite makes them."""
+    edits, lines = [], None
+    j = at + 1
+    if tokens[at].string == "def":  # def NAME ( params ):
+        if j + 1 >= len(tokens) or tokens[j].type != tokenize.NAME or tokens[j + 1].string != "(":
+            return edits
+        j, depth, stop = j + 2, 1, ")"
+    else:
+        depth, stop = 0, ":"
+    base = depth
+    while j < len(tokens):
+        t = tokens[j]
+        if t.type == tokenize.OP and t.string == stop and depth == base:
+            break
+        if t.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
+            break
+        starts_parameter = tokens[j - 1].string in (",", "lambda") or stop == ")" and j == at + 3  # after `f(`
+        if t.type == tokenize.OP and t.string == "(" and depth == base and starts_parameter:
+            level, k = 0, j
+            while k < len(tokens):  # the group's closing parenthesis
+                if tokens[k].string == "(":
+                    level += 1
+                elif tokens[k].string == ")":
+                    level -= 1
+                    if level == 0:
+                        break
+                k += 1
+            close = tokens[k] if k < len(tokens) else None
+            if close is None or close.end[0] != t.start[0]:
+                return edits  # a group over several lines: left as it is
+            if lines is None:
+                lines = source.splitlines()
+            span = lines[t.start[0] - 1][t.start[1]:close.end[1]]
+            edits.append((t.start[0], t.start[1], close.end[1], re.sub(r"\W", "_", span)))
+            j = k + 1
+            continue
+        if t.type == tokenize.OP and t.string in "([{":
+            depth += 1
+        elif t.type == tokenize.OP and t.string in ")]}":
+            depth -= 1
+        j += 1
+    return edits
 
 
 def parse(source: str, path: str) -> ast.Module:
