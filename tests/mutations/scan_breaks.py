@@ -952,6 +952,12 @@ BREAKS = [
     ("a lambda's default in parentheses taken for a tuple parameter",
      "        starts_parameter = tokens[j - 1].string in (\",\", \"lambda\") or stop == \")\" and j == at + 3",
      "        starts_parameter = True or stop == \")\" and j == at + 3"),
+    ("a Keras 3 module's fix written in tf",
+     "        return \"keras.ops\" if self.keras3 else \"tf\"",
+     "        return \"tf\""),
+    ("a numpy-only module's fix written in tf",
+     "        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow):",
+     "        if numpy and _looks_numpy(cand.node):"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

@@ -1336,6 +1336,17 @@ class Agent:
 """
 
 
+@pytest.mark.parametrize("head, line, library", [
+    ("import keras\nimport numpy as np\n", "l = keras.ops.mean((y - p) ** 2)", "keras.ops"),
+    ("from keras import ops\nimport numpy as np\n", "l = ops.mean((y - p) ** 2)", "ops"),
+    ("import tensorflow as tf\nimport numpy as np\n", "l = tf.reduce_mean((y - p) ** 2)", "tf"),
+    ("import numpy as np\n", "l = np.mean((y - p) ** 2)", "np"),
+])
+def test_a_fix_is_written_in_the_module_the_code_uses(head, line, library):
+    [finding] = scan.scan_source("f.py", head + "p = np.zeros((8, 1))\ny = np.zeros(8)\n" + line + "\n")
+    assert finding.fix.split(": ", 1)[1].startswith(f"{library}.squeeze(p, axis=-1)")
+
+
 def test_a_keras_2_loss_function_says_which_generations_broadcast():
     """tf.keras.losses.mse((B,), (B, 1)) broadcasts under Keras 2 only: tf.keras is Keras 3 from TensorFlow 2.16."""
     [finding] = scan.scan_source("k.py", "import tensorflow as tf\np = tf.zeros([8, 1])\ny = tf.zeros([8])\n"

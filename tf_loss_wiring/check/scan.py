@@ -2769,7 +2769,7 @@ class Scanner:
                 "every sample against every other"
             message = (f"{text} broadcast to {made} if {name} is (B, n), and across the batch at any rank of {name}, "
                        f"before {cand.reduced}")
-            lib = "ops" if "ops." in _short(cand.node, 200) else "tf"
+            lib = self.fix_library(cand, numpy=False)
             fix = (f"bring both to one shape before they meet: {lib}.squeeze({_code(column_node)}, axis=-1), "
                    f"or {lib}.expand_dims({_code(vector_node)}, -1)")
         elif left.dims is not None and right.dims is not None and len(left.dims) >= 2 and len(right.dims) >= 2:
@@ -2779,7 +2779,7 @@ class Scanner:
             text = " and ".join(self.operand(n, v, column) for n, v in ((left_node, left), (right_node, right)))
             made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(left.dims, right.dims)) + ")"
             message = f"{text} broadcast to {made} before {cand.reduced}"
-            lib = "np" if _looks_numpy(cand.node) else "ops" if "ops." in _short(cand.node, 200) else "tf"
+            lib = self.fix_library(cand)
             ones = ", 1" * (len(deep.dims) - 1)
             fix = (f"bring both to one shape before they meet: {lib}.reshape({_code(deep_node)}, (-1, 1)), or "
                    f"{lib}.reshape({_code(column_node)}, (-1{ones}))")
@@ -2795,7 +2795,7 @@ class Scanner:
             if _deep_column(column.dims):
                 made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(column.dims, vector.dims)) + ")"
             message = f"{text} broadcast to {made} before {cand.reduced}"
-            lib = "np" if _looks_numpy(cand.node) else "ops" if "ops." in _short(cand.node, 200) else "tf"
+            lib = self.fix_library(cand)
             squeeze = f"{lib}.squeeze({_code(column_node)}, axis=-1)"
             ones = ", 1" * (len(column.dims) - 1) if column.dims else ", 1"  # the vector as the column's rank
             if _deep_column(column.dims) and all(d == 1 for d in column.dims[1:]):  # (B, 1, 1): to (B,)
@@ -2807,6 +2807,16 @@ class Scanner:
             if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
                 fix = f"give {_code(vector_node)} the column's rank before they meet: {reshape}"
         return Finding(self.path, cand.node.lineno - self.offset, cand.node.col_offset + 1, cand.code, message, fix)
+
+    def fix_library(self, cand, numpy=True) -> str:
+        """The module a fix's calls are written in: numpy's for numpy arithmetic or a module that names neither
+        TensorFlow nor Keras, `ops` where the line or the imports use it, `keras.ops` in another Keras 3 module,
+        else TensorFlow's."""
+        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow):
+            return "np"
+        if "ops." in _short(cand.node, 200) or "from keras import ops" in self.source:
+            return "ops"
+        return "keras.ops" if self.keras3 else "tf"
 
     def operand(self, node, value, column, role=None):
         if role is None:
