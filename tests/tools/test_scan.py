@@ -244,6 +244,8 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
     pytest.param(PD + "a = df[['price']].values", "a", "(?, ?)", id="pandas-table-values"),
     pytest.param(PD + "a = tf.constant(df['price'])", "a", "(?,)", id="pandas-column-to-tensor"),
     pytest.param(PD + "a = np.square(df['price'])", "a", None, id="pandas-column-through-numpy-unknown"),
+    pytest.param(PD + "ds = tf.data.Dataset.from_tensor_slices((df.values, df.pop('y'))).batch(8)\n"
+                 "for xb, yb in ds:\n    a = yb", "a", "(B,)", id="pandas-column-in-a-tuple-to-tensors"),
     pytest.param("import pandas as pd\ndf = pd.read_csv('f.csv', header=(0, 1))\na = df['price'].values", "a", None,
                  id="pandas-multi-header-unknown"),
     pytest.param(K2 + "y = load()\na = y[:, :1]", "a", "(B, 1, ...)", id="a-kept-column-of-any-rank"),

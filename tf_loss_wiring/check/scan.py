@@ -1967,9 +1967,9 @@ class Scanner:
         if ns == "pd":  # read_csv: a table of unique, flat column names (duplicates are renamed "X.1")
             header = kw.get("header")
             return Table(False) if name == "read_csv" and not isinstance(header, tuple) else None
-        if ns != "np" and any(type(a) is Table for a in (*args, *kw.values())):  # converted to a tensor
-            args = [a.array(node) if type(a) is Table else a for a in args]
-            kw = {k: a.array(node) if type(a) is Table else a for k, a in kw.items()}
+        if ns != "np" and any(_holds_table(a) for a in (*args, *kw.values())):  # converted to a tensor
+            args = [_untable(a, node) for a in args]
+            kw = {k: _untable(a, node) for k, a in kw.items()}
             first = args[0] if args else None
         if ns in ("k", "k2") and (name.startswith("losses.") or name.startswith("metrics.")):
             return self.keras_loss(ns, last, args, kw, node)
@@ -3213,6 +3213,18 @@ class Table:
 
     def array(self, node):
         return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node))
+
+
+def _holds_table(value) -> bool:
+    return type(value) is Table or type(value) is tuple and any(_holds_table(v) for v in value)
+
+
+def _untable(value, node):
+    """A pandas table or column as the array a framework converts it to, inside tuples too
+    (`from_tensor_slices((x, df.pop('y')))`)."""
+    if type(value) is Table:
+        return value.array(node)
+    return tuple(_untable(v, node) for v in value) if type(value) is tuple else value
 
 
 FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "reset_index", "sort_values",
