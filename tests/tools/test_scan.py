@@ -591,6 +591,48 @@ def test_targets_made_B_by_B_are_reduced_by_fit(train, expected):
     assert findings(FIT + train) == expected
 
 
+# A Model subclass's own train_step gets each batch as fit() makes it: no labels brought to the outputs' rank.
+STEP = KERAS + """\
+class M(keras.Model):
+    def train_step(self, data):
+        UNPACK
+        with tf.GradientTape() as tape:
+            loss = LOSS
+        return {"loss": loss}
+m = M(keras.Input(shape=(4,)), keras.layers.Dense(1)(keras.Input(shape=(4,))))
+X, y = np.zeros((100, 4)), np.zeros(100)
+"""
+
+
+@pytest.mark.parametrize("unpack, loss, fit, expected", [
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.fit(X, y)", [(8, "TLW003")],
+                 id="fit-arrays"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.fit(X, y.reshape(-1, 1))", [],
+                 id="fit-column-labels"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.fit(x=X, y=y, epochs=2)",
+                 [(8, "TLW003")], id="fit-keywords"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))",
+                 "m.fit(tf.data.Dataset.from_tensor_slices((X, y)).batch(10))", [(8, "TLW003")], id="fit-dataset"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.train_on_batch(X[:10], y[:10])",
+                 [(8, "TLW003")], id="train-on-batch"),
+    pytest.param("x, y, w = keras.utils.unpack_x_y_sample_weight(data)", "tf.reduce_mean(tf.abs(y - self(x)))",
+                 "m.fit(X, y)", [(8, "TLW003")], id="unpack-x-y-sample-weight"),
+    pytest.param("x, y = data", "self.compiled_loss(y, self(x))", "m.fit(X, y)", [], id="compiled-loss-repairs"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.evaluate(X, y)", [],
+                 id="evaluate-runs-test-step-not-train-step"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.predict(X)", [], id="predict-no-step"),
+])
+def test_a_subclass_train_step_is_walked_on_the_batches_fit_hands_it(unpack, loss, fit, expected):
+    assert findings(STEP.replace("UNPACK", unpack).replace("LOSS", loss) + fit) == expected
+
+
+def test_a_train_step_finding_names_the_batch_shapes():
+    source = STEP.replace("UNPACK", "x, y = data").replace("LOSS", "tf.reduce_mean(tf.square(y - self(x)))")
+    (finding,) = scan.scan_source("snippet.py", source + "m.fit(X, y)")
+    assert "labels y of shape (B,) (np.zeros(100), line 11)" in finding.message
+    assert "of shape (B, 1) (model ending in Dense(1), line 10)" in finding.message
+
+
 # PPO's memory: each step's value is `critic(state)[0]`, the state's rank unknown; the array of them has a last
 # axis 1 and a first axis of steps, so it meets (T,) advantages as (T, ..., T). One item alone may be (1,).
 @pytest.mark.parametrize("body, expected", [

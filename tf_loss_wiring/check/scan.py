@@ -460,6 +460,8 @@ KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch
 GRAPH_INITS = {"__init__", "_init_graph_network"}  # a Model subclass made of a functional graph
 WELL_KNOWN = frozenset({"numpy", "tensorflow", "keras", "tf_keras", "torch", "jax", "pandas", "scipy", "sklearn",
                         "matplotlib", "gym", "gymnasium", "cv2", "tqdm", "six", "absl"})  # not looked for beside
+STEP_OF = {"fit": "train_step", "train_on_batch": "train_step", "evaluate": "test_step",
+           "test_on_batch": "test_step"}  # a Model subclass's own steps, handed each batch as it is
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
 CONVENTIONAL = {"np": "numpy", "tf": "tensorflow", "K": "keras.backend", "pd": "pandas"}  # the usual aliases
 NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
@@ -1499,6 +1501,21 @@ class Scanner:
             if name in ("fit", "train_on_batch"):  # targets made B x B: the model's loss reduces them
                 self.reduce(labels, f"{_short(node.func)}()", node)
 
+    def keras_step(self, inst, name, args, kw):
+        """`model.fit(x, y)` of a Model subclass with its own `train_step(data)` (`evaluate`: `test_step`): Keras
+        hands it each batch as it comes, `(x_batch, y_batch)`, with no labels brought to the outputs' rank (that
+        happens only inside `compiled_loss` / `compute_loss`), so the step is walked on batches of fit's arrays, or
+        on the elements of the dataset it is given."""
+        x, y = _arg(args, kw, 0, "x"), _arg(args, kw, 1, "y")
+        if type(x) is Data:
+            data = x.item
+        elif name in ("train_on_batch", "test_on_batch"):
+            data = (x, y) if y is not None else x
+        else:
+            data = (_a_batch_of(x), _a_batch_of(y)) if y is not None else _a_batch_of(x)
+        if data is not None:
+            self.call_fn(inst.cls.method(STEP_OF[name]), [inst, data], {})
+
     def compiled_fn(self, loss, model, node):
         """A function given to compile is called with the model's outputs as y_pred, and with labels that Keras
         brings to their rank (both generations' wrappers expand (B,) labels against (B, 1) outputs): y_true is
@@ -1667,7 +1684,7 @@ class Scanner:
         if type(func) is ast.Attribute and func.attr in GRAPH_INITS and fr.cls is not None and \
                 fr.cls.kind == "model" and _graph_init(func):
             return self.graph_network(node, fr)
-        receiver = MISSING
+        receiver = step = MISSING
         if type(func) is ast.Attribute:
             receiver = self.either.pop(id(node), MISSING) if self.either else MISSING
             if receiver is MISSING:
@@ -1684,6 +1701,8 @@ class Scanner:
                 callee = Mod(f"{receiver.path}.{name}")
             elif isinstance(receiver, Inst):
                 callee = receiver.cls.attr(name)
+                if receiver.cls.kind == "model" and name in STEP_OF and receiver.cls.method(STEP_OF[name]):
+                    step = receiver  # model.fit(x, y) of a subclass with its own train_step: walked below
                 if callee is MISSING:
                     method = receiver.cls.method(name)
                     callee = Bound(receiver, method) if method is not None else None
@@ -1723,6 +1742,8 @@ class Scanner:
                 kw[keyword.arg] = value
             elif type(value) is Record:  # update(**batch): its keys, one argument each
                 kw.update(value.attrs)
+        if step is not MISSING:
+            self.keras_step(step, name, args, kw)
         if callee is MISSING:
             if name in KERAS_TRAINING:
                 self.keras_training(receiver, name, args, kw, node)
@@ -1759,6 +1780,10 @@ class Scanner:
             init = callee.method("__init__")
             if init is not None:
                 self.call_fn(init, [inst, *args], kw)
+            elif callee.kind == "model" and (args or kw):  # CustomModel(inputs, outputs): Keras's own __init__
+                graph = self.model("Model", args, kw, node)
+                if isinstance(graph, Model):
+                    callee.attrs[" graph"] = graph
             build = callee.method("build")
             if callee.kind == "model" and build is not None and callee.attr(" graph") is MISSING and \
                     callee.method("call") is None:  # a Network whose build() makes its graph: Keras builds it
@@ -1964,6 +1989,10 @@ class Scanner:
         line = node.lineno
         if ns == "sk":
             return self.sklearn(last, args, kw, node)
+        if last == "unpack_x_y_sample_weight" and ns in ("k", "k2"):  # (x, y, sample_weight) of a batch
+            if type(first) is tuple and 1 <= len(first) <= 3:
+                return (*first, None, None)[:3]
+            return (first, None, None) if isinstance(first, T) else None
         if ns == "pd":  # read_csv: a table of unique, flat column names (duplicates are renamed "X.1")
             header = kw.get("header")
             return Table(False) if name == "read_csv" and not isinstance(header, tuple) else None
@@ -3213,6 +3242,15 @@ class Table:
 
     def array(self, node):
         return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node))
+
+
+def _a_batch_of(value):
+    """One batch fit() makes of an array (or a tuple of them): its first axis the batch."""
+    if isinstance(value, tuple):
+        return tuple(_a_batch_of(v) for v in value)
+    if not isinstance(value, T) or not value.dims:
+        return None
+    return value.like(dims=("B", *value.dims[1:]), ph=None, pending=frozenset())
 
 
 def _holds_table(value) -> bool:

@@ -1,0 +1,34 @@
+"""A subclassed model (layers in __init__, call) with its own train_step, fitted on a tf.data pipeline of (N,) sums:
+each batch's (B,) labels against the (B, 1) head, subtracted by hand."""
+import numpy as np
+import tensorflow as tf
+
+
+class Regressor(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = tf.keras.layers.Dense(16, activation="relu")
+        self.head = tf.keras.layers.Dense(1)
+        self.tracker = tf.keras.metrics.Mean(name="loss")
+
+    def call(self, x):
+        return self.head(self.hidden(x))
+
+    def train_step(self, data):
+        x, y, _ = tf.keras.utils.unpack_x_y_sample_weight(data)
+        with tf.GradientTape() as tape:
+            y_pred = self(x, training=True)
+            loss = tf.reduce_mean(tf.square(y - y_pred))  # expect: TLW003
+        grads = tape.gradient(loss, self.trainable_weights)
+        self.optimizer.apply_gradients(zip(grads, self.trainable_weights))
+        self.tracker.update_state(loss)
+        return {"loss": self.tracker.result()}
+
+
+features = np.random.rand(500, 4).astype("float32")
+targets = features.sum(axis=1)
+dataset = tf.data.Dataset.from_tensor_slices((features, targets)).shuffle(500).batch(50)
+
+regressor = Regressor()
+regressor.compile(optimizer="sgd")
+regressor.fit(dataset, epochs=2)
