@@ -961,6 +961,13 @@ BREAKS = [
     ("a numpy-only module's fix written in tf",
      "        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow):",
      "        if numpy and _looks_numpy(cand.node):"),
+    # --- TF 2's tf.losses ---
+    ("TF 2's tf.losses taken as TF 1's",
+     "        self.tf2 = not self.tf1 and any(sign in source for sign in TF2_SIGNS)",
+     "        self.tf2 = False"),
+    ("TF 1's tf.losses taken as TF 2's",
+     "        self.tf2 = not self.tf1 and any(sign in source for sign in TF2_SIGNS)",
+     "        self.tf2 = True"),
     # --- a Model subclass's own train_step ---
     ("a subclass's train_step not walked by fit",
      "            self.keras_step(step, name, args, kw)",

@@ -1154,6 +1154,31 @@ def test_a_placeholder_finding_says_how_to_declare_it():
     assert "shape=(None, 1)" in finding.fix and "tf.squeeze(y_predict, axis=-1)" in finding.fix
 
 
+# TF 2's tf.losses / tf.metrics are tf.keras's (tf.losses.MSE is tf.keras.losses.MSE, TF 2.0 to 2.15); TF 1's
+# tf.losses refuse two known ranks that differ at graph-build time, so only the TF 2 module is a finding.
+TF2_LOOP = KERAS + """\
+model = keras.Sequential([keras.layers.Dense(1, input_shape=(10,))])
+X = np.random.rand(100, 10)
+y = X[:, 0]
+with tf.GradientTape() as tape:
+    loss = tf.reduce_mean(LOSS)
+"""
+
+
+@pytest.mark.parametrize("loss, source, expected", [
+    pytest.param("tf.losses.mean_squared_error(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-losses-mse"),
+    pytest.param("tf.losses.MSE(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-losses-MSE"),
+    pytest.param("tf.metrics.mae(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-metrics-mae"),
+    pytest.param("tf.losses.MeanSquaredError()(y, model(X))", TF2_LOOP, [], id="tf2-losses-class-repairs"),
+    pytest.param("tf.losses.mean_squared_error(y[:, None], model(X))", TF2_LOOP, [], id="tf2-losses-column"),
+    pytest.param("tf.losses.mean_squared_error(y, pred)",
+                 TF1 + "x = tf.placeholder(tf.float32, [None, 10])\ny = tf.placeholder(tf.float32, [None])\n"
+                 "pred = tf.layers.dense(x, 1)\nloss = tf.reduce_mean(LOSS)\n", [], id="tf1-losses-refuse"),
+])
+def test_tf2_losses_are_keras_functions(loss, source, expected):
+    assert findings(source.replace("LOSS", loss)) == expected
+
+
 def test_rules_table():
     assert set(scan.RULES) == {"TLW002", "TLW003", "TLW004"}  # TLW001 is retired
     for code, (name, summary, fix) in scan.RULES.items():

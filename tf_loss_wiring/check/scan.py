@@ -453,6 +453,7 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 }
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
 TF1_SIGNS = ("tf.placeholder(", "compat.v1", "tf.Session(")
+TF2_SIGNS = ("GradientTape", "tf.function")  # code written for TF 2, where tf.losses is tf.keras.losses
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
 KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", *SAME_SHAPE_LAYERS}
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
@@ -707,6 +708,7 @@ class Scanner:
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
         self.names_tensorflow = "tensorflow" in source or "keras" in source
         self.tf1 = any(sign in source for sign in TF1_SIGNS)  # tf.where is TF 1's, not TF 2's broadcasting one
+        self.tf2 = not self.tf1 and any(sign in source for sign in TF2_SIGNS)  # eager TF 2 code
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
         self.unrolling = False  # in a loop walked item by item (see s_for)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
@@ -2002,6 +2004,9 @@ class Scanner:
             first = args[0] if args else None
         if ns in ("k", "k2") and (name.startswith("losses.") or name.startswith("metrics.")):
             return self.keras_loss(ns, last, args, kw, node)
+        if ns == "tf" and self.tf2 and (name.startswith("losses.") or name.startswith("metrics.")) and \
+                last not in TF1_LOSSES - KERAS_LOSS_FNS:  # TF 2's tf.losses and tf.metrics are tf.keras's
+            return self.keras_loss("k2", last, args, kw, node)
         if ns == "tf" and name.startswith("losses."):
             return self.tf1_loss(last, args, kw, node)
         if ns in ("k", "k2") and name.startswith("datasets.") and last == "load_data":
