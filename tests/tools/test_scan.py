@@ -1251,6 +1251,49 @@ def test_python2_tuple_parameters_become_one_name_each(line, expected):
     assert rewritten == expected and len(rewritten) == len(line)
 
 
+NOTEBOOK = """\
+%matplotlib inline
+!pip install -q gym
+import numpy as np
+try:
+    %tensorflow_version 1.x
+except Exception:
+    pass
+files = !ls
+%%html
+<img src="breakout.gif" />
+
+%%time
+x = np.zeros((100, 1))
+print "mean", np.mean(x - np.zeros(100))
+"""
+
+
+def test_a_notebook_exported_with_its_magics_is_scanned_with_lines_kept():
+    plain = scan._without_magics(NOTEBOOK)
+    compile(scan.python2_rewrite(plain), "nb.py", "exec")
+    assert len(plain.splitlines()) == len(NOTEBOOK.splitlines())
+    assert plain.splitlines()[4] == "    pass" and plain.splitlines()[7] == "files = None"
+    assert plain.splitlines()[9] == "" and plain.splitlines()[12] == "x = np.zeros((100, 1))"
+    assert findings(NOTEBOOK) == [(14, "TLW003")]  # with a Python 2 print too
+
+
+@pytest.mark.parametrize("imports, expected", [
+    pytest.param("", [(4, "TLW003")], id="a-snippet-that-forgot-its-imports"),
+    pytest.param("import tensorflow.compat.v1 as tf\nimport numpy as np\n", [(6, "TLW003")], id="imported"),
+])
+def test_the_usual_aliases_of_a_snippet_without_imports(imports, expected):
+    source = imports + "x = tf.placeholder(tf.float32, [None, 3])\ny = tf.placeholder(tf.float32, [None])\n" \
+        "p = tf.matmul(x, tf.Variable(np.zeros((3, 1))))\nloss = tf.reduce_mean(tf.square(p - y))\n"
+    assert findings(source) == expected
+
+
+def test_a_comprehension_over_a_literal_range_is_walked_item_by_item():
+    source = KERAS + "batch = [(np.zeros(4), 0.5, np.zeros(4))] * 32\n" \
+        "s, r, s2 = [np.array([e[i] for e in batch]) for i in range(3)]\n"
+    assert scan.shape_of(source, "r") == "(?,)" and scan.shape_of(source, "s2") == "(?, 4)"
+
+
 def test_a_file_neither_python3_nor_python2_is_one_problem(tmp_path):
     (tmp_path / "bad.py").write_text("def (:\n")
     done = scan.scan_path(tmp_path)

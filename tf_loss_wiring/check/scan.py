@@ -1134,8 +1134,8 @@ class Scanner:
             if type(value) is Lazy:
                 return value.resolve()
             if value is MISSING:
-                if self.star and name in CONVENTIONAL:  # `np` bound by nothing here: a star import brought it
-                    return Mod(CONVENTIONAL[name])
+                if name in CONVENTIONAL:  # `np` bound by nothing here: a star import brought it, or a snippet
+                    return Mod(CONVENTIONAL[name])  # forgot its imports
                 if name in sys.stdlib_module_names:  # `random.sample` in a snippet that forgot `import random`
                     return Mod(name)
                 if name in self.later:
@@ -1283,6 +1283,10 @@ class Scanner:
         counted = type(node) is ast.ListComp and len(node.generators) == 1 and not first.ifs and \
             _enumerated(first.iter, inner)
         sequence = self.ev(first.iter.args[0] if counted else first.iter, inner)
+        if sequence is RANGE and not counted and len(first.iter.args) == 1:  # [... for i in range(5)]: 0, 1, ... 4
+            count = self.ev(first.iter.args[0], inner)
+            if type(count) is int and 0 < count <= MAX_UNROLL:
+                sequence = tuple(range(count))
         if type(node) is ast.ListComp and len(node.generators) == 1 and not first.ifs and \
                 isinstance(sequence, tuple) and 0 < len(sequence) <= MAX_UNROLL and not self.unrolling:
             # [Dense(s) for s in (64, 64, 1)]: over a list literal, item by item, a list literal of what each gives
@@ -3498,13 +3502,48 @@ def parse(source: str, path: str) -> ast.Module:
                 return ast.parse(source.expandtabs(8), filename=path)
             except SyntaxError:
                 pass
+        plain = _without_magics(source)  # a notebook exported with its IPython magics
+        if plain is not None:
+            try:
+                return ast.parse(plain, filename=path)
+            except SyntaxError:
+                source = plain
         rewritten = python2_rewrite(source)
         if rewritten is None:
-            raise
+            raise error from None
         try:
             return ast.parse(rewritten, filename=path)
         except SyntaxError:
             raise error from None
+
+
+MAGIC = re.compile(r"^(?P<lead>[ \t]*)(?:[%!]|(?P<bound>[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)[%!]).*$",
+                   re.MULTILINE)
+
+
+def _without_magics(source: str) -> str | None:
+    """A notebook's code cells exported with IPython's `%matplotlib inline`, `%tensorflow_version 2.x`, `!pip
+    install ...` and `files = !ls` left in: each such line made `pass` (or `files = None`), every line kept where
+    it is. None if there is none."""
+    def plain(match):
+        return match["lead"] + (f"{match['bound']}None" if match["bound"] else "pass")
+    rewritten, count = MAGIC.subn(plain, _without_cell_magics(source))
+    return rewritten if count else None
+
+
+def _without_cell_magics(source: str) -> str:
+    """`%%html`, `%%bash`, ...: the cell below is not Python, and is blanked up to its end (the first empty line);
+    `%%time`-like magics run their cell as Python, which is kept."""
+    lines = source.split("\n")
+    blank = False
+    for i, line in enumerate(lines):
+        if line.startswith("%%"):
+            blank = line[2:].split(maxsplit=1)[:1] not in (["time"], ["timeit"], ["capture"], ["prun"])
+        elif blank and not line.strip():
+            blank = False
+        elif blank:
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 # --- suppression and selection ----------------------------------------------------------------------------
