@@ -1288,6 +1288,30 @@ def test_the_usual_aliases_of_a_snippet_without_imports(imports, expected):
     assert findings(source) == expected
 
 
+# A replay memory loaded from a pickle, then grown by the code: np.array stacks a batch only if every item has one
+# shape, so the items appended are those loaded.
+PICKLED = KERAS + """\
+import pickle, random
+from collections import deque
+critic = keras.Sequential([keras.layers.Dense(8, input_shape=(4,)), keras.layers.Dense(1)])
+memory = deque(pickle.load(open("memory.pkl", "rb")), maxlen=10000)
+memory.append((np.zeros(4), REWARD, np.zeros(4)))
+batch = random.sample(memory, 32)
+s = np.array([b[0] for b in batch])
+r = np.array([b[1] for b in batch])
+s2 = np.array([b[2] for b in batch])
+loss = tf.reduce_mean(tf.square(r + 0.99 * critic(s2) - critic(s)))
+"""
+
+
+@pytest.mark.parametrize("reward, expected", [
+    pytest.param("1.0", [(13, "TLW003")], id="scalar-rewards-appended"),
+    pytest.param("[1.0]", [], id="one-item-lists-appended"),
+])
+def test_a_deque_of_a_memory_not_seen_holds_what_is_appended(reward, expected):
+    assert findings(PICKLED.replace("REWARD", reward)) == expected
+
+
 def test_a_comprehension_over_a_literal_range_is_walked_item_by_item():
     source = KERAS + "batch = [(np.zeros(4), 0.5, np.zeros(4))] * 32\n" \
         "s, r, s2 = [np.array([e[i] for e in batch]) for i in range(3)]\n"

@@ -1772,6 +1772,8 @@ class Scanner:
                 if callee.path == "argparse.ArgumentParser":
                     return Parser()
                 if callee.path in SAME_ITEMS:  # random.sample(buffer, k), deque(maxlen=k): a list of the same items
+                    if callee.path == "collections.deque" and args and args[0] is None:
+                        return Built()  # deque(memory) of a memory the scan cannot see (a pickle): see SAME_ITEMS
                     return Built() if not args else Built(args[0].item) if type(args[0]) is Built else None
                 if not callee.path.startswith(SEEN_LIBRARIES):
                     _poison(args)
@@ -3235,6 +3237,9 @@ def _dict_method(record, name, args, kw):
 
 
 PY_BUILTINS = frozenset(dir(builtins))
+# A deque made from items the scan cannot see (a replay memory loaded from a pickle) is taken to hold what the code
+# appends to it: numpy stacks a batch of its items only if every item has one shape (np.array of items of two
+# shapes raises), so the items appended here are the shape of those loaded, wherever the batch is stacked.
 SAME_ITEMS = frozenset({"random.sample", "random.choices", "collections.deque"})
 ARRAY_OF_LIST = frozenset({("np", "array"), ("np", "asarray"), ("np", "stack")})
 SEEN_LIBRARIES = ("matplotlib.", "random.", "pickle.", "json.", "logging.", "statistics.", "math.", "time.")
