@@ -1507,6 +1507,25 @@ class Scanner:
             if name in ("fit", "train_on_batch"):  # targets made B x B: the model's loss reduces them
                 self.reduce(labels, f"{_short(node.func)}()", node)
 
+    def estimator_step(self, estimator, input_fn):
+        """`est.train(input_fn=f)`: the Estimator calls its model_fn on what f gives, `(features, labels)` (a tuple,
+        or the elements of a dataset), labels as they come: a canned head brings them to the outputs' rank, a
+        model_fn's own loss does not."""
+        if type(input_fn) is InputFn:
+            made = input_fn.item
+        elif type(input_fn) is Fn:
+            made = self.call_fn(input_fn, [], {})
+        elif type(input_fn) is Lam:
+            made = self.call_lambda(input_fn, [])
+        else:
+            return
+        made = made.item if type(made) is Data else made
+        features, labels = made if type(made) is tuple and len(made) == 2 else (made, None)
+        given = {"features": features, "labels": labels, "mode": None, "params": estimator.params, "config": None}
+        spec = estimator.fn.node.args
+        names = [a.arg for a in (*spec.posonlyargs, *spec.args)]
+        self.call_fn(estimator.fn, [given.get(n) for n in names], {})
+
     def keras_step(self, inst, name, args, kw):
         """`model.fit(x, y)` of a Model subclass with its own `train_step(data)` (`evaluate`: `test_step`): Keras
         hands it each batch as it comes, `(x_batch, y_batch)`, with no labels brought to the outputs' rank (that
@@ -1997,6 +2016,14 @@ class Scanner:
         line = node.lineno
         if ns == "sk":
             return self.sklearn(last, args, kw, node)
+        if ns == "tf" and name in ("estimator.Estimator", "contrib.learn.Estimator"):
+            fn = _arg(args, kw, 0, "model_fn")
+            return Estimator(fn, kw.get("params")) if type(fn) is Fn else None
+        if ns == "tf" and last in ("numpy_input_fn", "pandas_input_fn") and name.startswith("estimator."):
+            x, y = _arg(args, kw, 0, "x"), _arg(args, kw, 1, "y")  # batches of the rows (pandas: of the table's)
+            y = y.array(node) if type(y) is Table else y
+            x = Record({k: _a_batch_of(v) for k, v in x.attrs.items()}) if type(x) is Record else _a_batch_of(x)
+            return InputFn((x, _a_batch_of(y)))
         if last == "unpack_x_y_sample_weight" and ns in ("k", "k2"):  # (x, y, sample_weight) of a batch
             if type(first) is tuple and 1 <= len(first) <= 3:
                 return (*first, None, None)[:3]
@@ -2302,6 +2329,9 @@ class Scanner:
         first = args[0] if args else None
         if type(receiver) is Data:
             return self.data_method(receiver, name, args, kw, node)
+        if type(receiver) is Estimator and name in ("train", "evaluate"):
+            self.estimator_step(receiver, _arg(args, kw, 0, "input_fn"))
+            return None
         if type(receiver) is Parser:
             return _parser_method(receiver, name, node)
         if name in ("minimize", "gradient", "compute_gradients"):
@@ -3281,6 +3311,24 @@ def _untable(value, node):
 
 FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "reset_index", "sort_values",
               "drop_duplicates", "astype"}  # DataFrame methods that give a table of the same columns (or fewer)
+
+
+class Estimator:
+    """A TF 1 `tf.estimator.Estimator(model_fn=f, params=p)`: its train / evaluate call f on what the input_fn gives."""
+
+    __slots__ = ("fn", "params")
+
+    def __init__(self, fn, params):
+        self.fn, self.params = fn, params
+
+
+class InputFn:
+    """`tf.estimator.inputs.numpy_input_fn(x, y, batch_size)`: an input function giving batches (features, labels)."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item):
+        self.item = item
 
 
 class Data:
