@@ -53,6 +53,7 @@ ONE = TF1 + "s = tf.placeholder(tf.float32, (None, 4))\nret = tf.placeholder(tf.
     "S, G, sess, t = np.random.rand(10, 4), np.random.rand(10), tf.Session(), 3\n"  # then what a run feeds ret
 YQ = "y = tf.placeholder(tf.float32, [None])\nq = tf.placeholder(tf.float32, [None, 1])\n"
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
+GYM = KERAS + "import gym\nenv = gym.make('CartPole-v1')\n"
 DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\n"  # a replay buffer's batch
 
 
@@ -380,6 +381,33 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
                  "x", "unknown shape", id="gym-action-bounds-an-array"),
     pytest.param(KERAS + "import gym\nenv = gym.make('CartPole-v1')\nx = tf.zeros((8, 1)) * env.action_space.n",
                  "x", "(8, 1)", id="gym-action-count"),
+    # gym's documented vector observations: reset and step as gym before 0.26 and gymnasium give them
+    pytest.param(GYM + "s = env.reset()", "s", "(4,)", id="gym-reset"),
+    pytest.param(GYM + "s2, r, done, info = env.step(0)", "s2", "(4,)", id="gym-step"),
+    pytest.param(GYM + "s2 = env.step(0)[0]", "s2", "(4,)", id="gym-step-item"),
+    pytest.param(GYM + "s, info = env.reset()", "s", "(4,)", id="gym-reset-with-info"),
+    pytest.param(GYM.replace("CartPole-v1", "MountainCar-v0") + "s, info = env.reset()", "s", None,
+                 id="gym-reset-of-two-items-ambiguous"),
+    pytest.param(GYM.replace("gym.make", "gymnasium.make").replace("import gym", "import gymnasium") +
+                 "s, info = env.reset()", "s", "(4,)", id="gymnasium-reset"),
+    pytest.param(GYM.replace("gym.make", "gymnasium.make").replace("import gym", "import gymnasium") +
+                 "s = env.reset()", "s", None, id="gymnasium-reset-not-unpacked"),
+    pytest.param(GYM.replace("CartPole-v1", "Breakout-v4") + "s = env.reset()", "s", None, id="gym-images"),
+    pytest.param(GYM.replace("CartPole-v1", "ALE/HalfCheetah-v4") + "s = env.reset()", "s", "(?,)",
+                 id="gym-namespaced-mujoco"),
+    pytest.param(GYM + "s = np.array([env.reset() for _ in range(8)])\nq = tf.reduce_max("
+                 "keras.Sequential([keras.layers.Dense(2)])(s), axis=1, keepdims=True)", "q", "(8, 1)",
+                 id="gym-states-through-a-model-without-input-shape"),
+    pytest.param(KERAS + "b = []\nb.append(np.zeros(4))\n"
+                 "q = keras.Sequential([keras.layers.Dense(2, input_shape=(4,))])(np.array(b))\n"
+                 "a = tf.reduce_sum(q * tf.one_hot(load(), 2), axis=1, keepdims=True)", "a", "(?, 1)",
+                 id="rows-of-a-length-not-shown-times-a-one-hot"),
+    pytest.param(KERAS + "s = np.zeros(4)\na = np.array([s, s])", "a", "(2, 4)", id="array-of-a-list-of-arrays"),
+    pytest.param(KERAS + "s = np.zeros(4)\nb = [s, s, s]\na = np.array(b)", "a", "(3, 4)",
+                 id="array-of-a-name-bound-to-a-list-of-arrays"),
+    pytest.param(KERAS + "a = np.array([[load()], [load()]])", "a", "(2, 1)", id="array-of-a-literal-of-unknowns"),
+    pytest.param(KERAS + "s = np.zeros(4)\na = np.array([s, np.zeros(3)])", "a", None,
+                 id="array-of-arrays-of-two-shapes"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected
@@ -617,6 +645,10 @@ X, y = np.zeros((100, 4)), np.zeros(100)
                  [(8, "TLW003")], id="train-on-batch"),
     pytest.param("x, y, w = keras.utils.unpack_x_y_sample_weight(data)", "tf.reduce_mean(tf.abs(y - self(x)))",
                  "m.fit(X, y)", [(8, "TLW003")], id="unpack-x-y-sample-weight"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(x[:, 0] - self(x)))", "m.fit(load(), load())",
+                 [(8, "TLW003")], id="fit-of-arrays-not-seen-x-of-the-inputs-shape"),
+    pytest.param("x, y = data", "tf.reduce_mean(tf.square(x[:, 0] - self(x)))", "m.fit(load())", [],
+                 id="fit-without-labels-x-alone"),
     pytest.param("x, y = data", "self.compiled_loss(y, self(x))", "m.fit(X, y)", [], id="compiled-loss-repairs"),
     pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.evaluate(X, y)", [],
                  id="evaluate-runs-test-step-not-train-step"),

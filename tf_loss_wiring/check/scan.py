@@ -114,6 +114,24 @@ BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of 
 MISSING = _Sentinel("missing")
 
 
+class Env:
+    """`gym.make("CartPole-v1")` of an environment whose observations are vectors (VECTOR_ENVS): what its reset and
+    step give (`obs`), read as gym before 0.26 and gymnasium have them."""
+
+    __slots__ = ("obs", "gymnasium")
+
+    def __init__(self, obs, gymnasium):
+        self.obs, self.gymnasium = obs, gymnasium
+
+
+# Gym's and gymnasium's documented observation spaces that are vectors, by id (before "-v"): their size where
+# every version has the same one (classic control, Box2D), None where versions differ (MuJoCo)
+VECTOR_ENVS = {"CartPole": 4, "MountainCar": 2, "MountainCarContinuous": 2, "Acrobot": 6, "Pendulum": 3,
+               "LunarLander": 8, "LunarLanderContinuous": 8, "BipedalWalker": 24, "BipedalWalkerHardcore": 24,
+               "HalfCheetah": None, "Hopper": None, "Walker2d": None, "Swimmer": None, "Ant": None,
+               "Humanoid": None, "InvertedPendulum": None, "InvertedDoublePendulum": None, "Reacher": None}
+
+
 class T:
     """A tensor or array: its dimensions (None: rank not known), and what the rules need to know of it."""
 
@@ -533,11 +551,12 @@ def _column(dims):
 
 
 def _rows_of(known, other) -> bool:
-    """A batch (B, ..., A) meets a value of unknown rank whose last axis is that A (a one-hot of indices not
-    traced, a Dense(A) of an input not known): what runs is (B, ..., A), as (A,), (1, A) or (B, A) leave it. Of
-    a higher rank, (T, B, A), the B x B a (B,) reduction of it makes with a (B, 1) is one still."""
+    """A batch (B, ..., A), or (?, ..., A) of rows of a length not shown, meets a value of unknown rank whose last
+    axis is that A (a one-hot of indices not traced, a Dense(A) of an input not known): what runs is (B, ..., A),
+    as (A,), (1, A) or (B, A) leave it. Of a higher rank, (T, B, A), the B x B a (B,) reduction of it makes with a
+    (B, 1) is one still."""
     dims = known.dims
-    return dims is not None and len(dims) >= 2 and dims[0] == "B" and isinstance(dims[-1], int) and \
+    return dims is not None and len(dims) >= 2 and dims[0] in ("B", None) and isinstance(dims[-1], int) and \
         dims[-1] != 1 and other.tail == dims[-1] and other.rel is None and other.end is None and other.cut is None
 
 
@@ -707,6 +726,7 @@ class Scanner:
         self.active: list[Fn] = []
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
         self.names_tensorflow = "tensorflow" in source or "keras" in source
+        self.unpacking = None  # (id of the call, the target) of the assignment being made
         self.tf1 = any(sign in source for sign in TF1_SIGNS)  # tf.where is TF 1's, not TF 2's broadcasting one
         self.tf2 = not self.tf1 and any(sign in source for sign in TF2_SIGNS)  # eager TF 2 code
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
@@ -839,6 +859,8 @@ class Scanner:
 
     # statements
     def s_assign(self, node, fr):
+        if type(node.value) is ast.Call and len(node.targets) == 1:  # s, info = env.reset(): how it is unpacked
+            self.unpacking = (id(node.value), node.targets[0])
         value = self.ev(node.value, fr)
         if value is ENV_STEP and len(node.targets) == 1 and type(node.targets[0]) is ast.Tuple:
             count = len(node.targets[0].elts)  # obs, reward, done, info (or terminated, truncated, info) = env.step(a)
@@ -1172,6 +1194,8 @@ class Scanner:
                 return value
             method = owner.cls.method(attr)
             return Bound(owner, method) if method is not None else None
+        if type(owner) is Env:
+            return SPACE if attr in ("action_space", "observation_space") else owner if attr == "unwrapped" else None
         if owner is None and attr in ("action_space", "observation_space"):  # env.action_space of an env not seen
             return SPACE
         if owner is SPACE:
@@ -1532,12 +1556,17 @@ class Scanner:
         happens only inside `compiled_loss` / `compute_loss`), so the step is walked on batches of fit's arrays, or
         on the elements of the dataset it is given."""
         x, y = _arg(args, kw, 0, "x"), _arg(args, kw, 1, "y")
+        labelled = len(args) > 1 or "y" in kw  # fit(x, y): the step is handed (x, y) pairs, even of shapes unknown
         if type(x) is Data:
             data = x.item
         elif name in ("train_on_batch", "test_on_batch"):
-            data = (x, y) if y is not None else x
+            data = (x, y) if labelled else x
         else:
-            data = (_a_batch_of(x), _a_batch_of(y)) if y is not None else _a_batch_of(x)
+            data = (_a_batch_of(x), _a_batch_of(y)) if labelled else _a_batch_of(x)
+        graph = inst.cls.attr(" graph")
+        if type(data) is tuple and len(data) == 2 and data[0] is None and isinstance(graph, Model) and \
+                isinstance(graph.inputs, T) and graph.inputs.dims:  # x of the shape the model's Input declares
+            data = (graph.inputs.like(dims=("B", *graph.inputs.dims[1:])), data[1])
         if data is not None:
             self.call_fn(inst.cls.method(STEP_OF[name]), [inst, data], {})
 
@@ -1774,6 +1803,9 @@ class Scanner:
                 self.keras_training(receiver, name, args, kw, node)
             if type(receiver) in (tuple, Built) and name in LIST_METHODS:
                 return self.list_method(receiver, name, args, func.value, fr)
+            if type(receiver) is Env:
+                target = self.unpacking[1] if self.unpacking and self.unpacking[0] == id(node) else None
+                return _made(receiver, name == "step", target) if name in ("reset", "step") else None
             if receiver is None and name not in NAMED_ON_ANYTHING:
                 _poison(args)
                 return ENV_STEP if _env_step(node) else None
@@ -1790,6 +1822,8 @@ class Scanner:
             if canon is None:
                 if callee.path == "argparse.ArgumentParser":
                     return Parser()
+                if callee.path in ("gym.make", "gymnasium.make"):
+                    return _gym_env(node, callee.path)
                 if callee.path in SAME_ITEMS:  # random.sample(buffer, k), deque(maxlen=k): a list of the same items
                     if callee.path == "collections.deque" and args and args[0] is None:
                         return Built()  # deque(memory) of a memory the scan cannot see (a pickle): see SAME_ITEMS
@@ -2461,7 +2495,12 @@ class Scanner:
             return self.from_list(value, node)
         literal = node.args[0] if node.args else None
         if isinstance(literal, (ast.List, ast.Tuple)):
-            dims = _nested_dims(literal)
+            # np.array([s, s2]) of (4,) arrays is (2, 4): the items' shape after the list's; of items not known,
+            # the literal's nesting
+            dims = _stacked_dims(value) if _holds_array(value) else _nested_dims(literal)
+            return T(dims, (line, "{}", node)) if dims is not None else None
+        if type(value) is tuple and _holds_array(value):  # np.array(states) of a list made item by item
+            dims = _stacked_dims(value)
             return T(dims, (line, "{}", node)) if dims is not None else None
         if isinstance(value, (int, float)) or value is NUM:
             return T((), (line, "{}", node))
@@ -2937,6 +2976,32 @@ def _fed_length(value):
     return len(value) if type(value) is tuple else None
 
 
+def _gym_env(node, path):
+    """gym.make("CartPole-v1"): an Env if the id (a literal, namespaced or not) names a vector observation."""
+    first = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "id"), None)
+    if type(first) is not ast.Constant or not isinstance(first.value, str):
+        return None
+    base = first.value.rsplit("/", 1)[-1].split("-v")[0]
+    if base not in VECTOR_ENVS:
+        return None
+    obs = T((VECTOR_ENVS[base],), (node.lineno, f"an observation of {first.value}", None))
+    return Env(obs, path == "gymnasium.make")
+
+
+def _made(env, step, target):
+    """What a known Env's reset() / step(a) gives, unpacked into this assignment target (None: not unpacked).
+    gym before 0.26 returns obs and (obs, reward, done, info), gymnasium (obs, info) and (obs, reward,
+    terminated, truncated, info): a reset unpacked into two is (obs, info) unless an observation has two items."""
+    count = len(target.elts) if type(target) in (ast.Tuple, ast.List) else None
+    if step:
+        if count is None:
+            return (env.obs, NUM, NUM, NUM, None) if env.gymnasium else (env.obs, NUM, NUM, None)
+        return (env.obs, *[NUM] * (count - 2), None) if count >= 3 else None
+    if count is None:
+        return (env.obs, None) if env.gymnasium else env.obs
+    return (env.obs, None) if count == 2 and (env.gymnasium or env.obs.dims != (2,)) else None
+
+
 def _env_step(call) -> bool:
     """`env.step(a)` (gym; gymnasium's returns five): one environment's step, whose reward (its second item) is a
     Python number. A vector of environments (`envs.step`) returns an array of rewards, and is not this."""
@@ -3033,6 +3098,23 @@ def _tuple_dims(value):
             break
         value = value[0]
     return tuple(dims)
+
+
+def _holds_array(value) -> bool:
+    return isinstance(value, T) or type(value) is tuple and any(_holds_array(v) for v in value)
+
+
+def _stacked_dims(value):
+    """The shape numpy gives a nested list of arrays and numbers, every item alike; None if they differ or one is
+    not known."""
+    if type(value) is tuple:
+        inner = [_stacked_dims(v) for v in value]
+        if not inner or inner[0] is None or any(d != inner[0] for d in inner[1:]):
+            return (0,) if not inner else None
+        return (len(value), *inner[0])
+    if isinstance(value, T):
+        return value.dims if not value.unk and not value.pending else None
+    return () if value is NUM or type(value) in (int, float, bool) else None
 
 
 def _literal_dims(value):
