@@ -408,6 +408,8 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
     pytest.param(KERAS + "a = np.array([[load()], [load()]])", "a", "(2, 1)", id="array-of-a-literal-of-unknowns"),
     pytest.param(KERAS + "s = np.zeros(4)\na = np.array([s, np.zeros(3)])", "a", None,
                  id="array-of-arrays-of-two-shapes"),
+    pytest.param(KERAS + "s = np.zeros(())\na = np.array([s, load()])", "a", None,
+                 id="array-of-an-array-and-an-unknown"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected
