@@ -381,6 +381,11 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
                  "x", "unknown shape", id="gym-action-bounds-an-array"),
     pytest.param(KERAS + "import gym\nenv = gym.make('CartPole-v1')\nx = tf.zeros((8, 1)) * env.action_space.n",
                  "x", "(8, 1)", id="gym-action-count"),
+    # an environment whose id the scan does not know: its step's reward a number, its spaces Gym spaces
+    pytest.param(KERAS + "import gym\nenv = gym.make(ENV_ID)\nx = tf.zeros((8, 1)) * env.step(0)[1]", "x",
+                 "(8, 1)", id="gym-unknown-env-step-reward"),
+    pytest.param(KERAS + "import gym\nenv = gym.make(ENV_ID)\nx = tf.zeros((8, 1)) * env.observation_space.high[0]",
+                 "x", "(8, 1)", id="gym-unknown-env-observation-space"),
     # gym's documented vector observations: reset and step as gym before 0.26 and gymnasium give them
     pytest.param(GYM + "s = env.reset()", "s", "(4,)", id="gym-reset"),
     pytest.param(GYM + "s2, r, done, info = env.step(0)", "s2", "(4,)", id="gym-step"),
