@@ -1649,6 +1649,17 @@ def test_labels_are_scored_on_a_scan_of_their_folder_as_a_user_runs_it(tmp_path)
     assert bench.summary == "recall 1/1 trap files; 0 false alarms (0 look-alike files); 0 not scanned"
 
 
+def test_a_finding_on_an_unmarked_line_of_a_trap_file_is_counted_apart(tmp_path):
+    """A labelled trap file whose accuracy line broadcasts as its loss does: that line is not a look-alike's false
+    alarm, and is said on its own."""
+    (tmp_path / "trap.py").write_text(TRAP.format(comment="  # expect: TLW003") +
+                                      "acc = tf.reduce_mean(tf.abs(p - y))\n")
+    bench = scan.bench_markers(tmp_path)
+    assert (bench.found, bench.false_alarms, len(bench.unmarked)) == (1, [], 1)
+    assert bench.summary == ("recall 1/1 trap files; 0 false alarms (0 look-alike files); 1 more on lines of trap "
+                             "files not marked; 0 not scanned")
+
+
 def test_a_finding_two_labelled_folders_reach_counts_once(tmp_path):
     """a/ and b/ both import the project's shared/losses.py (a package named from the root): its finding is made
     by the scans of both folders, and is one false alarm, not two."""

@@ -2,8 +2,9 @@
 
 Every file of FOLDER (tests/scan_corpus by default) whose flagged lines end in `# expect: TLWnnn` is a trap;
 a file with no marker is a look-alike that is right. A trap is found when a finding lands on a marked line; a
-false alarm is a finding on an unmarked line (`scan.bench_markers`, which `python -m tf_loss_wiring.check.scan
---bench FOLDER` prints too). Standard library only, as the scan is.
+false alarm is a finding in a look-alike, and a finding on an unmarked line of a trap file is counted apart
+(`scan.bench_markers`, which `python -m tf_loss_wiring.check.scan --bench FOLDER` prints too). Standard library
+only, as the scan is.
 """
 
 from __future__ import annotations

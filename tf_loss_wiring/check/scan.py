@@ -3870,7 +3870,8 @@ class Bench:
     traps: int = 0
     found: int = 0  # trap files with at least one marked line found
     lookalikes: int = 0
-    false_alarms: list[str] = dataclasses.field(default_factory=list)
+    false_alarms: list[str] = dataclasses.field(default_factory=list)  # findings in look-alike files
+    unmarked: list[str] = dataclasses.field(default_factory=list)  # findings on other lines of trap files
     missed: list[str] = dataclasses.field(default_factory=list)
     problems: list[str] = dataclasses.field(default_factory=list)
 
@@ -3878,7 +3879,8 @@ class Bench:
     def summary(self) -> str:
         return (f"recall {self.found}/{self.traps} trap files; {len(self.false_alarms)} false alarm"
                 f"{'s' * (len(self.false_alarms) != 1)} ({self.lookalikes} look-alike files); "
-                f"{len(self.problems)} not scanned")
+                + (f"{len(self.unmarked)} more on lines of trap files not marked; " if self.unmarked else "")
+                + f"{len(self.problems)} not scanned")
 
 
 def _score(bench: Bench, found: list[Finding], path: Path, marked: set[int], display: str) -> None:
@@ -3894,7 +3896,8 @@ def _score(bench: Bench, found: list[Finding], path: Path, marked: set[int], dis
             bench.missed.append(display)
     else:
         bench.lookalikes += 1
-    bench.false_alarms += [f"{display}:{f.line}: {f.code} {f.message}" for f in mine if f.line not in marked]
+    (bench.unmarked if marked else bench.false_alarms).extend(
+        f"{display}:{f.line}: {f.code} {f.message}" for f in mine if f.line not in marked)
 
 
 def bench_markers(folder: Path) -> Bench:
@@ -3976,6 +3979,8 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             for line in bench.false_alarms:
                 print(f"false alarm: {line}")
+            for line in bench.unmarked:
+                print(f"not marked: {line}")
             for line in bench.missed:
                 print(f"missed: {line}")
             for line in bench.problems:
