@@ -1355,6 +1355,9 @@ def test_a_comprehension_over_a_literal_range_is_walked_item_by_item():
     source = KERAS + "batch = [(np.zeros(4), 0.5, np.zeros(4))] * 32\n" \
         "s, r, s2 = [np.array([e[i] for e in batch]) for i in range(3)]\n"
     assert scan.shape_of(source, "r") == "(?,)" and scan.shape_of(source, "s2") == "(?, 4)"
+    named = KERAS + "fields = range(3)\nbatch = [(np.zeros(4), 0.5, np.zeros(4))] * 32\n" \
+        "s, r, s2 = [np.array([e[i] for e in batch]) for i in fields]\n"
+    assert scan.shape_of(named, "r") is None  # a range held in a name: not walked item by item, and no crash
 
 
 def test_a_file_neither_python3_nor_python2_is_one_problem(tmp_path):

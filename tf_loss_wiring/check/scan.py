@@ -1307,7 +1307,7 @@ class Scanner:
         counted = type(node) is ast.ListComp and len(node.generators) == 1 and not first.ifs and \
             _enumerated(first.iter, inner)
         sequence = self.ev(first.iter.args[0] if counted else first.iter, inner)
-        if sequence is RANGE and not counted and len(first.iter.args) == 1:  # [... for i in range(5)]: 0, 1, ... 4
+        if sequence is RANGE and type(first.iter) is ast.Call and len(first.iter.args) == 1:  # range(5): 0, ... 4
             count = self.ev(first.iter.args[0], inner)
             if type(count) is int and 0 < count <= MAX_UNROLL:
                 sequence = tuple(range(count))
