@@ -381,6 +381,13 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
                  "x", "unknown shape", id="gym-action-bounds-an-array"),
     pytest.param(KERAS + "import gym\nenv = gym.make('CartPole-v1')\nx = tf.zeros((8, 1)) * env.action_space.n",
                  "x", "(8, 1)", id="gym-action-count"),
+    # TF 1's get_variable of an initializer tensor, and TensorFlow 0.x's tf.concat(axis, values)
+    pytest.param(TF1 + "w0 = np.random.uniform(-1, 1, size=(load(), 1))\nW = tf.get_variable('W', initializer="
+                 "tf.constant(w0))", "W", "(?, 1)", id="get-variable-of-an-initializer-tensor"),
+    pytest.param(TF1 + "W = tf.get_variable('W', [3, 1], initializer=tf.zeros_initializer())", "W", "(3, 1)",
+                 id="get-variable-of-a-shape-and-an-initializer"),
+    pytest.param(TF1 + "a = tf.zeros([8, 3])\nb = tf.zeros([8, 2])\nc = tf.concat(1, [a, b])", "c", "(8, 5)",
+                 id="tf0-concat-axis-first"),
     # an environment whose id the scan does not know: its step's reward a number, its spaces Gym spaces
     pytest.param(KERAS + "import gym\nenv = gym.make(ENV_ID)\nx = tf.zeros((8, 1)) * env.step(0)[1]", "x",
                  "(8, 1)", id="gym-unknown-env-step-reward"),

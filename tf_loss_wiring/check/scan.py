@@ -2121,6 +2121,9 @@ class Scanner:
             return self.constant(ns, last, args, kw, node)
         if last == "get_variable":
             dims = self.dims(_arg(args, kw, 1, "shape"), line)
+            start = kw.get("initializer")
+            if dims is None and isinstance(start, T) and start.dims is not None and not start.unk:
+                dims = start.dims  # get_variable('W', initializer=tf.constant(w0)): the tensor's shape
             return T(dims, (line, "{}", node)) if dims is not None else None
         if last in ("zeros", "ones", "empty", "fill", "full", "random_normal", "random_uniform", "truncated_normal",
                     "normal", "uniform", "random_gamma", "glorot_uniform") and not name.startswith("random.") \
@@ -2168,6 +2171,10 @@ class Scanner:
         if last in ("concat", "concatenate", "stack", "hstack", "vstack"):
             # the axis: tf.concat's is given; np.concatenate's and the stacks' is 0; Keras's layers.concatenate's
             # -1, K.concatenate's -1 and keras.ops.concatenate's 0 are one name here: not known unless given
+            if ns == "tf" and last == "concat" and len(args) == 2 and type(first) is int and \
+                    type(args[1]) is tuple:  # TensorFlow before 1.0: tf.concat(axis, values)
+                args = [args[1], first]
+                first = args[0]
             axis = _arg(args, kw, 1, "axis", MISSING)
             if axis is MISSING:
                 axis = -1 if name == "layers.concatenate" else None if ns in ("k", "k2") and last == "concatenate" \
