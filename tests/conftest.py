@@ -254,3 +254,13 @@ def pytest_sessionfinish(session):
             process.kill()
             process.wait()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_notebook(path, *cells, language="python"):
+    """A Jupyter notebook (nbformat 4) of these code cells, a markdown cell first, as Jupyter writes it."""
+    code = [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+             "source": cell.splitlines(keepends=True)} for cell in cells]
+    path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# A model"]}, *code],
+                                "metadata": {"language_info": {"name": language}}, "nbformat": 4,
+                                "nbformat_minor": 5}))
+    return path

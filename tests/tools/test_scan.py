@@ -1,6 +1,6 @@
 """The static scan (`tf_loss_wiring.check.scan`): each shape transfer, each rule, suppression, Python 2, files that
-cannot be read, and the marked corpora. Imports nothing but the scanner and the standard library: a scan-only
-install has no framework."""
+cannot be read, notebooks, and the marked corpora. Imports no framework (the scanner, the standard library,
+conftest's notebook writer): a scan-only install has none."""
 
 import functools
 import os
@@ -11,6 +11,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import write_notebook
 
 from tf_loss_wiring.check import scan
 
@@ -1322,6 +1323,48 @@ def test_a_notebook_exported_with_its_magics_is_scanned_with_lines_kept():
     assert plain.splitlines()[4] == "    pass" and plain.splitlines()[7] == "files = None"
     assert plain.splitlines()[9] == "" and plain.splitlines()[12] == "x = np.zeros((100, 1))"
     assert findings(NOTEBOOK) == [(14, "TLW003")]  # with a Python 2 print too
+
+
+NOTEBOOK_CELLS = (
+    "import numpy as np\nimport tensorflow as tf\n%matplotlib inline\n",
+    "%%bash\npip install tensorflow==1.15\n",
+    "x = tf.placeholder(tf.float32, [None, 10])\ny = tf.placeholder(tf.float32, [None])\n"
+    "  # a comment\npred = tf.layers.dense(x, 1)\ntf.layers.dense?\n",
+    "  !wget -q https://example.invalid/data.csv \\\n      -O data.csv\n  ls ./data\n"
+    "  print('%d steps'\n        % 3)\n  loss = tf.reduce_mean(tf.square(y - pred))\n",
+)
+
+
+def test_a_notebook_is_scanned_cell_by_cell_and_told_by_cell(tmp_path):
+    """Its findings say the code cell and the line in it, as ruff and nbQA do, and so do the lines their messages
+    name; line magics, help, automagics, a shell cell and a cell's own indentation are read as IPython does."""
+    done = scan.scan_path(write_notebook(tmp_path / "model.ipynb", *NOTEBOOK_CELLS))
+    assert done.problems == [] and done.files == 1
+    [found] = done.findings
+    assert (found.code, found.line, found.cell, found.cell_line, found.col) == ("TLW003", 19, 4, 6, 35)
+    assert str(found).startswith(f"{tmp_path / 'model.ipynb'}:cell 4:6:35: TLW003 labels y of shape (B,)")
+    assert "(placeholder shape=[None], cell 3, line 2)" in found.message
+    assert "(dense layer of 1 unit, cell 3, line 4)" in found.message
+
+
+def test_a_notebook_s_noqa_and_its_folder(tmp_path):
+    cells = (*NOTEBOOK_CELLS[:-1], NOTEBOOK_CELLS[-1].replace("(y - pred))", "(y - pred))  # noqa: TLW003"))
+    write_notebook(tmp_path / "quiet.ipynb", *cells)
+    write_notebook(tmp_path / "r.ipynb", *NOTEBOOK_CELLS, language="R")  # no Python in it
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    write_notebook(tmp_path / ".ipynb_checkpoints" / "model-checkpoint.ipynb", *NOTEBOOK_CELLS)
+    done = scan.scan_path(tmp_path)
+    assert (done.findings, done.problems, done.files) == ([], [], 2)
+
+
+def test_a_notebook_that_is_not_one_or_does_not_parse_is_one_problem(tmp_path):
+    (tmp_path / "broken.ipynb").write_text('{"cells": [')
+    write_notebook(tmp_path / "typo.ipynb", "x = 1\n", "y = (\n")
+    done = scan.scan_path(tmp_path)
+    assert done.files == 0 and sorted(done.problems) == [
+        f"{tmp_path / 'broken.ipynb'}: cannot be scanned: ValueError: not a Jupyter notebook (JSONDecodeError: "
+        "Expecting value: line 1 column 12 (char 11))",
+        f"{tmp_path / 'typo.ipynb'}: cannot be scanned: SyntaxError: '(' was never closed (cell 2, line 1)"]
 
 
 @pytest.mark.parametrize("imports, expected", [

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from conftest import write_notebook
 
 from tf_loss_wiring.check import sarif, scan
 from tf_loss_wiring.check.flake8 import Plugin
@@ -330,3 +331,16 @@ def test_the_rules_index_lists_every_page_and_the_retired_code():
     for needed in ('external = ["TLW"]', "RUF100", "RUF102", "flake8 --select TLW", "tf-loss-wiring check",
                    "tf-loss-wiring-check", ENTRY_POINT):
         assert needed in beside, needed
+
+
+def test_a_notebook_s_finding_in_sarif_names_its_cell_and_fingerprints_its_line(tmp_path):
+    path = write_notebook(tmp_path / "model.ipynb", "%matplotlib inline\n", TRAP)
+    log = sarif.to_sarif(scan.scan_path(path).findings, [], tmp_path)
+    assert_valid_sarif(log)
+    [result] = log["runs"][0]["results"]
+    assert result["properties"] == {"cell": 2, "lineInCell": TRAP.count("\n", 0, TRAP.index(FLAGGED)) + 1}
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "model.ipynb"
+    text = scan.read_notebook(path).source.splitlines()[result["locations"][0]["physicalLocation"]["region"]
+                                                          ["startLine"] - 1]
+    assert result["partialFingerprints"][sarif.FINGERPRINT] == sarif.fingerprint("TLW003", "model.ipynb", text, 0)
+    assert text == FLAGGED

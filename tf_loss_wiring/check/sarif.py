@@ -94,8 +94,8 @@ class Sources:
     def line(self, path: str, number: int) -> str | None:
         if path not in self.files:
             try:
-                self.files[path] = Path(path).read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError):
+                self.files[path] = scan.python_source(Path(path)).splitlines()
+            except (OSError, ValueError):  # ValueError: UnicodeDecodeError, or a notebook that is not one
                 self.files[path] = None
         lines = self.files[path]
         return lines[number - 1] if lines is not None and 0 < number <= len(lines) else None
@@ -136,6 +136,7 @@ def to_sarif(findings: Iterable[scan.Finding], problems: Iterable[str], root: Pa
                 "artifactLocation": artifact(finding.path, root),
                 "region": {"startLine": finding.line, "startColumn": utf16_column(text, finding.col)},
             }}],
+            **({"properties": {"cell": finding.cell, "lineInCell": finding.cell_line}} if finding.cell else {}),
             "partialFingerprints": {FINGERPRINT: fingerprint(finding.code, uri, text or "", occurrence)},
         })
     return {

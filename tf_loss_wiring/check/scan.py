@@ -34,10 +34,12 @@ flagged lines end in `# expect: TLWnnn`), `--labels labels.json`, or `--time FOL
 from __future__ import annotations
 
 import ast
+import bisect
 import builtins
 import dataclasses
 import functools
 import io
+import json
 import os
 import re
 import sys
@@ -87,13 +89,16 @@ class Finding:
     code: str
     message: str
     fix: str = dataclasses.field(default="", compare=False)  # the fix that fits this finding; the rule's by default
+    cell: int = 0  # in a notebook: the code cell (1-based, as ruff and nbQA count) that `line` falls in
+    cell_line: int = 0  # and the line within that cell; `line` counts the code cells' lines joined
 
     def __post_init__(self):
         if not self.fix:
             object.__setattr__(self, "fix", FIXES[self.code])
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        where = f"cell {self.cell}:{self.cell_line}" if self.cell else self.line
+        return f"{self.path}:{where}:{self.col}: {self.code} {self.message}"
 
 
 # --- values -----------------------------------------------------------------------------------------------
@@ -3659,18 +3664,48 @@ def parse(source: str, path: str) -> ast.Module:
             raise error from None
 
 
-MAGIC = re.compile(r"^(?P<lead>[ \t]*)(?:[%!]|(?P<bound>[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)[%!]).*$",
-                   re.MULTILINE)
+MAGIC = re.compile(r"(?P<lead>[ \t]*)(?:[%!]|(?P<bound>[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)[%!]).*")
+HELP = re.compile(r"[ \t]*(?:\?{1,2}[\w.]+|[\w.]+\?{1,2})[ \t]*")  # `tf.keras.Input?`: IPython's help
+AUTOMAGIC = re.compile(r"[ \t]*(?:ls|cd|pwd|pip|conda|cat|mkdir|rm|cp|mv|wget|unzip|clear)(?:[ \t]+[^=(]*)?")
+STRING_OR_COMMENT = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|#.*")
 
 
 def _without_magics(source: str) -> str | None:
     """A notebook's code cells exported with IPython's `%matplotlib inline`, `%tensorflow_version 2.x`, `!pip
     install ...` and `files = !ls` left in: each such line made `pass` (or `files = None`), every line kept where
-    it is. None if there is none."""
-    def plain(match):
-        return match["lead"] + (f"{match['bound']}None" if match["bound"] else "pass")
-    rewritten, count = MAGIC.subn(plain, _without_cell_magics(source))
-    return rewritten if count else None
+    it is; `%%html`-like cells blanked to their end (the first empty line). None if there is none."""
+    lines = _without_cell_magics(source).split("\n")
+    return "\n".join(lines) if _magics_as_python(lines) else None
+
+
+def _magics_as_python(lines: list[str]) -> int:
+    """Each line IPython reads as its own, not Python, made `pass` (`files = !ls`: `files = None`) in place: a
+    line magic or shell command (and the lines a trailing backslash continues it on), a `name?` asking for help,
+    an automagic `ls` or `pip install`; a line inside brackets continues Python (`%(a, b)` formats). The count."""
+    depth, continued, count = 0, False, 0
+    for i, line in enumerate(lines):
+        magic = continued or (not depth and (MAGIC.fullmatch(line) or HELP.fullmatch(line)
+                                              or AUTOMAGIC.fullmatch(line) and not _python_line(line)))
+        continued = bool(magic) and line.rstrip().endswith("\\")
+        if magic:
+            count += 1
+            bound = magic is not True and magic.re is MAGIC and magic["bound"]
+            lines[i] = "" if magic is True else re.match(r"[ \t]*", line)[0] + (f"{bound}None" if bound else "pass")
+            continue
+        code = STRING_OR_COMMENT.sub("", line)
+        depth = max(0, depth + sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}"))
+    return count
+
+
+def _python_line(line: str) -> bool:
+    try:
+        ast.parse(line.strip())
+    except SyntaxError:
+        return False
+    return True
+
+
+CELL_MAGICS_IN_PYTHON = (["time"], ["timeit"], ["capture"], ["prun"])  # %%time...: the cell below is Python
 
 
 def _without_cell_magics(source: str) -> str:
@@ -3680,7 +3715,7 @@ def _without_cell_magics(source: str) -> str:
     blank = False
     for i, line in enumerate(lines):
         if line.startswith("%%"):
-            blank = line[2:].split(maxsplit=1)[:1] not in (["time"], ["timeit"], ["capture"], ["prun"])
+            blank = line[2:].split(maxsplit=1)[:1] not in CELL_MAGICS_IN_PYTHON
         elif blank and not line.strip():
             blank = False
         elif blank:
@@ -3789,14 +3824,79 @@ def read_source(path: Path) -> str:
 
 
 def python_files(target: Path) -> list[Path]:
-    """The file itself, or every .py file under the folder (skipping virtual environments and caches)."""
+    """The file itself, or every .py file and notebook under the folder (skipping virtual environments, caches
+    and .ipynb_checkpoints)."""
     if target.is_file():
         return [target]
     found = []
     for folder, subfolders, files in os.walk(target):
         subfolders[:] = sorted(d for d in subfolders if d not in SKIPPED_FOLDERS and not d.startswith("."))
-        found += [Path(folder) / name for name in sorted(files) if name.endswith(".py")]
+        found += [Path(folder) / name for name in sorted(files) if name.endswith((".py", ".ipynb"))]
     return found
+
+
+# --- notebooks --------------------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Notebook:
+    """A notebook's code cells joined, one after another, and the line of the joined text each cell starts on."""
+
+    source: str
+    starts: tuple[int, ...]
+    indents: tuple[int, ...] = ()  # of each joined line, the indentation taken off it (a cell's own, as IPython)
+
+    def cell_of(self, line: int) -> tuple[int, int]:
+        """(code cell, line within it), both 1-based, of a line of the joined text."""
+        cell = bisect.bisect_right(self.starts, line)
+        return cell, line - self.starts[cell - 1] + 1
+
+    def place(self, finding: Finding) -> Finding:
+        """The finding told by cell: its own line, and the lines its message names in this notebook."""
+        def line_in_cell(match):
+            cell, line = self.cell_of(int(match[1]))
+            return f"cell {cell}, line {line}"
+        cell, line = self.cell_of(finding.line)
+        message = re.sub(r"\bline (\d+)\b(?! of )", line_in_cell, finding.message)
+        col = finding.col + (self.indents[finding.line - 1] if finding.line <= len(self.indents) else 0)
+        return dataclasses.replace(finding, message=message, cell=cell, cell_line=line, col=col)
+
+
+def python_source(path: Path) -> str:
+    """The Python the scan reads in a file: a .py file's text, a notebook's code cells joined."""
+    return read_notebook(path).source if path.suffix == ".ipynb" else read_source(path)
+
+
+def read_notebook(path: Path) -> Notebook:
+    """A Jupyter notebook's code cells (nbformat 4, or 3's worksheets); a `%%bash`-like cell, not Python, as
+    blank lines; none at all for a notebook of another language. Raises ValueError if it is not a notebook."""
+    try:
+        document = json.loads(read_source(path))
+        language = (document.get("metadata", {}).get("language_info", {}).get("name")
+                    or document.get("metadata", {}).get("kernelspec", {}).get("language") or "python")
+        cells = [cell for sheet in document.get("worksheets", [document]) for cell in sheet["cells"]]
+        texts = [cell.get("source", cell.get("input", "")) for cell in cells if cell.get("cell_type") == "code"]
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ValueError(f"not a Jupyter notebook ({type(error).__name__}: {error})") from None
+    if str(language).lower() != "python":
+        texts = []
+    lines, starts, indents = [], [], []
+    for text in texts:
+        starts.append(len(lines) + 1)
+        cell = ("".join(text) if isinstance(text, list) else str(text)).split("\n")
+        first = next((line for line in cell if line.strip()), "")
+        indent = first[:len(first) - len(first.lstrip())]  # IPython takes the first line's indentation off each
+        indents += [len(indent) if indent and line.startswith(indent) else 0 for line in cell]
+        lines += _cell_as_python([line[len(indent):] if indent and line.startswith(indent) else line
+                                  for line in cell])
+    return Notebook("\n".join(lines) + "\n", tuple(starts) or (1,), tuple(indents))
+
+
+def _cell_as_python(lines: list[str]) -> list[str]:
+    """A code cell's lines as IPython runs them, one for one: `%%bash`-like cells (not Python) blank, each line
+    magic or shell command (`%matplotlib inline`, `!pip install ... \\` and its continued lines) `pass`."""
+    if lines[0].startswith("%%") and lines[0][2:].split(maxsplit=1)[:1] not in CELL_MAGICS_IN_PYTHON:
+        return [""] * len(lines)
+    _magics_as_python(lines)
+    return lines
 
 
 @dataclasses.dataclass
@@ -3826,13 +3926,18 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
     findings, problems, files = [], [], python_files(target)
     for path in files:
         try:
-            found = scan_source(str(path), read_source(path))
+            if path.suffix == ".ipynb":
+                notebook = read_notebook(path)
+                found = [notebook.place(f) if f.path == str(path) else f
+                         for f in scan_source(str(path), notebook.source)]
+            else:
+                found = scan_source(str(path), read_source(path))
         except RecursionError:
             problems.append(f"{path}: cannot be scanned: RecursionError: expressions nested too deeply")
         except MemoryError:
             problems.append(f"{path}: cannot be scanned: MemoryError: expressions nested too deeply to parse")
         except SyntaxError as error:
-            where = f" (line {error.lineno})" if error.lineno else ""
+            where = f" ({_cell_line(path, error.lineno)})" if error.lineno else ""
             problems.append(f"{path}: cannot be scanned: {type(error).__name__}: {error.msg}{where}")
         except (ValueError, OSError) as error:  # ValueError: a NUL byte, on Python 3.10; UnicodeError
             problems.append(f"{path}: cannot be scanned: {type(error).__name__}: {error}")
@@ -3841,6 +3946,14 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
         else:
             findings += [f for f in found if _selected(f.code, select, ignore)]
     return Scanned(once(findings), problems, len(files) - len(problems))
+
+
+def _cell_line(path: Path, line: int) -> str:
+    """`line 12`, or in a notebook `cell 3, line 2`."""
+    if path.suffix != ".ipynb":
+        return f"line {line}"
+    cell, line = read_notebook(path).cell_of(line)
+    return f"cell {cell}, line {line}"
 
 
 def once(findings: list[Finding], seen: set | None = None) -> list[Finding]:
@@ -3861,9 +3974,10 @@ EXPECT = re.compile(r"#\s*expect:\s*(?P<codes>TLW\d+(?:\s*,\s*TLW\d+)*)")
 
 
 def expected_findings(path: Path) -> set[tuple[int, str]]:
-    """The (line, code) pairs a corpus file's `# expect: TLWnnn` comments mark."""
+    """The (line, code) pairs a corpus file's `# expect: TLWnnn` comments mark (a notebook's: lines of its code
+    cells joined, as its findings' `line`)."""
     marks = set()
-    for number, line in enumerate(read_source(path).splitlines(), 1):
+    for number, line in enumerate(python_source(path).splitlines(), 1):
         match = EXPECT.search(line)
         if match:
             marks |= {(number, code.strip()) for code in match.group("codes").split(",")}
@@ -3917,8 +4031,6 @@ def bench_markers(folder: Path) -> Bench:
 
 def bench_labels(labels: Path) -> Bench:
     """Score the scan on a labels.json: [{"file", "kind": "trap"|"lookalike", "lines"}], paths relative to it."""
-    import json
-
     root = Path(labels).parent
     return _bench([(root / entry["file"], set(entry.get("lines") or []) if entry["kind"] == "trap" else set(),
                     entry["file"]) for entry in json.loads(Path(labels).read_text())])
@@ -3954,7 +4066,7 @@ def time_against_parse(folder: Path, rounds: int = 3) -> tuple[float, float, int
         for path in files:
             start = time.perf_counter()
             try:
-                ast.parse(read_source(path))
+                ast.parse(python_source(path))
             except Exception:  # noqa: BLE001, S110 - the parse time only
                 pass
             middle = time.perf_counter()
