@@ -670,8 +670,8 @@ BREAKS = [
      "    if last_a is None or last_b is None or a.tail is None and b.tail is None:\n",
      "    if a.tail is None or b.tail is None:\n"),
     ("a sibling's class base read from a module not read yet",
-     "        if self.lazy:  # a sibling's class: a base from a module not read yet is not read for it "
-     "(torch's Module)\n",
+     "        if self.lazy:  # a sibling's class: a base from a module not read yet is read when a name is not "
+     "found\n",
      "        if False:\n"),
     ("a dataset's slices keep the first axis",
      "            rows = tuple(p.like(dims=p.dims[1:], raw=None",
@@ -966,6 +966,12 @@ BREAKS = [
      "        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow):",
      "        if numpy and _looks_numpy(cand.node):"),
     # --- notebooks, snippets without imports, comprehensions over a range ---
+    ("a sibling's base from a module not read yet never read",
+     "        later, self.later = self.later, ()\n        found = [",
+     "        later, self.later = (), ()\n        found = ["),
+    ("a base left for later kept when it is not read",
+     "            later = tuple(lazy for lazy, base in zip(pending, bases, strict=True) if lazy and base is None)",
+     "            later = ()"),
     ("a notebook's magics not made pass",
      "    return \"\\n\".join(lines) if _magics_as_python(lines) else None",
      "    return None"),

@@ -1819,7 +1819,8 @@ def test_a_trap_made_in_a_module_beside_the_file_by_this_files_call_is_reported_
 
 def test_a_siblings_class_base_from_a_module_not_read_yet_is_not_read_for_it(tmp_path, monkeypatch):
     """torch/nn's modules each subclass Module from another: reading every base's module made the scan of a
-    library tree 1.5x ast.parse alone. A base from a library, or from a module already read, is still known."""
+    library tree 1.5x ast.parse alone. A base from a library, or from a module already read, is still known; one
+    not read yet is read when a name is not found on the class (the next test)."""
     (tmp_path / "base.py").write_text("class Base:\n    pass\n")
     (tmp_path / "middle.py").write_text("from base import Base\nfrom keras import Model\n\n\n"
                                         "class Agent(Base):\n    pass\n\n\nclass Net(Model):\n    pass\n")
@@ -1834,6 +1835,24 @@ def test_a_siblings_class_base_from_a_module_not_read_yet_is_not_read_for_it(tmp
     monkeypatch.setattr(scan, "_sibling_tree", recording)
     assert scan.scan_path(tmp_path / "run.py").findings == []
     assert read == ["middle.py"]
+
+
+def test_a_method_of_a_base_in_a_module_two_imports_away_is_found_when_called(tmp_path):
+    """main.py builds the agent; agent.py's Agent runs through run() of runnable.py's Runnable, a module main.py
+    does not import: it is read when `run` is not found on Agent, and its call of self._run() walked."""
+    (tmp_path / "runnable.py").write_text("import sys, traceback\n\n\nclass Runnable:\n    def run(self):\n"
+                                          "        try:\n            self._run()\n        except Exception:\n"
+                                          "            traceback.print_exc(file=sys.stdout)\n")
+    (tmp_path / "agent.py").write_text(TF1 + "from runnable import Runnable\n\n\nclass Agent(Runnable):\n"
+                                       "    def __init__(self, weights):\n        self.weights = weights\n\n"
+                                       "    def _run(self):\n        p = tf.zeros([8, 1])\n        return "
+                                       "tf.reduce_mean(self.weights * tf.square(p - tf.zeros([8, 1])))\n")
+    (tmp_path / "main.py").write_text(TF1 + "from agent import Agent\n\nAgent(tf.zeros([8])).run()\n")
+    [finding] = scan.scan_path(tmp_path / "main.py").findings
+    assert (Path(finding.path).name, finding.code) == ("agent.py", "TLW003")
+    assert finding.line == TF1.count("\n") + 10
+    (tmp_path / "main.py").write_text(TF1 + "from agent import Agent\n\nAgent(tf.zeros([8])).start()\n")
+    assert scan.scan_path(tmp_path / "main.py").findings == []  # no such method there either: nothing walked
 
 
 def test_the_modules_a_module_beside_the_file_imports_are_followed_too(tmp_path):

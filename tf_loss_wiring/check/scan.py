@@ -208,10 +208,11 @@ class Fn:
 
 
 class Cls:
-    __slots__ = ("node", "bases", "methods", "attrs", "kind")
+    __slots__ = ("node", "bases", "methods", "attrs", "kind", "later")
 
-    def __init__(self, node, bases, kind):
+    def __init__(self, node, bases, kind, later=()):
         self.node, self.bases, self.kind = node, bases, kind
+        self.later = later  # bases a sibling imports from a module not read yet (Lazy): read when a name is not here
         self.methods: dict[str, Fn] = {}
         self.attrs: dict[str, object] = {}
 
@@ -222,7 +223,7 @@ class Cls:
             found = base.method(name)
             if found is not None:
                 return found
-        return None
+        return self.method(name) if self._read_later() else None
 
     def attr(self, name):
         if name in self.attrs:
@@ -231,7 +232,14 @@ class Cls:
             found = base.attr(name)
             if found is not MISSING:
                 return found
-        return MISSING
+        return self.attr(name) if self._read_later() else MISSING
+
+    def _read_later(self) -> bool:
+        """The bases left for later, read now (once); whether any is a class of the project's own."""
+        later, self.later = self.later, ()
+        found = [base for base in (lazy.resolve() for lazy in later) if isinstance(base, Cls)]
+        self.bases = [*self.bases, *found]
+        return bool(found)
 
 
 class Inst:
@@ -991,9 +999,12 @@ class Scanner:
             self.functions.append(fn)
 
     def s_class(self, node, fr):
-        if self.lazy:  # a sibling's class: a base from a module not read yet is not read for it (torch's Module)
-            bases = [fr.locals[b.id].peek() if type(b) is ast.Name and type(fr.locals.get(b.id)) is Lazy else
-                     self.ev(b, fr) for b in node.bases]
+        later = ()
+        if self.lazy:  # a sibling's class: a base from a module not read yet is read when a name is not found
+            pending = [fr.locals[b.id] if type(b) is ast.Name and type(fr.locals.get(b.id)) is Lazy else None
+                       for b in node.bases]
+            bases = [lazy.peek() if lazy else self.ev(b, fr) for b, lazy in zip(node.bases, pending, strict=True)]
+            later = tuple(lazy for lazy, base in zip(pending, bases, strict=True) if lazy and base is None)
         else:
             bases = [self.ev(b, fr) for b in node.bases]
         kind = None
@@ -1008,7 +1019,7 @@ class Scanner:
                 kind = "model"
             elif name == "Layer" and kind is None:
                 kind = "layer"
-        cls = Cls(node, [b for b in bases if isinstance(b, Cls)], kind)
+        cls = Cls(node, [b for b in bases if isinstance(b, Cls)], kind, later)
         body = Frame(cls.attrs, (fr.locals, *fr.closure) if fr.fn is not None else fr.closure, cls, None)
         self.block(node.body, body)
         fr.locals[node.name] = cls
