@@ -1710,6 +1710,13 @@ def test_labels_are_scored_on_a_scan_of_their_folder_as_a_user_runs_it(tmp_path)
     assert bench.summary == "recall 1/1 trap files; 0 false alarms (0 look-alike files); 0 not scanned"
 
 
+def test_a_notebook_s_trap_is_labelled_by_cell_and_line(tmp_path):
+    write_notebook(tmp_path / "model.ipynb", *NOTEBOOK_CELLS)
+    for cell, recall in ((6, "1/1"), (5, "0/1")):
+        (tmp_path / "labels.json").write_text(f'[{{"file": "model.ipynb", "kind": "trap", "cells": [[4, {cell}]]}}]')
+        assert scan.bench_labels(tmp_path / "labels.json").summary.startswith(f"recall {recall} trap files; 0 false")
+
+
 def test_a_finding_on_an_unmarked_line_of_a_trap_file_is_counted_apart(tmp_path):
     """A labelled trap file whose accuracy line broadcasts as its loss does: that line is not a look-alike's false
     alarm, and is said on its own."""

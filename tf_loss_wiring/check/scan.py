@@ -4041,10 +4041,19 @@ def bench_markers(folder: Path) -> Bench:
 
 
 def bench_labels(labels: Path) -> Bench:
-    """Score the scan on a labels.json: [{"file", "kind": "trap"|"lookalike", "lines"}], paths relative to it."""
+    """Score the scan on a labels.json: [{"file", "kind": "trap"|"lookalike", "lines"}], paths relative to it; a
+    notebook's trap lines given as "cells": [[code cell, line in it], ...] (1-based, as its findings tell them)."""
     root = Path(labels).parent
-    return _bench([(root / entry["file"], set(entry.get("lines") or []) if entry["kind"] == "trap" else set(),
-                    entry["file"]) for entry in json.loads(Path(labels).read_text())])
+    return _bench([(root / entry["file"], _labelled_lines(root / entry["file"], entry) if entry["kind"] == "trap"
+                    else set(), entry["file"]) for entry in json.loads(Path(labels).read_text())])
+
+
+def _labelled_lines(path: Path, entry: dict) -> set[int]:
+    lines = set(entry.get("lines") or [])
+    if entry.get("cells"):
+        starts = read_notebook(path).starts
+        lines |= {starts[cell - 1] + line - 1 for cell, line in entry["cells"]}
+    return lines
 
 
 def _bench(files) -> Bench:
