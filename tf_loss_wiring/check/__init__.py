@@ -50,7 +50,8 @@ def pairing(text: str) -> tuple[str, str]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("targets", nargs="+", metavar="TARGET",
-                        help="a loss (module:name or path/to/file.py:name), or a .py file or folder to scan")
+                        help="a loss (module:name or path/to/file.py:name), or a .py file, a notebook or a folder to "
+                             "scan")
     parser.add_argument("--pairing", type=pairing, action="append", metavar="LABELS:PREDICTIONS",
                         help="judge only the shapes your model really gives, e.g. B:B1 for labels (B,) and "
                              "predictions (B, 1); repeatable (default: all four pairings)")

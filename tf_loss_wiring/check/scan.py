@@ -24,8 +24,9 @@ by `.append` (`Built`) keeps what its items are only while every change to it is
 does not walk, its items become unknown; a list literal's shape is read only where nothing else can reach it.
 
 Python 2 files are rewritten token by token (print statements, `except E, e`, backticks, `0777`, `123L`, `<>`,
-`ur''`, `raise E, msg`, tuple parameters `def f(a, (b, c))`) with lines and columns kept, then parsed. `# noqa`
-and `# noqa: TLW003` suppress a finding on its line, as in flake8.
+`ur''`, `raise E, msg`, tuple parameters `def f(a, (b, c))`) with lines and columns kept, then parsed. A Jupyter
+notebook's code cells are read one after another as IPython runs them (`Notebook`), its findings told by cell.
+`# noqa` and `# noqa: TLW003` suppress a finding on its line, as in flake8.
 
 Run as a script: `python -m tf_loss_wiring.check.scan --bench FOLDER` (recall and false alarms over files whose
 flagged lines end in `# expect: TLWnnn`), `--labels labels.json`, or `--time FOLDER` (scan vs ast.parse).
