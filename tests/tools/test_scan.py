@@ -1862,6 +1862,22 @@ def test_a_method_of_a_base_in_a_module_two_imports_away_is_found_when_called(tm
     assert scan.scan_path(tmp_path / "main.py").findings == []  # no such method there either: nothing walked
 
 
+def test_a_script_in_a_subfolder_imports_the_modules_of_the_project_s_root(tmp_path):
+    """dqn/train.py puts the root on sys.path and imports `from memory import sample`: memory.py one folder up (a
+    dotted name up the tree still needs its folder there). Written after a first scan, it is found by the next."""
+    (tmp_path / "dqn").mkdir()
+    (tmp_path / "dqn" / "train.py").write_text(TF1 + "import os, sys\nsys.path.insert(0, os.path.dirname(os.path"
+                                               ".dirname(os.path.abspath(__file__))))\nfrom memory import sample\n"
+                                               "w, r = sample(32)\nloss = tf.reduce_mean(w * tf.square(r))\n")
+    assert scan.scan_path(tmp_path / "dqn" / "train.py").findings == []  # no memory.py yet
+    (tmp_path / "memory.py").write_text(TF1 + "\n\ndef sample(n):\n    return np.empty((n, 1)), np.empty(n)\n")
+    [finding] = scan.scan_path(tmp_path / "dqn" / "train.py").findings
+    assert (Path(finding.path).name, finding.line, finding.code) == ("train.py", 7, "TLW003")
+    (tmp_path / "dqn" / "train.py").write_text(TF1 + "from lib.memory import sample\nw, r = sample(32)\n"
+                                               "loss = tf.reduce_mean(w * tf.square(r))\n")
+    assert scan.scan_path(tmp_path / "dqn" / "train.py").findings == []  # no lib/ folder up there
+
+
 def test_the_modules_a_module_beside_the_file_imports_are_followed_too(tmp_path):
     (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
     (tmp_path / "middle.py").write_text("from networks import Baseline\nfrom run import rewards\n\n\n"

@@ -3779,6 +3779,7 @@ ANY_CALL = re.compile(r"(\w+)\s*\(")
 def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
     """The findings in one module's source. Raises SyntaxError (a file neither Python 3 nor 2), ValueError (NUL)."""
     tree = parse(source, path)
+    FOUND_BESIDE.clear()  # asked anew for each file: the files beside it may have changed since the last scan
     if not TRIGGERS.search(source) and not _imports_a_sibling(path, source):  # nothing here could reduce a
         return []  # broadcast, nor call a module beside it that does: the walk is not needed
     found = Scanner(path, tree, source).run()
@@ -3796,15 +3797,24 @@ def _imports_a_sibling(path: str, source: str) -> bool:
     return os.path.isfile(path) and any(_sibling_path(path, module, 0) for module in FROM_IMPORT.findall(source))
 
 
+FOUND_BESIDE: dict[tuple[str, str, int], str | None] = {}  # _sibling_path's answers in one file's scan
+
+
 def _sibling_path(importer: str, module: str, level: int) -> str | None:
+    key = (importer, module, level)
+    if key not in FOUND_BESIDE:
+        FOUND_BESIDE[key] = _find_beside(importer, module, level)
+    return FOUND_BESIDE[key]
+
+
+def _find_beside(importer: str, module: str, level: int) -> str | None:
     """The file `from module import …` names beside `importer`: in its folder (`networks`, `.networks`,
-    `sub.networks`), or, for a package named from the project's root (`from train.networks import …` in
-    train/trainer.py), in the folder one or two levels up that holds the package; None where there is none."""
+    `sub.networks`), or else one or two levels up: a module of the project's root that a script in dqn/ imports
+    once it has put the root on sys.path (`from memory import …`), or a package named from the root (`from
+    train.networks import …` in train/trainer.py) where that folder holds it; None where there is none."""
     folder, parts = os.path.dirname(importer), module.split(".")
     bases = [folder] if level else [folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))]
-    for up, base in enumerate(bases):
-        if up and (len(parts) < 2 or not os.path.isdir(os.path.join(base, parts[0]))):
-            continue  # up the tree only for a dotted name whose first part is a folder there
+    for base in bases:
         path = os.path.join(base, *parts) + ".py"
         if os.path.isfile(path):
             return path
