@@ -1415,7 +1415,7 @@ def test_every_file_of_the_installed_numpy_is_scanned_without_a_scanner_error():
     import numpy
 
     done = scan.scan_path(Path(numpy.__file__).parent)
-    assert done.files > 100 and [p for p in done.problems if "scanner error" in p] == []
+    assert done.files > 100 and done.problems == []  # numpy/distutils: classes named as the bases they import
 
 
 def test_a_file_neither_python3_nor_python2_is_one_problem(tmp_path):

@@ -238,9 +238,20 @@ class Cls:
     def _read_later(self) -> bool:
         """The bases left for later, read now (once); whether any is a class of the project's own."""
         later, self.later = self.later, ()
-        found = [base for base in (lazy.resolve() for lazy in later) if isinstance(base, Cls)]
+        found = [base for base in (lazy.resolve() for lazy in later) if isinstance(base, Cls) and
+                 self not in base.ancestry()]  # not a class of the same name that derives from this one
         self.bases = [*self.bases, *found]
         return bool(found)
+
+    def ancestry(self) -> set:
+        """The class and every base it has now, each once."""
+        seen, todo = set(), [self]
+        while todo:
+            cls = todo.pop()
+            if cls not in seen:
+                seen.add(cls)
+                todo += cls.bases
+        return seen
 
 
 class Inst:
