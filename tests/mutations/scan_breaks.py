@@ -564,8 +564,15 @@ BREAKS = [
      "                self.compiled.setdefault(id(loss.cls), []).append(receiver) if isinstance(receiver, Model) "
      "else None"),
     ("a Loss instance called directly not counted",
-     "            if callee.cls.kind == \"loss\":\n                self.loss_called.add(id(callee.cls))\n",
-     ""),
+     "                self.loss_called.setdefault(id(callee.cls), []).append(kw.get(\"y_true\", args[0] if args else "
+     "None))\n",
+     "                pass\n"),
+    ("a direct call's labels by keyword not read",
+     "append(kw.get(\"y_true\", args[0] if args else None))",
+     "append(args[0] if args else None)"),
+    ("a used Loss with no compile never dropped",
+     "        if not models and not called or any(",
+     "        if not models or any("),
     ("only fit's labels counted",
      "        elif name in (\"fit\", \"train_on_batch\", \"evaluate\", \"test_on_batch\") and "
      "isinstance(receiver, Model):",

@@ -1025,7 +1025,8 @@ def test_TLW004_loss_subclass(body, expected):
 
 
 # A Loss subclass is judged on its call alone, unless every model it is compiled with is fitted on labels the
-# source shows to be of rank 2: a (B, 1) column against (B, 1) outputs makes no B x B, in either generation.
+# source shows to be of rank 2, and every direct call is given such labels: a (B, 1) column against (B, 1)
+# outputs makes no B x B, in either generation.
 FITTED = LOSS_CLASS.format(body="        return ops.mean(ops.abs(y_true - y_pred))") + """\
 import numpy as np
 x = np.random.rand(64, 3)
@@ -1045,10 +1046,23 @@ model.compile(optimizer="sgd", loss=L())
     pytest.param("model.fit(x, np.random.rand(64, 1))\nother.compile(loss=L())\n", [(6, "TLW004")],
                  id="also-compiled-on-an-unknown-model"),
     pytest.param("model.fit(x, np.random.rand(64, 1))\nl = L()(labels, model(x))\n", [(6, "TLW004")],
-                 id="an-instance-also-called"),
+                 id="an-instance-also-called-on-unknown-labels"),
+    pytest.param("model.fit(x, np.random.rand(64, 1))\nl = L()(np.zeros((64, 1)), model(x))\n", [],
+                 id="an-instance-also-called-on-a-column"),
 ])
 def test_TLW004_holds_unless_every_fit_shows_column_labels(more, expected):
     assert findings(FITTED + more) == expected
+
+
+@pytest.mark.parametrize("more, expected", [
+    pytest.param("l = L()(y_true=np.zeros((64, 1)), y_pred=model(x))\n", [], id="called-on-a-column"),
+    pytest.param("l = L()(np.zeros((64, 1)), model(x))\nl = L()(labels, model(x))\n", [(6, "TLW004")],
+                 id="also-called-on-unknown-labels"),
+    pytest.param("l = L()(np.zeros(64), model(x))\n", [(6, "TLW003"), (6, "TLW004")], id="called-on-rank-1"),
+])
+def test_TLW004_holds_unless_every_direct_call_shows_column_labels(more, expected):
+    """A Loss subclass called in a GradientTape, never compiled: the labels of each call are what it sees."""
+    assert findings(FITTED.split("model.compile")[0] + more) == expected
 
 
 @pytest.mark.parametrize("bounds, dim, expected", [

@@ -732,10 +732,10 @@ class Scanner:
         self.direct: list[Finding] = []  # findings that need no reduction (TLW004)
         self.direct_cls: dict[int, Cls] = {}  # a TLW004 finding -> its Loss subclass
         # a Loss subclass's instances: the models compiled with one (None: a model the scan does not know), the
-        # labels each model is fitted on, and the classes whose instances are called directly
+        # labels each model is fitted on, and the labels each class's instances are called on directly
         self.compiled: dict[int, list] = {}
         self.fitted: dict[int, list] = {}
-        self.loss_called: set[int] = set()
+        self.loss_called: dict[int, list] = {}
         self.functions: list[Fn] = []
         self.classes: list[Cls] = []
         self.reducing: set | None = None  # names of methods that may find something, once the classes are known
@@ -1617,12 +1617,13 @@ class Scanner:
                                                                y_pred], {})
 
     def fitted_on_columns(self, cls) -> bool:
-        """Every model compiled with this Loss subclass is one the scan knows, fitted on labels of rank 2 or more
-        (a (B, 1) column against the (B, 1) outputs: no B x B in either generation), and no instance is called."""
-        models = self.compiled.get(id(cls))
-        if not models or id(cls) in self.loss_called or any(m is None or not self.fitted.get(id(m)) for m in models):
+        """The subclass is used, and every use is on labels of rank 2 or more (a (B, 1) column against the (B, 1)
+        outputs: no B x B in either generation): each model compiled with it is one the scan knows, fitted on
+        such labels, and each direct call `loss(y_true, y_pred)` is given such labels."""
+        models, called = self.compiled.get(id(cls), []), self.loss_called.get(id(cls), [])
+        if not models and not called or any(m is None or not self.fitted.get(id(m)) for m in models):
             return False
-        labels = [y for m in models for y in self.fitted[id(m)]]
+        labels = [y for m in models for y in self.fitted[id(m)]] + called
         return all(isinstance(y, T) and not y.unk and (y.ge2 or y.tail is not None or
                                                        y.dims is not None and len(y.dims) >= 2) for y in labels)
 
@@ -1879,8 +1880,8 @@ class Scanner:
                 self.call_fn(build, [inst, None], {})
             return inst
         if kind is Inst:
-            if callee.cls.kind == "loss":
-                self.loss_called.add(id(callee.cls))
+            if callee.cls.kind == "loss":  # mse(y_true, y_pred)
+                self.loss_called.setdefault(id(callee.cls), []).append(kw.get("y_true", args[0] if args else None))
             method = callee.cls.method("call") or callee.cls.method("__call__")
             if method is None and isinstance(callee.cls.attr(" graph"), Model):  # a functional model's subclass
                 return self.model_out(callee.cls.attr(" graph"), args[0] if args else kw.get("inputs"), node)
