@@ -1065,6 +1065,15 @@ def test_TLW004_holds_unless_every_direct_call_shows_column_labels(more, expecte
     assert findings(FITTED.split("model.compile")[0] + more) == expected
 
 
+@pytest.mark.parametrize("other, expected", [
+    (scan.T((1,)), scan.NUM), (scan.T(("B",)), None), (scan.T((1, 1)), None), (scan.T(None, unk=True), None),
+])
+def test_a_scalar_joined_with_a_one_item_vector_is_a_number(other, expected):
+    """`R = 0. if done else v.numpy()[0]`: the scalar's branch is the one that can make a B x B; a (B,) or a
+    (1, 1) on the other branch broadcasts otherwise, so the join of those is not known."""
+    assert scan._join(0.0, other) is expected and scan._join(other, scan.NUM) is expected
+
+
 @pytest.mark.parametrize("bounds, dim, expected", [
     (":1", None, 1), ("-1:", None, 1), ("2:3", None, 1), ("-2:-1", None, 1), (":3", None, None), ("1:", None, None),
     (":-1", None, None), ("a:b", None, None), ("::2", None, None), ("1:3", 5, 2), ("-1:", 5, 1), ("3:", 2, 0),

@@ -392,6 +392,10 @@ def _join(a, b):
         return a
     if _number(a) and _number(b):  # reward = 0; if won: reward = 1.0
         return NUM
+    if _number(a) and _one_item(b) or _one_item(a) and _number(b):
+        # R = 0. if done else critic(s[None])[-1].numpy()[0]: a scalar on one branch, a (1,) on the other. Taken
+        # as the scalar: what the scalar's branch makes of it is made on that branch (a trap there is a trap)
+        return NUM
     if type(a) in (Inst, Either) and type(b) in (Inst, Either):  # model = A() if ... else B()
         options = [*(a.options if type(a) is Either else (a,)), *(b.options if type(b) is Either else (b,))]
         return Either(tuple({id(o.cls): o for o in options}.values())[:MAX_EITHER])
@@ -412,6 +416,10 @@ def _both_tails(a, b):
     if last_a is None or last_b is None or a.tail is None and b.tail is None:
         return None
     return last_b if last_a == 1 else last_a if last_b in (1, last_a) else None
+
+
+def _one_item(value) -> bool:
+    return isinstance(value, T) and value.dims == (1,)
 
 
 def _number(value) -> bool:
