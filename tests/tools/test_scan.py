@@ -463,6 +463,23 @@ y_predict = tf.matmul(x, W) + b
                  "loss = K.mean(K.square(y_predict - y))\n", [(9, "TLW003")], id="TLW003-K-placeholder-rank-1"),
     pytest.param(QUESTION + "loss = tf.losses.mean_squared_error(tf.squeeze(y_predict, axis=1), y)\n", [],
                  id="squeezed"),
+    pytest.param(QUESTION + "loss = tf.reduce_mean(tf.square(y - tf.squeeze(y_predict, axis=1)))\n"
+                 "feed = {x: X, y: Y.reshape(-1, 1)}\n", [(8, "TLW002")], id="TLW002-squeezed-but-fed-columns"),
+    pytest.param(QUESTION + "loss = tf.reduce_mean(tf.square(y - tf.squeeze(y_predict, axis=1)))\n"
+                 "feed = {x: X, y: Y.reshape(-1, 1)}\nfeed = {x: X, y: Y}\n", [], id="squeezed-fed-a-column-and-Y"),
+    pytest.param(QUESTION + "loss = tf.reduce_mean(tf.square(y - tf.squeeze(y_predict, axis=1)))\n"
+                 "feed = {x: X, y: np.zeros(8)}\n", [], id="squeezed-fed-rank-1"),
+    pytest.param(QUESTION + "loss = tf.reduce_mean(tf.square(y - tf.squeeze(y_predict, axis=1)))\n"
+                 "feed = {x: X, y: np.loadtxt('y.csv')}\n", [], id="squeezed-fed-an-array-of-unknown-rank"),
+    pytest.param(QUESTION + "loss = tf.reduce_mean(tf.square(y - tf.squeeze(y_predict, axis=1)))\n"
+                 "critic = tf.keras.Sequential([tf.keras.layers.Dense(8), tf.keras.layers.Dense(1)])\n"
+                 "feed = {x: X, y: critic.predict(s)}\n", [(8, "TLW002")], id="squeezed-fed-a-critics-values"),
+    pytest.param(QUESTION + "loss = tf.reduce_mean(tf.square(y - tf.squeeze(y_predict, axis=1)))\n"
+                 "feed = {x: X, y: np.zeros((8, 2))}\n", [], id="squeezed-fed-two-wide"),
+    pytest.param(QUESTION + "error = y - tf.squeeze(y_predict, axis=1)\nfeed = {y: np.zeros((8, 1))}\n", [],
+                 id="squeezed-fed-columns-never-reduced"),
+    pytest.param(QUESTION + "loss = tf.reduce_mean(y * tf.zeros([1]))\nfeed = {y: np.zeros((8, 1))}\n", [],
+                 id="fed-columns-against-one-item"),
     pytest.param(TF1 + "a = tf.placeholder(tf.float32)\nb = tf.placeholder(tf.float32)\n"
                  "loss = tf.reduce_mean(tf.square(a - b))\n", [], id="unknown-on-both-sides"),
     pytest.param(QUESTION.replace("shape=(None))", "shape=(None,))") +
@@ -1052,6 +1069,39 @@ model.compile(optimizer="sgd", loss=L())
 ])
 def test_TLW004_holds_unless_every_fit_shows_column_labels(more, expected):
     assert findings(FITTED + more) == expected
+
+
+KERAS_FUNCTION = TF1 + """\
+from tensorflow.python import keras as K
+x = tf.placeholder(tf.float32, [None, 3])
+y = tf.placeholder(shape=(None), dtype="float32")
+pred = K.layers.Dense(1)(x)
+loss = tf.reduce_mean(tf.square(y - {pred}))
+train = K.backend.function(inputs=[x, y], outputs=[loss])
+"""
+
+
+@pytest.mark.parametrize("pred, call, expected", [
+    pytest.param("pred", "train([np.zeros((8, 3)), np.zeros((8, 1))])", [], id="column-prediction-fed-columns"),
+    pytest.param("pred", "train([np.zeros((8, 3)), np.zeros(8)])", [(7, "TLW002")], id="column-prediction-fed-rank-1"),
+    pytest.param("pred", "train([np.zeros((8, 3))])", [(7, "TLW002")], id="fed-too-few-inputs"),
+    pytest.param("tf.squeeze(pred, 1)", "train([np.zeros((8, 3)), np.zeros((8, 1))])", [(7, "TLW002")],
+                 id="squeezed-prediction-fed-columns"),
+    pytest.param("tf.squeeze(pred, 1)", "train([np.zeros((8, 3)), np.zeros(8)])", [],
+                 id="squeezed-prediction-fed-rank-1"),
+])
+def test_a_keras_function_feeds_its_inputs_in_order(pred, call, expected):
+    """Keras 2's `K.function(inputs, outputs, updates)` is a session run: its call's list feeds the inputs."""
+    assert findings(KERAS_FUNCTION.format(pred=pred) + call + "\n") == expected
+
+
+def test_a_placeholder_fed_columns_against_a_vector_names_the_feed():
+    source = QUESTION + "loss = tf.reduce_mean(tf.square(y - tf.squeeze(y_predict, axis=1)))\n" \
+        "sess.run(loss, feed_dict={x: X, y: np.zeros((8, 1))})\n"
+    (finding,) = scan.scan_source("snippet.py", source)
+    assert "labels y of unknown rank (placeholder shape=(None), line 4)" in finding.message
+    assert "fed (B, 1) columns (np.zeros((8, 1)), line 9)" in finding.message
+    assert "shape=(None, 1)" in finding.fix and "tf.expand_dims(tf.squeeze(y_predict, axis=1), -1)" in finding.fix
 
 
 @pytest.mark.parametrize("more, expected", [

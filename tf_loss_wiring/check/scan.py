@@ -6,7 +6,8 @@ symbolic shape for each value through one module, and into the modules beside it
 (standard library only: no numpy, no TensorFlow), and reports the line where the matrix is made:
 
 - TLW002: an operand of unknown rank (a placeholder declared `shape=(None)` or without a shape) meets a (B, 1)
-  in a loss. A placeholder only ever fed rank-2 values is not reported.
+  in a loss. A placeholder only ever fed rank-2 values is not reported; one fed only (B, 1) columns (a feed_dict,
+  or a Keras 2 `K.function`'s list) that meets a known (B,) is.
 - TLW003: a known (B,) meets a known (B, 1) elementwise, and the (B, B) result is reduced (here, or later
   through the names it is assigned to). Where the input's shape is not known, what Dense-ending models make of
   one input is still tied to it (`Anchor`): a softmax cross-entropy of the actor's logits (S[:-1]) meeting the
@@ -418,6 +419,11 @@ def _both_tails(a, b):
     return last_b if last_a == 1 else last_a if last_b in (1, last_a) else None
 
 
+def _feeders(cls) -> set:
+    """The names of a class's attributes that hold a Keras function (`self._updater = K.function(...)`)."""
+    return {name for name, value in cls.attrs.items() if type(value) is Feeder}
+
+
 def _one_item(value) -> bool:
     return isinstance(value, T) and value.dims == (1,)
 
@@ -712,6 +718,7 @@ class Candidate:
     placeholders: tuple = ()
     reduced: str | None = None
     reduced_by: ast.AST | None = None
+    fed: bool = False  # TLW002 the other way round: a (B,) against the placeholder, a finding if it is fed columns
 
 
 # --- the walk ---------------------------------------------------------------------------------------------
@@ -827,7 +834,8 @@ class Scanner:
                         for p, side in zip(params, ("true", "pred"), strict=False)]
                 self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
             elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or
-                                  self.may_matter(fn.node, attributes=True) or self.calls(fn.node, reducing)):
+                                  self.may_matter(fn.node, attributes=True) or self.calls(fn.node, reducing) or
+                                  self.calls(fn.node, _feeders(cls))):  # self._updater([s, a, td]): a feed
                 self.call_fn(fn, self_arg, {}, depth_reset=True)
 
     def calls(self, node, names, pattern=None) -> bool:
@@ -1308,11 +1316,15 @@ class Scanner:
                     record.attrs[where] = fed
                 else:
                     record = None
-            if isinstance(where, T) and where.ph is not None and where.unk:
-                self.feeds.setdefault(where.ph, []).append(fed)
-            elif isinstance(where, T) and where.dims and where.src and where.src[1] == "placeholder shape={}":
-                self.sized_feeds.setdefault(id(where.src[2]), []).append(fed)
+            self.feed(where, fed)
         return record
+
+    def feed(self, where, fed):
+        """A placeholder is fed a value (feed_dict={y: labels}; a Keras function's inputs): what its feeds are."""
+        if isinstance(where, T) and where.ph is not None and where.unk:
+            self.feeds.setdefault(where.ph, []).append(fed)
+        elif isinstance(where, T) and where.dims and where.src and where.src[1] == "placeholder shape={}":
+            self.sized_feeds.setdefault(id(where.src[2]), []).append(fed)
 
     def e_boolop(self, node, fr):
         """`terminated or truncated`: a number when every side is one; each side walked."""
@@ -1458,10 +1470,14 @@ class Scanner:
         a, b = left.dims, right.dims
         if left.unk or right.unk:
             known = right if left.unk else left
+            unknown = left if left.unk else right
             if not (left.unk and right.unk) and (_column(known.dims) or known.dims is None and known.tail == 1):
-                unknown = left if left.unk else right
                 pending = pending | {self.candidate("TLW002", node, (left_node, left), (right_node, right), op,
                                                     (unknown.ph,) if unknown.ph else ())}
+            elif not (left.unk and right.unk) and unknown.ph and _vector_end(known) not in (None, 1):
+                # a (B,) against a placeholder of unknown rank: a B x B if what it is fed is (B, 1)
+                pending = pending | {self.candidate("TLW002", node, (left_node, left), (right_node, right), op,
+                                                    (unknown.ph,), fed=True)}
             ph = left.ph if left.unk and not right.unk else right.ph if right.unk and not left.unk else None
             return T(None, (left if left.unk else right).src, unk=True, pending=pending, raw=raw, ph=ph, pred=pred)
         if a is None and b is None and left.cut and right.cut and left.cut[0] == right.cut[0] and \
@@ -1523,8 +1539,8 @@ class Scanner:
         rel = (ra[0], ra[1], exact, column) if exact or column else None
         return T(None, src, pending=pending, raw=raw, pred=pred, tail=tail, rel=rel)
 
-    def candidate(self, code, node, left, right, op, placeholders=()):
-        made = Candidate(code, node, left, right, op, placeholders)
+    def candidate(self, code, node, left, right, op, placeholders=(), fed=False):
+        made = Candidate(code, node, left, right, op, placeholders, fed=fed)
         self.candidates.append(made)
         return made
 
@@ -1902,6 +1918,11 @@ class Scanner:
                                   kw.get("inputs", kw.get("x")), node)
         if callee is SAFE_LOSS:
             return T((), (node.lineno, "a built-in Keras loss", None))
+        if kind is Feeder:  # updater([states, actions, returns]): each input fed its item
+            if args and type(args[0]) is tuple and len(args[0]) == len(callee.inputs):
+                for where, fed in zip(callee.inputs, args[0], strict=True):
+                    self.feed(where, fed)
+            return None
         if callee is BUILTIN_LEN or callee is BUILTIN_INT:
             return NUM
         if callee is BUILTIN_RANGE:
@@ -2108,6 +2129,9 @@ class Scanner:
             first = args[0] if args else None
         if ns in ("k", "k2") and (name.startswith("losses.") or name.startswith("metrics.")):
             return self.keras_loss(ns, last, args, kw, node)
+        if ns in ("k", "k2") and name == "function":  # Keras 2's backend.function: a session run, fed in order
+            inputs = _arg(args, kw, 0, "inputs")
+            return Feeder(inputs) if type(inputs) is tuple else None
         if ns == "tf" and self.tf2 and (name.startswith("losses.") or name.startswith("metrics.")) and \
                 last not in TF1_LOSSES - KERAS_LOSS_FNS:  # TF 2's tf.losses and tf.metrics are tf.keras's
             return self.keras_loss("k2", last, args, kw, node)
@@ -2850,7 +2874,8 @@ class Scanner:
         for cand in sorted(self.candidates[start:], key=lambda c: (c.node.lineno, c.node.col_offset)):
             if cand.reduced is None or id(cand.reduced_by) in reductions:
                 continue
-            if cand.code == "TLW002" and self.fed_a_column(cand) or cand.code == "TLW003" and self.fed_one(cand):
+            if cand.fed and not self.fed_columns(cand) or not cand.fed and (
+                    cand.code == "TLW002" and self.fed_a_column(cand) or cand.code == "TLW003" and self.fed_one(cand)):
                 continue
             reductions.add(id(cand.reduced_by))
             found.append(self.describe(cand))
@@ -2858,6 +2883,13 @@ class Scanner:
         for finding in found:
             unique.setdefault((finding.line, finding.code), finding)
         return sorted(unique.values(), key=lambda f: (f.line, f.col, f.code))
+
+    def fed_columns(self, cand) -> bool:
+        """The placeholder is fed, and every feed seen is a (B, 1) column (or a (..., 1) of rank 2 or more, a
+        critic's values): against a (B,), a B x B each run."""
+        fed = self.feeds.get(cand.placeholders[0], [])
+        return bool(fed) and all(isinstance(v, T) and (_column(v.dims) or v.dims is None and v.tail == 1)
+                                 for v in fed)
 
     def fed_one(self, cand) -> bool:
         """The (B,) side is a placeholder fed one sample a run wherever its feeds are seen (`{ret:
@@ -2891,7 +2923,18 @@ class Scanner:
 
     def describe(self, cand) -> Finding:
         (left_node, left), (right_node, right) = cand.left, cand.right
-        if cand.code == "TLW002":
+        if cand.fed:
+            vector, vector_node = (right, right_node) if left.unk else (left, left_node)
+            placeholder, placeholder_node = (left, left_node) if left.unk else (right, right_node)
+            text = " and ".join(self.operand(n, v, vector) for n, v in ((left_node, left), (right_node, right)))
+            feed = self.feeds[cand.placeholders[0]][0]
+            made = _bb(feed.dims[0], vector.dims[0]) if feed.dims else f"(..., {_dim(vector.dims[0])})"
+            message = (f"{text} broadcast to {made}: the placeholder is fed (B, 1) "
+                       f"columns ({_phrase(feed.src, self.offset)}), before {cand.reduced}")
+            fix = (f"declare the placeholder {_code(placeholder_node)} with shape=(None, 1) and bring "
+                   f"{_code(vector_node)} to (B, 1): tf.expand_dims({_code(vector_node)}, -1); or feed it (B,) "
+                   f"labels, declared shape=(None,)")
+        elif cand.code == "TLW002":
             column, column_node = (right, right_node) if left.unk else (left, left_node)
             other_node = left_node if left.unk else right_node
             sides = [(left_node, left), (right_node, right)]
@@ -3446,6 +3489,15 @@ class Estimator:
 
     def __init__(self, fn, params):
         self.fn, self.params = fn, params
+
+
+class Feeder:
+    """`K.function([x, y], [loss], updates=...)`: calling it with a list feeds each of its inputs, in order."""
+
+    __slots__ = ("inputs",)
+
+    def __init__(self, inputs):
+        self.inputs = inputs
 
 
 class InputFn:
