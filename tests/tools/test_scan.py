@@ -56,9 +56,13 @@ YQ = "y = tf.placeholder(tf.float32, [None])\nq = tf.placeholder(tf.float32, [No
 DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.from_tensor_slices((X, y))\n"
 GYM = KERAS + "import gym\nenv = gym.make('CartPole-v1')\n"
 DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\n"  # a replay buffer's batch
+# ids of a batch, an (n, 1) bias table and an (n, 8) factor table
+LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.zeros([n, 1]))\nemb = tf.zeros([n, 8])\n"
 
 
 # --- shapes, one transfer at a time -----------------------------------------------------------------------
+
+
 @pytest.mark.parametrize("source, name, expected", [
     pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 10])", "x", "(B, 10)", id="placeholder-list"),
     pytest.param(TF1 + "y = tf.placeholder(tf.float32, shape=(None))", "y", "unknown rank", id="placeholder-(None)"),
@@ -423,6 +427,16 @@ DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\
                  id="array-of-arrays-of-two-shapes"),
     pytest.param(KERAS + "s = np.zeros(())\na = np.array([s, load()])", "a", None,
                  id="array-of-an-array-and-an-unknown"),
+    pytest.param(LOOKUP + "b = tf.nn.embedding_lookup(bias, ids)", "b", "(B, 1)",
+                 id="embedding-lookup-of-a-bias-table"),
+    pytest.param(LOOKUP + "b = tf.gather(emb, ids)", "b", "(B, 8)", id="gather-rows"),
+    pytest.param(LOOKUP + "b = tf.gather(emb, ids, axis=1)", "b", None, id="gather-columns-not-known"),
+    pytest.param(LOOKUP + "b = tf.nn.embedding_lookup(bias, load())", "b", None, id="embedding-lookup-ids-not-known"),
+    pytest.param(LOOKUP + "b = tf.add_n([tf.nn.embedding_lookup(bias, ids), tf.gather(bias, ids)])", "b", "(B, 1)",
+                 id="add-n-of-one-shape"),
+    pytest.param(LOOKUP + "b = tf.add_n([tf.gather(emb, ids), tf.zeros([8, 1])])", "b", None,
+                 id="add-n-of-two-shapes"),
+    pytest.param(LOOKUP + "b = tf.add_n([tf.gather(emb, ids), load()])", "b", None, id="add-n-of-an-unknown"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected

@@ -482,7 +482,7 @@ UNARY = {"square", "abs", "absolute", "sqrt", "exp", "log", "log1p", "cast", "to
 BINARY = {"add", "subtract", "multiply", "divide", "truediv", "realdiv", "div", "squared_difference", "pow",
           "power", "maximum", "minimum", "equal", "not_equal", "greater", "greater_equal", "less", "less_equal",
           "multiply_no_nan", "div_no_nan", "true_divide", "logical_and", "logical_or", "floordiv", "mod",
-          "floor_divide", "subtract_", "add_n"}
+          "floor_divide", "subtract_"}
 ALIGN_ASSERTS = {"assert_shapes", "assert_equal", "assert_rank", "assert_same_rank", "assert_rank_at_least",
                  "assert_type_is_compatible", "assert_is_compatible_with"}
 ALIGNING_NAMES = {"same_shape", "strict", "squeeze_or_expand_to_same_rank", "squeeze_or_expand_dimensions",
@@ -2241,6 +2241,22 @@ class Scanner:
                 axis = -1 if name == "layers.concatenate" else None if ns in ("k", "k2") and last == "concatenate" \
                     or ns == "tf" and last == "concat" else 0
             return self.concat(last, first, node, axis)
+        if ns == "tf" and (last == "embedding_lookup" or last == "gather" and _arg(args, kw, 2, "axis", 0) == 0 and
+                           "batch_dims" not in kw):
+            # a table's rows at the ids: ids.shape + params.shape[1:] (a (n, 1) bias table at (B,) ids: (B, 1))
+            table, ids = _arg(args, kw, 0, "params"), _arg(args, kw, 1, "ids" if last == "embedding_lookup" else
+                                                           "indices")
+            if isinstance(table, T) and isinstance(ids, T) and table.dims and ids.dims is not None:
+                return T(ids.dims + table.dims[1:], (line, "{}", node))
+            return None
+        if ns == "tf" and last == "add_n":  # inputs of one shape (TensorFlow refuses others): that shape
+            items = first if type(first) is tuple else ()
+            shapes = {item.dims for item in items if isinstance(item, T) and item.dims is not None}
+            if len(shapes) == 1 and all(isinstance(item, T) for item in items):
+                known = next(item for item in items if item.dims is not None)
+                return T(known.dims, (line, "{}", node), pending=frozenset().union(*(i.pending for i in items)),
+                         pred=any(item.pred for item in items))
+            return None
         if last == "one_hot":
             depth = _arg(args, kw, 1, "depth")
             if isinstance(first, T) and first.dims is not None:
