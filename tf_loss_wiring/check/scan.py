@@ -750,6 +750,7 @@ class Scanner:
         # labels each model is fitted on, and the labels each class's instances are called on directly
         self.compiled: dict[int, list] = {}
         self.fitted: dict[int, list] = {}
+        self.compiled_fns: dict[int, list] = {}  # a model -> the (loss function, compile call) it was given
         self.loss_called: dict[int, list] = {}
         self.functions: list[Fn] = []
         self.classes: list[Cls] = []
@@ -1575,11 +1576,16 @@ class Scanner:
             loss = kw.get("loss", args[1] if len(args) > 1 else None)
             if isinstance(receiver, Model) and (type(loss) in (Fn, Bound) or isinstance(loss, tuple)):
                 self.compiled_fn(loss, receiver, node)
+                self.compiled_fns.setdefault(id(receiver), []).append((loss, node))
             if type(loss) is Inst and loss.cls.kind == "loss":
                 self.compiled.setdefault(id(loss.cls), []).append(receiver if isinstance(receiver, Model) else None)
         elif name in ("fit", "train_on_batch", "evaluate", "test_on_batch") and isinstance(receiver, Model):
             labels = kw.get("y", args[1] if len(args) > 1 else None)
             self.fitted.setdefault(id(receiver), []).append(labels)
+            if isinstance(labels, T) and labels.dims is not None and len(labels.dims) == 1:
+                for loss, compiled in self.compiled_fns.get(id(receiver), []):
+                    for generation in ((2, 3) if not self.keras3 else (3,)):
+                        self.compiled_fn(loss, receiver, compiled, labels_of=generation)
             if name in ("fit", "train_on_batch"):  # targets made B x B: the model's loss reduces them
                 self.reduce(labels, f"{_short(node.func)}()", node)
 
@@ -1622,23 +1628,34 @@ class Scanner:
         if data is not None:
             self.call_fn(inst.cls.method(STEP_OF[name]), [inst, data], {})
 
-    def compiled_fn(self, loss, model, node):
+    def compiled_fn(self, loss, model, node, labels_of=None):
         """A function given to compile is called with the model's outputs as y_pred, and with labels that Keras
-        brings to their rank (both generations' wrappers expand (B,) labels against (B, 1) outputs): y_true is
-        of that rank, its first axis the batch, the others not known. What the function makes of them is then
-        followed: `K.sum(y_true * y_pred, axis=-1)` is (B,), and meets a (B, 1) `Input` it closes over."""
+        brings to their rank: y_true is of that rank, its first axis the batch, the others not known, but (B, 1)
+        against (B, 1) outputs (both generations expand (B,) labels there). Against (B, k) outputs the two differ
+        on (B,) labels: Keras 2 expands them to (B, 1), Keras 3 passes them as they are (both measured: a loss
+        of `y_pred[:, 0] - y_true` broadcasts under tf_keras 2.21, not under Keras 3.15; `y_pred[:, 0:1] - y_true`
+        the other way round). `labels_of`, from a `fit` on (B,) labels, walks the function again on the labels
+        one generation gives it (2: not where the file shows signs of Keras 3). What the function makes of them
+        is then followed: `K.sum(y_true * y_pred, axis=-1)` is (B,), and meets a (B, 1) `Input` it closes over."""
         outs = self.model_out(model, None, node)
         losses = loss if isinstance(loss, tuple) else (loss,)
         outs = outs if isinstance(outs, tuple) else (outs,)
         if len(losses) != len(outs):  # loss=[f] for outputs=[policy]; one loss for each output
             return
-        where = (node.lineno, "labels as Keras gives them to {}'s loss, of its outputs' rank", node.func.value)
+        words = {None: "labels as Keras gives them to {}'s loss, of its outputs' rank",
+                 2: "(B,) labels as Keras 2 gives them to {}'s loss of several columns: (B, 1)",
+                 3: "(B,) labels as Keras 3 gives them to {}'s loss of several columns, as they are"}[labels_of]
+        where = (node.lineno, words, node.func.value)
         for fn, out in zip(losses, outs, strict=True):
             if type(fn) not in (Fn, Bound) or not isinstance(out, T) or not out.dims:
                 continue
-            y_true, y_pred = T(("B", *[None] * (len(out.dims) - 1)), where), out.like(pred=True)
-            self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []), y_true,
-                                                               y_pred], {})
+            columns = len(out.dims) == 2 and isinstance(out.dims[-1], int)
+            if labels_of is not None and not (columns and out.dims[-1] != 1):
+                continue  # the generations differ only on outputs of several columns
+            dims = ("B", 1) if columns and (out.dims[-1] == 1 or labels_of == 2) else ("B",) if labels_of == 3 else \
+                ("B", *[None] * (len(out.dims) - 1))
+            self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []),
+                                                               T(dims, where), out.like(pred=True)], {})
 
     def fitted_on_columns(self, cls) -> bool:
         """The subclass is used, and every use is on labels of rank 2 or more (a (B, 1) column against the (B, 1)
@@ -3239,9 +3256,14 @@ def _newaxis(item):
 def _slice_length(part, dim):
     """The length a slice with literal bounds leaves of an axis: of a known length, Python's own arithmetic; of
     an unknown one, only a one-wide slice (`:1`, `-1:`, `2:3`) is known, as 1: it is what was written on any axis
-    long enough for it (shorter, the slice is empty and makes no B x B)."""
+    long enough for it (shorter, the slice is empty and makes no B x B); so is `i:i + 1` of any `i`, as written to
+    take one column of a loop's index."""
     if not isinstance(part, ast.Slice) or part.step is not None:
         return None
+    if part.lower is not None and type(part.upper) is ast.BinOp and type(part.upper.op) is ast.Add and \
+            any(type(one) is ast.Constant and one.value == 1 and ast.dump(other) == ast.dump(part.lower)
+                for one, other in ((part.upper.right, part.upper.left), (part.upper.left, part.upper.right))):
+        return 1
     bounds = []
     for bound in (part.lower, part.upper):
         if bound is not None and type(bound) is ast.UnaryOp and type(bound.op) is ast.USub and \
