@@ -57,6 +57,13 @@ DS = KERAS + "X = np.zeros((1000, 4))\ny = np.zeros(1000)\nds = tf.data.Dataset.
 GYM = KERAS + "import gym\nenv = gym.make('CartPole-v1')\n"
 DICT = KERAS + "rew = np.zeros(1000)\nidx = np.random.randint(0, 1000, size=32)\n"  # a replay buffer's batch
 # ids of a batch, an (n, 1) bias table and an (n, 8) factor table
+SESSION = TF1 + """\
+x = tf.placeholder(tf.float32, [None, 4])
+y = tf.placeholder(tf.float32, [None, 1])
+value = tf.layers.dense(x, 1)
+train = tf.train.AdamOptimizer().minimize(tf.reduce_mean(tf.square(y - value)))
+sess = tf.Session()
+"""
 LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.zeros([n, 1]))\nemb = tf.zeros([n, 8])\n"
 
 
@@ -437,6 +444,22 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(LOOKUP + "b = tf.add_n([tf.gather(emb, ids), tf.zeros([8, 1])])", "b", None,
                  id="add-n-of-two-shapes"),
     pytest.param(LOOKUP + "b = tf.add_n([tf.gather(emb, ids), load()])", "b", None, id="add-n-of-an-unknown"),
+    # np.vstack of an array: its items as rows (an object array's column of rewards: (n, 1))
+    pytest.param(KERAS + "a = np.vstack(np.zeros(5))", "a", "(5, 1)", id="vstack-of-a-vector"),
+    pytest.param(KERAS + "a = np.vstack(np.zeros((5, 3)))", "a", "(5, 3)", id="vstack-of-a-matrix"),
+    pytest.param(KERAS + "a = np.vstack(np.array(memory)[:, 2])", "a", "rank 2 or more", id="vstack-of-an-unknown"),
+    pytest.param(KERAS + "a = np.vstack(load())\nb = (a - a.mean()) / a.std()", "b", "rank 2 or more",
+                 id="a-0d-tensor-keeps-the-rank-bound"),
+    # a TF1 session's run: numpy arrays of the fetches' shapes, the batch the feeds'
+    pytest.param(SESSION + "v = sess.run(value, feed_dict={x: np.zeros((5, 4))})", "v", "(5, 1)",
+                 id="session-run-batch-of-the-feed"),
+    pytest.param(SESSION + "v, _ = sess.run([value, train], {x: np.zeros((5, 4))})", "v", "(5, 1)",
+                 id="session-run-a-list-of-fetches"),
+    pytest.param(SESSION + "v = sess.run(value, {x: states})", "v", "(B, 1)",
+                 id="session-run-batch-not-seen"),
+    pytest.param(SESSION + "v = sess.run(value, {x: np.zeros((5, 4)), y: np.zeros((6, 1))})", "v", "(B, 1)",
+                 id="session-run-feeds-of-two-lengths"),
+    pytest.param(SESSION + "v = sess.run(value, feeds)", "v", None, id="session-run-feeds-not-seen"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected

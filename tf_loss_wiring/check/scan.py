@@ -537,7 +537,7 @@ def show(value) -> str:
         if value.cut is not None:
             return "(B, 1, ...)" if value.cut[1] == "keep" else "(B, ...)"
         last = value.tail if value.tail is not None else value.end
-        return f"(..., {last})" if last is not None else "unknown shape"
+        return f"(..., {last})" if last is not None else "rank 2 or more" if value.ge2 else "unknown shape"
     inner = ", ".join("?" if d is None else str(d) for d in value.dims)
     return f"({inner},)" if len(value.dims) == 1 else f"({inner})"
 
@@ -1303,6 +1303,7 @@ class Scanner:
 
     def e_dict(self, node, fr):
         record = Record({}, mutable=True)  # {'rew': r, **more}: while every key is a string
+        feeds = []  # {X: states, y: targets}: while every key is a tensor
         for key, value in zip(node.keys, node.values, strict=False):
             fed = self.ev(value, fr)
             if key is None:
@@ -1310,6 +1311,7 @@ class Scanner:
                     record.attrs.update(fed.attrs)
                 else:
                     record = None
+                feeds = None
                 continue
             where = self.ev(key, fr)
             if record is not None:
@@ -1317,8 +1319,10 @@ class Scanner:
                     record.attrs[where] = fed
                 else:
                     record = None
+            if feeds is not None:
+                feeds = feeds + [fed] if isinstance(where, T) else None
             self.feed(where, fed)
-        return record
+        return record if record is not None or not feeds else Feeds(tuple(feeds))
 
     def feed(self, where, fed):
         """A placeholder is fed a value (feed_dict={y: labels}; a Keras function's inputs): what its feeds are."""
@@ -1487,6 +1491,8 @@ class Scanner:
             return T(None, left.src, pending=pending, raw=raw, pred=pred)
         if a is None or b is None:
             known, other = (right, left) if a is None else (left, right)
+            if known.dims == () and other.ge2:  # (x - x.mean()) / x.std(): a 0-d tensor keeps the rank's bound
+                return other.like(pending=pending, raw=raw, pred=pred)
             if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1 or \
                     other.end is not None and other.tail is None and _column(known.dims) and \
                     _compatible(other.end, known.dims[0]):  # (..., B) from (B,) labels times a weight, and (B, 1)
@@ -1876,6 +1882,9 @@ class Scanner:
             if type(receiver) is Env:
                 target = self.unpacking[1] if self.unpacking and self.unpacking[0] == id(node) else None
                 return _made(receiver, name == "step", target) if name in ("reset", "step") else None
+            feeds = kw.get("feed_dict", args[1] if len(args) > 1 else None) if name == "run" else None
+            if receiver is None and type(feeds) is Feeds:
+                return _session_run(args[0] if args else kw.get("fetches"), feeds.values)
             if receiver is None and name not in NAMED_ON_ANYTHING:
                 _poison(args)
                 return ENV_STEP if _env_step(node) else None
@@ -2778,6 +2787,11 @@ class Scanner:
         known shapes, along its axis: concatenated, the axis's lengths add up; stacked, a new axis of their count."""
         if type(values) is Built:
             return self.from_list(values, node, name) if axis == 0 else None
+        if name == "vstack" and not isinstance(values, tuple):  # an array's items stacked as rows: rank 2 or more
+            src = (node.lineno, "{}", node)  # (n,) -> (n, 1); (n, k, ...) as it is; an object array of numbers: (n, 1)
+            if isinstance(values, T) and values.dims is not None:
+                return T((*values.dims, 1) if len(values.dims) == 1 else values.dims, src) if values.dims else None
+            return T(None, src, ge2=True)
         if not isinstance(values, tuple) or not values or not all(isinstance(v, T) and v.dims is not None and
                                                                   not v.unk for v in values):
             return None
@@ -3096,6 +3110,20 @@ def _fed_length(value):
     return len(value) if type(value) is tuple else None
 
 
+def _session_run(fetches, fed):
+    """`sess.run(v, feed_dict={X: states})`: numpy arrays of the fetched tensors' shapes, their batch axis the
+    feeds' first axis where every feed that is seen agrees on it (five (5, n) states: (5, 1) values), else B; a
+    list of fetches gives a list of them. What the session is fed a single row of is then a (1, ...)."""
+    firsts = {_fed_length(v) for v in fed if isinstance(v, T) and v.dims}
+    batch = firsts.pop() if len(firsts) == 1 else "B"
+    if type(fetches) is tuple:
+        return tuple(_session_run(f, fed) for f in fetches)
+    if not isinstance(fetches, T) or fetches.unk or not fetches.dims:
+        return None
+    dims = (batch if fetches.dims[0] == "B" else fetches.dims[0], *fetches.dims[1:])
+    return T(dims, fetches.src, pred=fetches.pred)
+
+
 def _gym_env(node, path):
     """gym.make("CartPole-v1"): an Env if the id (a literal, namespaced or not) names a vector observation."""
     first = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "id"), None)
@@ -3361,6 +3389,15 @@ class Parser:
 
     def __init__(self):
         self.numbers: dict[str, bool] = {}
+
+
+class Feeds:
+    """A dict whose keys are placeholders (`{X: states, y: targets}`): what a session's run is fed."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values):
+        self.values = values
 
 
 class Record:
