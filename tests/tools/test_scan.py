@@ -386,7 +386,14 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="xw-plus-b-of-an-input-not-known"),
     pytest.param(X4 + "p = tf.nn.bias_add(tf.matmul(x, tf.zeros([4, 1])), b)", "p", "(B, 1)", id="bias-add"),
     pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\n"
-                 "x = keras.Input(shape=(env.observation_space.shape[0],))", "x", "(B, ?)", id="gym-observation-size"),
+                 "x = keras.Input(shape=(env.observation_space.shape[0],))", "x", "(B, 3)", id="gym-observation-size"),
+    pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\nx = keras.Input(shape=(3,))\n"
+                 "v = keras.layers.Dense(env.action_space.shape[0])(x)", "v", "(B, 1)", id="gym-box-action-size"),
+    pytest.param(KERAS + "import gym\nenv = gym.make('HalfCheetah-v4')\nx = keras.Input(shape=(3,))\n"
+                 "v = keras.layers.Dense(env.action_space.shape[0])(x)", "v", "(B, ?)",
+                 id="gym-box-action-size-not-documented-for-every-version"),
+    pytest.param(KERAS + "import gym\nenv = gym.make('CartPole-v1')\nx = keras.Input(shape=(4,))\n"
+                 "v = keras.layers.Dense(env.action_space.n)(x)", "v", "(B, ?)", id="gym-discrete-action-count"),
     pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\nx = tf.zeros((8, 1)) * env.action_space.high[0]",
                  "x", "(8, 1)", id="gym-action-bound-a-number"),
     pytest.param(KERAS + "import gym\nenv = gym.make('Pendulum-v1')\nx = tf.zeros((8, 1)) * env.action_space.high",
@@ -460,6 +467,17 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(SESSION + "v = sess.run(value, {x: np.zeros((5, 4)), y: np.zeros((6, 1))})", "v", "(B, 1)",
                  id="session-run-feeds-of-two-lengths"),
     pytest.param(SESSION + "v = sess.run(value, feeds)", "v", None, id="session-run-feeds-not-seen"),
+    # np.take, a 0-d joined with a number, a vector of a length not shown
+    pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.randint(0, 100, 32)\nt = np.take(r, i, axis=0)", "t",
+                 "(32,)", id="np-take-rows"),
+    pytest.param(KERAS + "r = np.zeros((100, 4))\ni = np.random.randint(0, 100, 32)\nt = np.take(a=r, indices=i, "
+                 "axis=0)", "t", "(32, 4)", id="np-take-rows-by-keyword"),
+    pytest.param(KERAS + "r = np.zeros((100, 4))\ni = np.random.randint(0, 100, 32)\nt = np.take(r, i)", "t", None,
+                 id="np-take-of-a-flattened-matrix-not-known"),
+    pytest.param(KERAS + "v = np.zeros(8)\na = np.array([0 if d else v[i] for i, d in enumerate(load())])", "a",
+                 "(?,)", id="a-number-or-a-0d-item-joined"),
+    pytest.param(KERAS + "a = np.array(load()) + np.array([1.0 for _ in load()])", "a", "(..., ?)",
+                 id="a-vector-of-a-length-not-shown-ends-a-broadcast"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected

@@ -119,16 +119,26 @@ TABLE_INDEXER = _Sentinel("df.iloc")  # a pandas table's .iloc / .loc
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
+LENGTH = _Sentinel("?")  # the length of a rank-1 array the source does not show (np.array of a list grown in a loop)
 
 
 class Env:
     """`gym.make("CartPole-v1")` of an environment whose observations are vectors (VECTOR_ENVS): what its reset and
     step give (`obs`), read as gym before 0.26 and gymnasium have them."""
 
-    __slots__ = ("obs", "gymnasium")
+    __slots__ = ("obs", "gymnasium", "actions")
 
-    def __init__(self, obs, gymnasium):
-        self.obs, self.gymnasium = obs, gymnasium
+    def __init__(self, obs, gymnasium, actions=None):
+        self.obs, self.gymnasium, self.actions = obs, gymnasium, actions
+
+
+class Space:
+    """A known environment's Box space: its `.shape`, a tuple of ints (`env.action_space.shape[0]` of Pendulum: 1)."""
+
+    __slots__ = ("shape",)
+
+    def __init__(self, shape):
+        self.shape = shape
 
 
 # Gym's and gymnasium's documented observation spaces that are vectors, by id (before "-v"): their size where
@@ -137,6 +147,9 @@ VECTOR_ENVS = {"CartPole": 4, "MountainCar": 2, "MountainCarContinuous": 2, "Acr
                "LunarLander": 8, "LunarLanderContinuous": 8, "BipedalWalker": 24, "BipedalWalkerHardcore": 24,
                "HalfCheetah": None, "Hopper": None, "Walker2d": None, "Swimmer": None, "Ant": None,
                "Humanoid": None, "InvertedPendulum": None, "InvertedDoublePendulum": None, "Reacher": None}
+# their documented continuous action spaces (Box), by id: the number of an action's components
+BOX_ACTIONS = {"MountainCarContinuous": 1, "Pendulum": 1, "LunarLanderContinuous": 2, "BipedalWalker": 4,
+               "BipedalWalkerHardcore": 4}
 
 
 class T:
@@ -393,6 +406,8 @@ def _join(a, b):
         return a
     if _number(a) and _number(b):  # reward = 0; if won: reward = 1.0
         return NUM
+    if _number(a) and _scalar(b) or _scalar(a) and _number(b):  # 0 if done else values[i]: a 0-d either way
+        return b if isinstance(b, T) else a
     if _number(a) and _one_item(b) or _one_item(a) and _number(b):
         # R = 0. if done else critic(s[None])[-1].numpy()[0]: a scalar on one branch, a (1,) on the other. Taken
         # as the scalar: what the scalar's branch makes of it is made on that branch (a trap there is a trap)
@@ -406,7 +421,9 @@ def _join(a, b):
 def _vector_end(value):
     """A (B,) vector broadcast with anything that works ends in B: (..., B). Of a value of another shape: None."""
     dims = value.dims
-    return dims[0] if dims is not None and len(dims) == 1 and not value.unk else None
+    if dims is None or len(dims) != 1 or value.unk:
+        return None
+    return LENGTH if dims[0] is None else dims[0]  # a vector of a length not shown: as a (?,) meets a (B, 1)
 
 
 def _both_tails(a, b):
@@ -1240,10 +1257,16 @@ class Scanner:
             method = owner.cls.method(attr)
             return Bound(owner, method) if method is not None else None
         if type(owner) is Env:
+            if attr == "action_space" and owner.actions is not None:
+                return Space((owner.actions,))
+            if attr == "observation_space" and owner.obs.dims[0] is not None:
+                return Space(owner.obs.dims)
             return SPACE if attr in ("action_space", "observation_space") else owner if attr == "unwrapped" else None
         if owner is None and attr in ("action_space", "observation_space"):  # env.action_space of an env not seen
             return SPACE
-        if owner is SPACE:
+        if type(owner) is Space and attr == "shape":  # a known Box: its shape; the rest as of any space
+            return owner.shape
+        if owner is SPACE or type(owner) is Space:
             return NUM if attr == "n" else ShapeOf(T(None, (node.lineno, "{}", node))) if attr == "shape" else \
                 BOUNDS if attr in ("high", "low") else None
         if isinstance(owner, Cls):
@@ -2275,6 +2298,13 @@ class Scanner:
             if isinstance(table, T) and isinstance(ids, T) and table.dims and ids.dims is not None:
                 return T(ids.dims + table.dims[1:], (line, "{}", node))
             return None
+        if ns == "np" and last == "take":  # np.take(a, indices, axis=0): a's rows at the indices; no axis: a flattened
+            table, ids, axis = _arg(args, kw, 0, "a"), _arg(args, kw, 1, "indices"), _arg(args, kw, 2, "axis", None)
+            table = self.list_as_array(table, node) if type(table) is Built else table
+            if isinstance(table, T) and isinstance(ids, T) and table.dims and ids.dims is not None and \
+                    (axis == 0 or axis is None and len(table.dims) == 1):
+                return T(ids.dims + table.dims[1:], (line, "{}", node), pred=table.pred)
+            return None
         if ns == "tf" and last == "add_n":  # inputs of one shape (TensorFlow refuses others): that shape
             items = first if type(first) is tuple else ()
             shapes = {item.dims for item in items if isinstance(item, T) and item.dims is not None}
@@ -3133,7 +3163,7 @@ def _gym_env(node, path):
     if base not in VECTOR_ENVS:
         return None
     obs = T((VECTOR_ENVS[base],), (node.lineno, f"an observation of {first.value}", None))
-    return Env(obs, path == "gymnasium.make")
+    return Env(obs, path == "gymnasium.make", BOX_ACTIONS.get(base))
 
 
 def _made(env, step, target):
