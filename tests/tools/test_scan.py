@@ -478,6 +478,33 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "(?,)", id="a-number-or-a-0d-item-joined"),
     pytest.param(KERAS + "a = np.array(load()) + np.array([1.0 for _ in load()])", "a", "(..., ?)",
                  id="a-vector-of-a-length-not-shown-ends-a-broadcast"),
+    pytest.param(KERAS + "v = np.zeros(8)\na = load() * (load() + v)", "a", "(..., 8)",
+                 id="a-broadcast-ending-in-a-vector-stays-so"),
+    pytest.param(KERAS + "v = np.zeros(8)\na = np.where(load(), np.zeros_like(load()), 0.9 * v)", "a", "(..., 8)",
+                 id="np-where-broadcasts-its-three"),
+    pytest.param(KERAS + "v = np.zeros(8)\na = np.where(v > 0, v, 0.0)", "a", "(8,)", id="np-where-of-one-shape"),
+    # a target network cloned; a replay buffer of namedtuples; a wrapper's own step
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\n"
+                 "q = keras.models.clone_model(m)(np.zeros((8, 4)))", "q", "(8, 1)", id="clone-model"),
+    pytest.param(KERAS + "import collections\nTr = collections.namedtuple('Tr', ['s', 'r'])\nbuf = []\n"
+                 "for _ in range(9):\n    buf.append(Tr(np.zeros(4), 1.0))\ns, r = map(np.array, zip(*buf))", "r",
+                 "(?,)", id="namedtuple-transitions-unzipped"),
+    pytest.param(KERAS + "import collections\nTr = collections.namedtuple('Tr', 's r')\nt = Tr(r=1.0, s=np.zeros(3))\n"
+                 "a = t[1] + np.zeros(3)", "a", "(3,)", id="namedtuple-by-keyword"),
+    pytest.param(KERAS + "import gym\nclass Wrapper(gym.Wrapper):\n    def step(self, a):\n"
+                 "        return super().step(a)\nenv = Wrapper(gym.make('Pendulum-v1'))\nrewards = []\n"
+                 "for _ in range(9):\n    s, r, d, _ = env.step(0)\n    rewards.append(r)\na = np.array(rewards)", "a",
+                 "(?,)", id="a-wrappers-step-gives-a-number-reward"),
+    # a try that may stop anywhere and go on: what it would set to a value not seen leaves the one seen
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\ntry:\n"
+                 "    m = keras.models.load_model('m.keras')\nexcept:\n    pass\nq = m(np.zeros((8, 4)))", "q",
+                 "(8, 1)", id="a-model-kept-where-loading-it-may-fail"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\ntry:\n"
+                 "    m = keras.models.load_model('m.keras')\nexcept OSError:\n    pass\nq = m(np.zeros((8, 4)))", "q",
+                 None, id="a-model-loaded-where-only-one-error-is-caught"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\ntry:\n"
+                 "    m = keras.models.load_model('m.keras')\nexcept Exception:\n    raise SystemExit(1)\n"
+                 "q = m(np.zeros((8, 4)))", "q", None, id="a-model-loaded-where-a-failure-stops-the-run"),
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected

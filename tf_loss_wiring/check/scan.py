@@ -355,6 +355,15 @@ class Model:
         self.layers, self.inputs, self.output, self.line = layers, inputs, output, line
 
 
+class Fields:
+    """`collections.namedtuple("Transition", ["s", "a", "r"])`: calling it makes a tuple of its fields, in order."""
+
+    __slots__ = ("names",)
+
+    def __init__(self, names):
+        self.names = names
+
+
 class ShapeOf:
     __slots__ = ("value",)
 
@@ -789,6 +798,7 @@ class Scanner:
         self.tf2 = not self.tf1 and any(sign in source for sign in TF2_SIGNS)  # eager TF 2 code
         self.star = False  # a `from module import *` seen: names bound by nothing here may come from it
         self.unrolling = False  # in a loop walked item by item (see s_for)
+        self.swallowed = 0  # inside a try whose handlers catch everything and go on (see s_try)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # names column_cut has cut, and how often each frame assigned them since: one key per binding
@@ -1021,7 +1031,15 @@ class Scanner:
         self.block(node.body, fr)
 
     def s_try(self, node, fr):
-        self.block(node.body, fr)
+        """`try: load_network(net) except: pass`: a body that may stop at any statement, the run going on. What it
+        would set to a value the scan cannot see (a model loaded from disk) leaves the value seen before: the run in
+        which the body fails (a first run, with nothing saved yet) keeps it, and a trap there is a trap."""
+        catch_all = node.handlers and all(_goes_on(h) for h in node.handlers)
+        self.swallowed += bool(catch_all)
+        try:
+            self.block(node.body, fr)
+        finally:
+            self.swallowed -= bool(catch_all)
         for handler in node.handlers:
             if handler.name:
                 fr.locals[handler.name] = None
@@ -1148,6 +1166,8 @@ class Scanner:
     def assign(self, target, value, fr):
         kind = type(target)
         if kind is ast.Name:
+            if value is None and self.swallowed and fr.locals.get(target.id) not in (None, MISSING):
+                return  # see s_try
             fr.locals[target.id] = value
             if target.id in self.bound:  # rare: only a name whose columns were cut
                 frames = self.bound[target.id]
@@ -1170,6 +1190,8 @@ class Scanner:
             if isinstance(owner, Inst):
                 if type(value) is T and value.rel is not None:  # kept past the call: no longer tied to its input
                     value = value.like(rel=None)
+                if value is None and self.swallowed and owner.cls.attrs.get(target.attr) not in (None, MISSING):
+                    return  # see s_try
                 owner.cls.attrs[target.attr] = value
                 if isinstance(value, T) and value.ph is not None:
                     self.placeholder_names.setdefault(value.ph, set()).add(target.attr)
@@ -1485,7 +1507,8 @@ class Scanner:
             if other is NUM or isinstance(other, (int, float)):
                 return tensor.like(raw=tensor.raw, ph=tensor.ph, cut=tensor.cut)
             rel = tensor.rel  # against a value of unknown shape, a column's batch axis stays where it was
-            return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw, end=_vector_end(tensor),
+            end = _vector_end(tensor) if tensor.dims is not None else tensor.end  # (..., B) stays so
+            return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw, end=end,
                      rel=(rel[0], rel[1], False, True) if rel is not None and rel[3] else None,
                      cut=tensor.cut if other is None else None,  # see _carried_cut
                      tail=1 if tensor.tail == 1 and tensor.rel is None else None)  # gamma * critic(s): (..., 1)
@@ -1926,6 +1949,11 @@ class Scanner:
                     return Parser()
                 if callee.path in ("gym.make", "gymnasium.make"):
                     return _gym_env(node, callee.path)
+                if callee.path == "collections.namedtuple":
+                    names = _arg(args, kw, 1, "field_names")
+                    names = tuple(names.replace(",", " ").split()) if isinstance(names, str) else names
+                    return Fields(names) if isinstance(names, tuple) and all(isinstance(n, str) for n in names) \
+                        else None
                 if callee.path in SAME_ITEMS:  # random.sample(buffer, k), deque(maxlen=k): a list of the same items
                     if callee.path == "collections.deque" and args and args[0] is None:
                         return Built()  # deque(memory) of a memory the scan cannot see (a pickle): see SAME_ITEMS
@@ -1936,8 +1964,12 @@ class Scanner:
             return self.lib(canon[0], canon[1], args, kw, node)
         if kind is Fn:
             return self.call_fn(callee, args, kw)
+        if kind is Fields:  # Transition(s, a, r, done=d): its fields in order, each a value or not known
+            given = [*args, *[None] * (len(callee.names) - len(args))][:len(callee.names)]
+            return tuple(kw.get(n, v) for n, v in zip(callee.names, given, strict=True))
         if kind is Bound:
-            return self.call_fn(callee.fn, [callee.inst, *args], kw)
+            result = self.call_fn(callee.fn, [callee.inst, *args], kw)
+            return _stepped(result) if type(func) is ast.Attribute and _env_step(node) else result
         if kind is Cls:
             inst = Inst(callee)
             init = callee.method("__init__")
@@ -2328,6 +2360,9 @@ class Scanner:
             if (first is None or isinstance(first, T) and not first.unk) and k is not None:  # tensors, k last
                 return tuple(T(None, (line, "{}", node), tail=k) for _ in range(2))
             return None
+        if ns == "np" and last == "where" and len(args) == 3 and len(node.args) == 3:  # the three broadcast together
+            both = self.elementwise(args[1], args[2], node, node.args[1], node.args[2], "where")
+            return self.elementwise(both, args[0], node, node.args[1], node.args[0], "where")
         if last == "where" and len(args) == 3:
             x, y = args[1], args[2]
             if ns == "tf" and self.tf1 and isinstance(x, T) and x.dims is not None and not x.unk and \
@@ -2345,6 +2380,9 @@ class Scanner:
             return self.layer(last, args, kw, node)
         if last in ("Sequential", "Model", "Functional") and ns in ("k", "k2", "tf"):
             return self.model(last, args, kw, node)
+        if last == "clone_model" and ns in ("k", "k2", "tf"):  # a target network: the same layers, weights anew
+            model = _arg(args, kw, 0, "model")
+            return Model(model.layers, model.inputs, model.output, model.line) if isinstance(model, Model) else None
         if last in ("MeanSquaredError", "MeanAbsoluteError", "Huber", "LogCosh", "BinaryCrossentropy",
                     "MeanSquaredLogarithmicError", "MeanAbsolutePercentageError"):
             return SAFE_LOSS
@@ -3178,6 +3216,21 @@ def _made(env, step, target):
     if count is None:
         return (env.obs, None) if env.gymnasium else env.obs
     return (env.obs, None) if count == 2 and (env.gymnasium or env.obs.dims != (2,)) else None
+
+
+def _goes_on(handler) -> bool:
+    """An except clause that catches everything (bare, Exception, BaseException) and does not raise again."""
+    caught = handler.type
+    named = caught is None or type(caught) is ast.Name and caught.id in ("Exception", "BaseException")
+    return named and not any(type(n) is ast.Raise for n in ast.walk(ast.Module(body=handler.body, type_ignores=[])))
+
+
+def _stepped(result):
+    """What a wrapper's own `env.step(a)` gives (a gym.Wrapper subclass returning `super().step(a)`): gym's step,
+    whose reward and done are numbers whatever the walk of the method could tell of them."""
+    if type(result) is tuple and len(result) in (4, 5):
+        return (result[0], *[NUM if value is None else value for value in result[1:-1]], result[-1])
+    return ENV_STEP if result is None else result
 
 
 def _env_step(call) -> bool:
