@@ -1198,7 +1198,7 @@ BREAKS = [
      "    return LENGTH if dims[0] is None else dims[0]",
      "    return None if dims[0] is None else dims[0]"),
     ("a number joined with a 0-d item unknown",
-     "    if _number(a) and _scalar(b) or _scalar(a) and _number(b):",
+     "    if _number(a) and type(b) is T and _scalar(b) or type(a) is T and _scalar(a) and _number(b):",
      "    if False:"),
     ("np.take not read",
      "        if ns == \"np\" and last == \"take\":",

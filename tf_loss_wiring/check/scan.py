@@ -415,8 +415,8 @@ def _join(a, b):
         return a
     if _number(a) and _number(b):  # reward = 0; if won: reward = 1.0
         return NUM
-    if _number(a) and _scalar(b) or _scalar(a) and _number(b):  # 0 if done else values[i]: a 0-d either way
-        return b if isinstance(b, T) else a
+    if _number(a) and type(b) is T and _scalar(b) or type(a) is T and _scalar(a) and _number(b):
+        return b if type(b) is T else a  # 0 if done else values[i]: a 0-d either way
     if _number(a) and _one_item(b) or _one_item(a) and _number(b):
         # R = 0. if done else critic(s[None])[-1].numpy()[0]: a scalar on one branch, a (1,) on the other. Taken
         # as the scalar: what the scalar's branch makes of it is made on that branch (a trap there is a trap)
