@@ -1247,6 +1247,9 @@ BREAKS = [
     ("a handler that raises taken as going on",
      "    return named and not any(type(n) is ast.Raise",
      "    return named and not any(False"),
+    ("an index range's column taken as a batch",
+     "    return type(node) is ast.Call and _call_name(node) in (\"arange\", \"linspace\")",
+     "    return False"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

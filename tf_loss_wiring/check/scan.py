@@ -1541,7 +1541,8 @@ class Scanner:
                 return other.like(pending=pending, raw=raw, pred=pred)
             if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1 or \
                     other.end is not None and other.tail is None and _column(known.dims) and \
-                    _compatible(other.end, known.dims[0]):  # (..., B) from (B,) labels times a weight, and (B, 1)
+                    _compatible(other.end, known.dims[0]) and not _grid(known):
+                # (..., B) from (B,) labels times a weight, and (B, 1)
                 pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
                 return T(None, left.src, pending=pending, raw=raw, pred=pred)
             if _rows_of(known, other):  # probs (B, A) * tf.one_hot(actions, A) (..., A): (B, A)
@@ -1555,8 +1556,8 @@ class Scanner:
                 return T(None, cut.src if cut else left.src, pending=pending, raw=raw, pred=pred,
                          tail=_both_tails(left, right), cut=cut.cut if cut else None)
             return self.tied(left, right, node, left_node, right_node, op, pending, raw, pred)
-        if len(a) == 1 and _column(b) and _compatible(a[0], b[0]) or \
-                len(b) == 1 and _column(a) and _compatible(b[0], a[0]):
+        if (len(a) == 1 and _column(b) and _compatible(a[0], b[0]) and not _grid(right) or
+                len(b) == 1 and _column(a) and _compatible(b[0], a[0]) and not _grid(left)):
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
             column, vector = (b, a) if len(a) == 1 else (a, b)
             return T((column[0], vector[0]), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
@@ -3216,6 +3217,22 @@ def _made(env, step, target):
     if count is None:
         return (env.obs, None) if env.gymnasium else env.obs
     return (env.obs, None) if count == 2 and (env.gymnasium or env.obs.dims != (2,)) else None
+
+
+def _grid(value) -> bool:
+    """A column made of an index range on purpose, `np.arange(n).reshape(-1, 1)` or `np.arange(n)[:, None]`: what
+    it meets it meets as an outer product (a DFT's phases, a grid of coordinates), not as a batch of samples."""
+    node = value.src[2] if value.src else None
+    if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "reshape":
+        node = node.func.value
+    elif type(node) is ast.Subscript:
+        node = node.value
+    return type(node) is ast.Call and _call_name(node) in ("arange", "linspace")
+
+
+def _call_name(call) -> str:
+    func = call.func
+    return func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else ""
 
 
 def _goes_on(handler) -> bool:
