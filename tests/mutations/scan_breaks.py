@@ -1250,6 +1250,9 @@ BREAKS = [
     ("an index range's column taken as a batch",
      "    return type(node) is ast.Call and _call_name(node) in (\"arange\", \"linspace\")",
      "    return False"),
+    ("a complex constant unknown",
+     "        if isinstance(value, (float, complex)):  # 0.99, 2j (a DFT's phases): a number of a value not kept",
+     "        if isinstance(value, float):"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

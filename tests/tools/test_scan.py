@@ -483,6 +483,7 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "v = np.zeros(8)\na = np.where(load(), np.zeros_like(load()), 0.9 * v)", "a", "(..., 8)",
                  id="np-where-broadcasts-its-three"),
     pytest.param(KERAS + "v = np.zeros(8)\na = np.where(v > 0, v, 0.0)", "a", "(8,)", id="np-where-of-one-shape"),
+    pytest.param(KERAS + "v = np.zeros(8)\na = -2j * np.pi * v", "a", "(8,)", id="a-complex-constant-a-number"),
     # a target network cloned; a replay buffer of namedtuples; a wrapper's own step
     pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\n"
                  "q = keras.models.clone_model(m)(np.zeros((8, 4)))", "q", "(8, 1)", id="clone-model"),

@@ -1259,7 +1259,7 @@ class Scanner:
             return value
         if isinstance(value, (int, str)):
             return value
-        if isinstance(value, float):
+        if isinstance(value, (float, complex)):  # 0.99, 2j (a DFT's phases): a number of a value not kept
             return NUM
         return None
 
