@@ -3182,7 +3182,7 @@ def _fed_length(value):
 def _session_run(fetches, fed):
     """`sess.run(v, feed_dict={X: states})`: numpy arrays of the fetched tensors' shapes, their batch axis the
     feeds' first axis where every feed that is seen agrees on it (five (5, n) states: (5, 1) values), else B; a
-    list of fetches gives a list of them. What the session is fed a single row of is then a (1, ...)."""
+    list of fetches gives a list of them (a run fed one row, `{X: s[None]}`, gives (1, ...) arrays)."""
     firsts = {_fed_length(v) for v in fed if isinstance(v, T) and v.dims}
     batch = firsts.pop() if len(firsts) == 1 else "B"
     if type(fetches) is tuple:
@@ -3227,12 +3227,7 @@ def _grid(value) -> bool:
         node = node.func.value
     elif type(node) is ast.Subscript:
         node = node.value
-    return type(node) is ast.Call and _call_name(node) in ("arange", "linspace")
-
-
-def _call_name(call) -> str:
-    func = call.func
-    return func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else ""
+    return type(node) is ast.Call and getattr(node.func, "attr", getattr(node.func, "id", "")) in ("arange", "linspace")
 
 
 def _goes_on(handler) -> bool:
