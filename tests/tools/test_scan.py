@@ -484,6 +484,13 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="np-where-broadcasts-its-three"),
     pytest.param(KERAS + "v = np.zeros(8)\na = np.where(v > 0, v, 0.0)", "a", "(8,)", id="np-where-of-one-shape"),
     pytest.param(KERAS + "v = np.zeros(8)\na = -2j * np.pi * v", "a", "(8,)", id="a-complex-constant-a-number"),
+    # replay indices of a batch size the source does not show: a vector, as arange(start, start + size) is
+    pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.choice(100, load())\nt = r[i]", "t", "(B,)",
+                 id="choice-of-a-size-not-shown-indexes-rows"),
+    pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.choice(100, load()) if load() else np.arange(load())\n"
+                 "t = r[i]", "t", "(B,)", id="choice-or-arange-of-a-size-not-shown"),
+    pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.choice(100)\nt = r[i]", "t", "()",
+                 id="choice-without-a-size-one-index"),
     # a target network cloned; a replay buffer of namedtuples; a wrapper's own step
     pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\n"
                  "q = keras.models.clone_model(m)(np.zeros((8, 4)))", "q", "(8, 1)", id="clone-model"),
@@ -1862,6 +1869,21 @@ def test_labels_are_scored_on_a_scan_of_their_folder_as_a_user_runs_it(tmp_path)
                                        "value_loss(np.zeros(32), critic(np.zeros((32, 4))))\n")
     (tmp_path / "broken.py").write_text("def f(:\n")  # not labelled: not counted as a file not scanned
     (tmp_path / "labels.json").write_text('[{"file": "model.py", "kind": "trap", "lines": [5]}]')
+    bench = scan.bench_labels(tmp_path / "labels.json")
+    assert bench.summary == "recall 1/1 trap files; 0 false alarms (0 look-alike files); 0 not scanned"
+
+
+def test_labels_are_scored_on_a_scan_of_the_labels_folder(tmp_path):
+    """A project's critic in network/critic.py, its loss's (B,) argument handed in by agent.py one folder up
+    (`from network.critic import value_loss`): labels.json beside agent.py, a user's `check .` there."""
+    (tmp_path / "network").mkdir()
+    (tmp_path / "network" / "critic.py").write_text("import tensorflow as tf\n\n\ndef value_loss(returns, values):\n"
+                                                    "    return tf.reduce_mean(tf.square(returns - values))\n")
+    (tmp_path / "agent.py").write_text("import numpy as np\nimport tensorflow as tf\n"
+                                       "from network.critic import value_loss\n"
+                                       "critic = tf.keras.Sequential([tf.keras.layers.Dense(1)])\n"
+                                       "value_loss(np.zeros(32), critic(np.zeros((32, 4))))\n")
+    (tmp_path / "labels.json").write_text('[{"file": "network/critic.py", "kind": "trap", "lines": [5]}]')
     bench = scan.bench_labels(tmp_path / "labels.json")
     assert bench.summary == "recall 1/1 trap files; 0 false alarms (0 look-alike files); 0 not scanned"
 

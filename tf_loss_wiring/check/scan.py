@@ -861,7 +861,7 @@ class Scanner:
                 raws = [T(None, (line, f"{p.arg} as Keras passes it", None), raw=side)
                         for p, side in zip(params, ("true", "pred"), strict=False)]
                 self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
-            elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or
+            elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or name in reducing or
                                   self.may_matter(fn.node, attributes=True) or self.calls(fn.node, reducing) or
                                   self.calls(fn.node, _feeders(cls))):  # self._updater([s, a, td]): a feed
                 self.call_fn(fn, self_arg, {}, depth_reset=True)
@@ -2697,8 +2697,10 @@ class Scanner:
             return None
         if last == "permutation":
             return T((None,), (line, "{}", node))
-        value = _arg(args, kw, size, "size")
-        if value is None or value is PYNONE:
+        value = _arg(args, kw, size, "size", MISSING)
+        if value is None and last in ("randint", "choice"):  # choice(n, batch_size) of a size not shown: indices
+            return T((None,), (line, "{}", node))  # as arange(start, start + batch_size) is
+        if value is MISSING or value is None or value is PYNONE:
             return None if last != "randint" and last != "choice" else NUM
         dims = self.dims(value, line)
         return T(dims, (line, "{}", node)) if dims is not None else None
@@ -4298,7 +4300,7 @@ def bench_labels(labels: Path) -> Bench:
     notebook's trap lines given as "cells": [[code cell, line in it], ...] (1-based, as its findings tell them)."""
     root = Path(labels).parent
     return _bench([(root / entry["file"], _labelled_lines(root / entry["file"], entry) if entry["kind"] == "trap"
-                    else set(), entry["file"]) for entry in json.loads(Path(labels).read_text())])
+                    else set(), entry["file"]) for entry in json.loads(Path(labels).read_text())], root)
 
 
 def _labelled_lines(path: Path, entry: dict) -> set[int]:
@@ -4309,12 +4311,13 @@ def _labelled_lines(path: Path, entry: dict) -> set[int]:
     return lines
 
 
-def _bench(files) -> Bench:
-    """Each (path, marked lines, display) scanned as a user runs the scan, `check FOLDER` on the folder it is in
-    (a trap made in a module by a call from a module beside it is found: split_modules/), then scored on the
-    findings of all of them together; the other files' findings are not scored."""
+def _bench(files, root=None) -> Bench:
+    """Each (path, marked lines, display) scanned as a user runs the scan, `check FOLDER` on the folder it is in,
+    or on `root` (a project's folder: its training script calls the critic's module in network/), then scored on
+    the findings of all of them together (a trap made in a module by a call from a module beside it is found:
+    split_modules/); the other files' findings are not scored."""
     bench, found = Bench(), []
-    folders = {Path(path).parent.resolve() for path, _, _ in files}
+    folders = {Path(root).resolve()} if root is not None else {Path(path).parent.resolve() for path, _, _ in files}
     labelled = {str(Path(path).resolve()) for path, _, _ in files}
     for folder in sorted(f for f in folders if not any(other in f.parents for other in folders)):
         scanned = scan_path(folder)
@@ -4355,8 +4358,8 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m tf_loss_wiring.check.scan", description=__doc__.split("\n")[0])
     parser.add_argument("--bench", metavar="FOLDER", help="recall and false alarms over `# expect:`-marked files")
-    parser.add_argument("--labels", metavar="JSON", help="recall and false alarms over a labels.json (each "
-                        "labelled file scored on a scan of its folder, as `check FOLDER` runs)")
+    parser.add_argument("--labels", metavar="JSON", help="recall and false alarms over a labels.json (its "
+                        "labelled files scored on a scan of the folder it is in, as `check FOLDER` runs)")
     parser.add_argument("--time", metavar="FOLDER", help="scan vs ast.parse seconds over a folder")
     parser.add_argument("targets", nargs="*", help="files or folders to scan")
     args = parser.parse_args(argv)
