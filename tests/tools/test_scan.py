@@ -491,6 +491,44 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "t = r[i]", "t", "(B,)", id="choice-or-arange-of-a-size-not-shown"),
     pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.choice(100)\nt = r[i]", "t", "()",
                  id="choice-without-a-size-one-index"),
+    # a pandas column as an array; recurrent layers; an array's shape cut; a window of rows; running sums, sorts
+    pytest.param(PD + "y = np.array(df['y'])", "y", "(?,)", id="np-array-of-a-pandas-column"),
+    pytest.param(KERAS + "from lifelines.datasets import load_rossi\ny = np.array(load_rossi()['arrest'])", "y",
+                 "(?,)", id="a-lifelines-data-set-is-a-pandas-table"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((5, 3)), keras.layers.LSTM(8)])\n"
+                 "v = m(np.zeros((9, 5, 3)))", "v", "(9, 8)", id="recurrent-layer-its-last-step"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((5, 3)), keras.layers.GRU(8, return_sequences=True)])\n"
+                 "v = m(np.zeros((9, 5, 3)))", "v", "(9, ?, 8)", id="recurrent-layer-its-sequences"),
+    pytest.param(KERAS + "m = keras.Sequential()\nm.add(keras.layers.SimpleRNN(3, input_shape=load()))\n"
+                 "m.add(keras.layers.Dense(1))\nv = m(load())", "v", "(B, 1)",
+                 id="recurrent-layer-of-an-input-not-seen-then-dense"),
+    pytest.param(KERAS + "x = keras.Input(shape=np.zeros((10, 5, 3)).shape[-2:])", "x", "(B, 5, 3)",
+                 id="a-shape-cut-by-a-slice"),
+    pytest.param(KERAS + "d = np.zeros((100, 3))\nw = d[range(2, 5)]", "w", "(?, 3)", id="rows-at-a-range"),
+    pytest.param(KERAS + "v = np.zeros((8, 1))\nc = tf.math.cumsum(tf.exp(v), axis=0)", "c", "(8, 1)",
+                 id="cumsum-along-an-axis"),
+    pytest.param(KERAS + "v = np.zeros((8, 1))\nc = np.cumsum(v)", "c", "(?,)", id="numpy-cumsum-flattens"),
+    pytest.param(KERAS + "v = np.zeros(8)\no = np.argsort(v)[::-1]", "o", "(8,)", id="argsort-its-input's-shape"),
+    pytest.param(KERAS + "v = np.zeros((8, 2))\no = v[::-1]", "o", "(8, 2)", id="a-reversal-keeps-the-length"),
+    pytest.param(KERAS + "r = np.arange(2, 10, 2)", "r", "(4,)", id="arange-of-numbers-its-length"),
+    pytest.param(KERAS + "r = np.arange(0, 5, 0)", "r", "(?,)", id="arange-of-a-zero-step-no-length"),
+    pytest.param(KERAS + "v = np.zeros((8, 2))\no = np.sort(v, axis=None)", "o", "(?,)", id="sort-of-no-axis-flattens"),
+    # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
+    pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
+                 "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),
+    pytest.param(KERAS + "p = np.zeros((8, 3))\ng = tf.gather_nd(p, np.zeros((8, 1), dtype=int))", "g", "(8, 3)",
+                 id="gather-nd-of-rows"),
+    pytest.param(KERAS + "import tensorflow_probability as tfp\nmu = np.zeros((8, 1))\n"
+                 "l = tfp.distributions.Normal(mu, 1.0).log_prob(np.zeros(8))", "l", "(8, 8)",
+                 id="normal-log-prob-broadcasts-the-value"),
+    pytest.param(KERAS + "import tensorflow_probability as tfp\nmu = np.zeros((8, 1))\n"
+                 "s = tfp.distributions.Normal(loc=mu, scale=np.ones(8)).sample()", "s", "(8, 8)",
+                 id="normal-parameters-broadcast"),
+    pytest.param(KERAS + "mu = np.zeros(8)\ne = tf.distributions.Normal(mu, 1.0).entropy()", "e", "(8,)",
+                 id="tf1-distribution-entropy"),
+    pytest.param(KERAS + "import tensorflow_probability as tfp\n"
+                 "c = tfp.distributions.Categorical(logits=np.zeros((8, 3)))\nl = c.log_prob(np.zeros(8, dtype=int))",
+                 "l", "(8,)", id="categorical-log-prob-of-classes"),
     # a target network cloned; a replay buffer of namedtuples; a wrapper's own step
     pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\n"
                  "q = keras.models.clone_model(m)(np.zeros((8, 4)))", "q", "(8, 1)", id="clone-model"),

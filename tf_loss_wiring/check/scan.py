@@ -479,6 +479,12 @@ def _canon(path: str):
         return "sk", path[8:]
     if path.startswith("pandas."):
         return "pd", path[7:]
+    if path.startswith("tensorflow_probability.distributions."):  # tfp.distributions.Normal, tfd.Normal
+        return "tf", "distributions." + path[37:]
+    if path.startswith("tensorflow_probability.python.distributions."):
+        return "tf", "distributions." + path[44:]
+    if path.startswith("lifelines.datasets.load_"):  # lifelines' data sets: each a pandas DataFrame
+        return "pd", "read_csv"
     for prefix in ("numpy.", "jax.numpy.", "autograd.numpy."):
         if path.startswith(prefix):
             return "np", path[len(prefix):]
@@ -538,7 +544,8 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 TF1_SIGNS = ("tf.placeholder(", "compat.v1", "tf.Session(")
 TF2_SIGNS = ("GradientTape", "tf.function")  # code written for TF 2, where tf.losses is tf.keras.losses
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
-KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", *SAME_SHAPE_LAYERS}
+RECURRENT = frozenset({"SimpleRNN", "LSTM", "GRU", "CuDNNLSTM", "CuDNNGRU"})  # Keras's recurrent layers
+KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", *RECURRENT, *SAME_SHAPE_LAYERS}
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
 KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
 GRAPH_INITS = {"__init__", "_init_graph_network"}  # a Model subclass made of a functional graph
@@ -1634,6 +1641,9 @@ class Scanner:
                 self.compiled.setdefault(id(loss.cls), []).append(receiver if isinstance(receiver, Model) else None)
         elif name in ("fit", "train_on_batch", "evaluate", "test_on_batch") and isinstance(receiver, Model):
             labels = kw.get("y", args[1] if len(args) > 1 else None)
+            data = _arg(args, kw, 0, "x")
+            if labels is None and type(data) is Data and type(data.item) is tuple and len(data.item) == 2:
+                labels = data.item[1]  # fit(dataset): the labels of its (x, y) batches
             self.fitted.setdefault(id(receiver), []).append(labels)
             if isinstance(labels, T) and labels.dims is not None and len(labels.dims) == 1:
                 for loss, compiled in self.compiled_fns.get(id(receiver), []):
@@ -1725,6 +1735,11 @@ class Scanner:
         value = self.ev(node.value, fr)
         index = node.slice
         if isinstance(value, tuple):
+            if type(index) is ast.Slice:  # x.shape[-2:]: those axes
+                bounds = [self.ev(b, fr) if b is not None else None for b in (index.lower, index.upper, index.step)]
+                if all(b is None or type(b) is int for b in bounds):
+                    return value[slice(*bounds)]
+                return None
             position = self.ev(index, fr)
             if isinstance(position, int) and -len(value) <= position < len(value):
                 return value[position]
@@ -1849,6 +1864,8 @@ class Scanner:
                 out.append("B" if axis == 0 else item.dims[0])
             elif isinstance(item, T) and item.dims == ():
                 pass
+            elif item is RANGE:  # dataset[range(i - 2, i)]: a window of rows, of a length not worked out
+                out.append(None)
             else:
                 return None
             axis += 1
@@ -2205,6 +2222,8 @@ class Scanner:
         if ns == "pd":  # read_csv: a table of unique, flat column names (duplicates are renamed "X.1")
             header = kw.get("header")
             return Table(False) if name == "read_csv" and not isinstance(header, tuple) else None
+        if ns == "np" and last in ("array", "asarray") and type(first) is Table:  # np.array(df['y']): its values
+            return first.array(node)
         if ns != "np" and any(_holds_table(a) for a in (*args, *kw.values())):  # converted to a tensor
             args = [_untable(a, node) for a in args]
             kw = {k: _untable(a, node) for k, a in kw.items()}
@@ -2236,6 +2255,12 @@ class Scanner:
             value = first if args else kw.get("input_tensor", kw.get("x"))
             return self.reduced(value, _axis(args, kw, "reduction_indices"), kw.get("keepdims", kw.get("keep_dims")),
                                 node, drop_raw=True)
+        if last in ("cumsum", "cumprod", "argsort", "sort"):  # along an axis: the same shape
+            value = first if args else kw.get("x", kw.get("a", kw.get("values")))
+            flat = _axis(args, kw, "axis") is (None if last in ("cumsum", "cumprod") else PYNONE)
+            if ns == "np" and flat:  # numpy's without an axis (cumsum), or axis=None (argsort, sort): flattened
+                return T((None,), (line, "{}", node)) if isinstance(value, T) else None
+            return self.unary(value, node)
         if last in UNARY:
             if type(first) is tuple and args and not self.literal_here(node.args[0]):
                 return None
@@ -2287,6 +2312,9 @@ class Scanner:
             return first.like(raw=None, pending=frozenset(), src=(line, "{}", node)) if isinstance(first, T) else None
         if last in ("linspace", "arange", "range") and ns in ("np", "tf"):
             num = _arg(args, kw, 2, "num") if last == "linspace" else None
+            if last != "linspace" and args and not kw and all(type(a) is int for a in args) and len(args) <= 3 and \
+                    0 not in args[2:3]:
+                num = len(range(*args))  # np.arange(8), tf.range(2, 10, 2)
             return T((num if isinstance(num, int) else None,), (line, "{}", node))
         if last in ("matmul", "dot", "mm"):
             return self.matmul(first, args[1] if len(args) > 1 else kw.get("b"), node,
@@ -2330,6 +2358,15 @@ class Scanner:
                                                            "indices")
             if isinstance(table, T) and isinstance(ids, T) and table.dims and ids.dims is not None:
                 return T(ids.dims + table.dims[1:], (line, "{}", node))
+            return None
+        if ns == "tf" and name.startswith("distributions.") and (last in DISTRIBUTIONS or last == "Categorical"):
+            return self.distribution(last, args, kw, node)
+        if ns == "tf" and last == "gather_nd" and not _arg(args, kw, 2, "batch_dims", 0):
+            # indices.shape[:-1] + params.shape[k:], k = indices.shape[-1]: (B, A) at (B, 2) [row, action] pairs: (B,)
+            table, ids = _arg(args, kw, 0, "params"), _arg(args, kw, 1, "indices")
+            if isinstance(table, T) and isinstance(ids, T) and table.dims and ids.dims and \
+                    type(ids.dims[-1]) is int and ids.dims[-1] <= len(table.dims):
+                return T(ids.dims[:-1] + table.dims[ids.dims[-1]:], (line, "{}", node))
             return None
         if ns == "np" and last == "take":  # np.take(a, indices, axis=0): a's rows at the indices; no axis: a flattened
             table, ids, axis = _arg(args, kw, 0, "a"), _arg(args, kw, 1, "indices"), _arg(args, kw, 2, "axis", None)
@@ -2426,6 +2463,41 @@ class Scanner:
             items = list(data.item) if isinstance(data.item, tuple) else [data.item]
             made = self.call_lambda(fn, items) if type(fn) is Lam else self.call_fn(fn, items, {})
             return Data(made)
+        return None
+
+    def distribution(self, last, args, kw, node):
+        """`Normal(loc, scale)`: its parameters broadcast, as the distribution's batch shape is (a (B, 1) mean and a
+        (B,) scale: (B, B)); `Categorical(logits=...)`: its logits."""
+        if last == "Categorical":
+            logits = kw.get("logits", kw.get("probs", args[0] if args else None))
+            return Dist(True, logits, node) if isinstance(logits, T) and logits.dims else None
+        if any(type(a) is ast.Starred for a in node.args) or any(k.arg is None for k in node.keywords):
+            return None  # Normal(*params), Normal(**params)
+        pairs = [*zip(args, node.args, strict=True), *((kw[k.arg], k.value) for k in node.keywords
+                                                       if k.arg not in ("validate_args", "allow_nan_stats", "name"))]
+        tensors = [(v, n) for v, n in pairs[:2] if isinstance(v, T)]
+        if not tensors or not all(isinstance(v, T) or _number(v) for v, _ in pairs[:2]):
+            return None
+        if len(tensors) == 2:
+            (left, left_node), (right, right_node) = tensors
+            params = self.elementwise(left, right, node, left_node, right_node, f"{last}()")
+            wider = left_node if len(left.dims or ()) >= len(right.dims or ()) else right_node  # loc=policy(s)
+            return Dist(False, params, wider) if isinstance(params, T) else None
+        return Dist(False, tensors[0][0], tensors[0][1])
+
+    def dist_method(self, dist, name, args, kw, node):
+        """`dist.log_prob(a)`: the value broadcast with the parameters (a Categorical's: with its logits' batch);
+        `dist.sample()`, `mean()`, `entropy()`: the parameters' shape (a Categorical's sample: one class a row)."""
+        params = dist.params
+        if dist.categorical:
+            params = params.like(dims=params.dims[:-1])
+        if name in DIST_VALUES and (args or "value" in kw):
+            value = args[0] if args else kw["value"]
+            value_node = node.args[0] if node.args else node.keywords[0].value
+            return self.elementwise(params, value, node, dist.node, value_node, f"{name}") \
+                if isinstance(value, T) else None
+        if name in DIST_SHAPED and not args and not kw:
+            return params.like(src=(node.lineno, "{}", node), pending=frozenset(), raw=None, ph=None)
         return None
 
     def sklearn(self, last, args, kw, node):
@@ -2547,6 +2619,8 @@ class Scanner:
             return None
         if type(receiver) is Parser:
             return _parser_method(receiver, name, node)
+        if type(receiver) is Dist:
+            return self.dist_method(receiver, name, args, kw, node)
         if name in ("minimize", "gradient", "compute_gradients"):
             self.reduce(first if args else kw.get("loss", kw.get("target")), REDUCTION_NAMES.get(name, name), node)
             return None
@@ -2896,6 +2970,10 @@ class Scanner:
             return Layer("dense", _arg(args, kw, 0, "units", kw.get("output_dim")), inputs, line)  # Keras 1: output_dim
         if last == "Concatenate":  # Concatenate(axis=-1)([a, b])
             return Layer("concat", _arg(args, kw, 0, "axis", -1), inputs, line)
+        if last in RECURRENT:  # (B, T, n) -> (B, units), or (B, T, units) with return_sequences=True
+            units = _arg(args, kw, 0, "units")
+            return Layer("sequences" if kw.get("return_sequences") is True else "recurrent",
+                         units if isinstance(units, int) and not isinstance(units, bool) else None, inputs, line)
         if last == "Lambda":  # Lambda(lambda x: x * bound): what the function makes of the input
             function = _arg(args, kw, 0, "function")
             return Layer("lambda", function, inputs, line) if type(function) in (Lam, Fn) else None
@@ -2922,10 +3000,16 @@ class Scanner:
             if not value.dims:
                 return None
             return T(value.dims[:-1] + (units,), (line, words, None), pred=True)
+        if layer.kind in ("recurrent", "sequences"):  # of (B, T, n) inputs, whatever T and n are
+            batch = value.dims[0] if value is not None and value.dims else "B"
+            dims = (batch, layer.units) if layer.kind == "recurrent" else (batch, None, layer.units)
+            words = f"recurrent layer of {layer.units} units" if layer.units else "recurrent layer"
+            return T(dims, (line, words, None))
         if value is None:
             return None
         if layer.kind == "flatten":
             return T((value.dims[0], None) if value.dims else None, (line, "{}", node), pred=value.pred)
+
         if layer.kind == "lambda":
             out = self.call_lambda(layer.units, [value]) if type(layer.units) is Lam else \
                 self.call_fn(layer.units, [value], {})
@@ -3415,7 +3499,10 @@ def _dotted(node) -> bool:
 
 
 def _full_slice(part):
-    return isinstance(part, ast.Slice) and part.lower is None and part.upper is None and part.step is None
+    """`:`, or `::-1` (every item, reversed)."""
+    return isinstance(part, ast.Slice) and part.lower is None and part.upper is None and (
+        part.step is None or type(part.step) is ast.UnaryOp and type(part.step.op) is ast.USub and
+        type(part.step.operand) is ast.Constant and part.step.operand.value == 1)
 
 
 _DIM = r"(?:[A-Za-z_]\w*|\d+|\?)"
@@ -3612,6 +3699,10 @@ PY_BUILTINS = frozenset(dir(builtins))
 # appends to it: numpy stacks a batch of its items only if every item has one shape (np.array of items of two
 # shapes raises), so the items appended here are the shape of those loaded, wherever the batch is stacked.
 SAME_ITEMS = frozenset({"random.sample", "random.choices", "collections.deque"})
+DISTRIBUTIONS = frozenset({"Normal", "TruncatedNormal", "Laplace", "Logistic", "LogNormal", "Cauchy", "Gumbel",
+                           "Beta", "Gamma", "Uniform", "Bernoulli", "Poisson", "Exponential", "StudentT"})  # 0-d events
+DIST_VALUES = {"log_prob", "prob", "cdf", "log_cdf", "survival_function", "log_survival_function"}  # of a value
+DIST_SHAPED = {"sample", "mean", "mode", "stddev", "variance", "entropy"}  # of the parameters' shape
 ARRAY_OF_LIST = frozenset({("np", "array"), ("np", "asarray"), ("np", "stack")})
 SEEN_LIBRARIES = ("matplotlib.", "random.", "pickle.", "json.", "logging.", "statistics.", "math.", "time.")
 
@@ -3679,6 +3770,16 @@ class InputFn:
 
     def __init__(self, item):
         self.item = item
+
+
+class Dist:
+    """A distribution of TensorFlow (tf.distributions) or TensorFlow Probability: `params`, the value its
+    parameters broadcast to (a Categorical's: its logits, the classes last), and the node that gave it."""
+
+    __slots__ = ("categorical", "params", "node")
+
+    def __init__(self, categorical, params, node):
+        self.categorical, self.params, self.node = categorical, params, node
 
 
 class Data:
