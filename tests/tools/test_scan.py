@@ -526,6 +526,9 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="normal-parameters-broadcast"),
     pytest.param(KERAS + "mu = np.zeros(8)\ne = tf.distributions.Normal(mu, 1.0).entropy()", "e", "(8,)",
                  id="tf1-distribution-entropy"),
+    pytest.param(TF1 + "mu = tf.placeholder(tf.float32, [None, 1])\n"
+                 "p = tf.contrib.distributions.Normal(mu, 1.0).prob(tf.placeholder(tf.float32, [None]))", "p",
+                 "(B, B)", id="tf1-contrib-distribution-prob"),
     pytest.param(KERAS + "import tensorflow_probability as tfp\n"
                  "c = tfp.distributions.Categorical(logits=np.zeros((8, 3)))\nl = c.log_prob(np.zeros(8, dtype=int))",
                  "l", "(8,)", id="categorical-log-prob-of-classes"),

@@ -2359,7 +2359,8 @@ class Scanner:
             if isinstance(table, T) and isinstance(ids, T) and table.dims and ids.dims is not None:
                 return T(ids.dims + table.dims[1:], (line, "{}", node))
             return None
-        if ns == "tf" and name.startswith("distributions.") and (last in DISTRIBUTIONS or last == "Categorical"):
+        if ns == "tf" and name.startswith(("distributions.", "contrib.distributions.")) and \
+                (last in DISTRIBUTIONS or last == "Categorical"):
             return self.distribution(last, args, kw, node)
         if ns == "tf" and last == "gather_nd" and not _arg(args, kw, 2, "batch_dims", 0):
             # indices.shape[:-1] + params.shape[k:], k = indices.shape[-1]: (B, A) at (B, 2) [row, action] pairs: (B,)
@@ -2473,7 +2474,7 @@ class Scanner:
             return Dist(True, logits, node) if isinstance(logits, T) and logits.dims else None
         if any(type(a) is ast.Starred for a in node.args) or any(k.arg is None for k in node.keywords):
             return None  # Normal(*params), Normal(**params)
-        pairs = [*zip(args, node.args, strict=True), *((kw[k.arg], k.value) for k in node.keywords
+        pairs = [*zip(args, node.args, strict=False), *((kw[k.arg], k.value) for k in node.keywords
                                                        if k.arg not in ("validate_args", "allow_nan_stats", "name"))]
         tensors = [(v, n) for v, n in pairs[:2] if isinstance(v, T)]
         if not tensors or not all(isinstance(v, T) or _number(v) for v, _ in pairs[:2]):
@@ -2493,7 +2494,7 @@ class Scanner:
             params = params.like(dims=params.dims[:-1])
         if name in DIST_VALUES and (args or "value" in kw):
             value = args[0] if args else kw["value"]
-            value_node = node.args[0] if node.args else node.keywords[0].value
+            value_node = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "value")
             return self.elementwise(params, value, node, dist.node, value_node, f"{name}") \
                 if isinstance(value, T) else None
         if name in DIST_SHAPED and not args and not kw:
