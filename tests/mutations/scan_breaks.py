@@ -1310,6 +1310,12 @@ BREAKS = [
     ("arange of numbers of no length",
      "                num = len(range(*args))  # np.arange(8), tf.range(2, 10, 2)",
      "                num = None"),
+    ("tabs mixed with spaces not read",
+     "        if isinstance(error, IndentationError) and re.search(",
+     "        if False and re.search("),
+    ("a tab read only as Python 2 read it",
+     "            for size in (8, 4):",
+     "            for size in (8,):"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

@@ -2,6 +2,7 @@
 cannot be read, notebooks, and the marked corpora. Imports no framework (the scanner, the standard library,
 conftest's notebook writer): a scan-only install has none."""
 
+import ast
 import functools
 import os
 import re
@@ -1487,6 +1488,18 @@ def test_python2_is_rewritten_with_lines_and_columns_kept():
         assert old == new
     assert findings(PYTHON2) == [(5, "TLW003")]
     assert [f.col for f in scan.scan_source("py2.py", PYTHON2)] == [33]
+
+
+@pytest.mark.parametrize("body, call", [
+    ("def loss(p, y):\n        d = p - y\n\treturn tf.reduce_mean(tf.square(d))\n", "loss(p, y)"),  # Python 2: 8
+    ("class Critic:\n\t'''A tab-indented docstring.'''\n    def loss(self, p, y):\n"
+     "        return tf.reduce_mean(tf.square(p - y))\n", "Critic().loss(p, y)"),  # its author's editor: 4
+], ids=["tab-as-8-columns", "tab-as-4-columns"])
+def test_tabs_mixed_with_spaces_are_read(body, call):
+    source = TF1 + body + f"p = tf.zeros([8, 1])\ny = tf.zeros([8])\nl = {call}\n"
+    with pytest.raises(SyntaxError):
+        ast.parse(source)
+    assert findings(source) != []
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -4002,11 +4002,14 @@ def parse(source: str, path: str) -> ast.Module:
     try:
         return ast.parse(source, filename=path)
     except SyntaxError as error:
-        if isinstance(error, TabError) or "inconsistent use of tabs" in str(error):
-            try:
-                return ast.parse(source.expandtabs(8), filename=path)
-            except SyntaxError:
-                pass
+        if isinstance(error, IndentationError) and re.search(r"^ *\t", source, re.MULTILINE):
+            # tabs and spaces mixed: Python 2 read a tab as far as the next multiple of 8, as expandtabs does;
+            # else as the author's editor showed it, 4 (a tab-indented docstring in a class indented by 4 spaces)
+            for size in (8, 4):
+                try:
+                    return ast.parse(source.expandtabs(size), filename=path)
+                except SyntaxError:
+                    pass
         plain = _without_magics(source)  # a notebook exported with its IPython magics
         if plain is not None:
             try:
