@@ -514,6 +514,17 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "r = np.arange(2, 10, 2)", "r", "(4,)", id="arange-of-numbers-its-length"),
     pytest.param(KERAS + "r = np.arange(0, 5, 0)", "r", "(?,)", id="arange-of-a-zero-step-no-length"),
     pytest.param(KERAS + "v = np.zeros((8, 2))\no = np.sort(v, axis=None)", "o", "(?,)", id="sort-of-no-axis-flattens"),
+    # a flag's value as a dimension; a counter a loop walked once changes; tflearn's fully_connected
+    pytest.param(TF1 + "FLAGS = tf.app.flags.FLAGS\nx = tf.placeholder(tf.float32, [None, FLAGS.n])", "x", "(B, ?)",
+                 id="a-flag-as-a-dimension"),
+    pytest.param(KERAS + "t = 0\nwhile load():\n    t += 1\nz = np.zeros(t)", "z", "(?,)",
+                 id="a-while-loop-counter-not-one"),
+    pytest.param(KERAS + "n = 0\nfor _ in load():\n    n += 1\nz = np.zeros(n)", "z", "(?,)",
+                 id="a-for-loop-counter-not-one"),
+    pytest.param(KERAS + "n = 3\nfor _ in load():\n    pass\nz = np.zeros(n)", "z", "(3,)",
+                 id="a-number-a-loop-leaves-alone"),
+    pytest.param(KERAS + "import tflearn\nv = tflearn.fully_connected(load(), n_units=1)", "v", "(B, 1)",
+                 id="tflearn-fully-connected"),
     # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
     pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
                  "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),

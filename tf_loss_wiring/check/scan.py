@@ -427,6 +427,20 @@ def _join(a, b):
     return None
 
 
+def _counts(names: dict) -> dict:
+    """The names holding an int before a loop walked once (`t = 0` ... `while ...: t += 1`)."""
+    return {k: v for k, v in names.items() if type(v) is int}
+
+
+def _widen(counts: dict, names: dict) -> None:
+    """After a loop walked once, a counter it changed is a number of a value not known: the loop runs any number
+    of times (`targets = np.zeros(t - t_start)` is not one transition long)."""
+    for name, before in counts.items():
+        after = names.get(name)
+        if type(after) is int and after != before:
+            names[name] = NUM
+
+
 def _vector_end(value):
     """A (B,) vector broadcast with anything that works ends in B: (..., B). Of a value of another shape: None."""
     dims = value.dims
@@ -483,6 +497,8 @@ def _canon(path: str):
         return "tf", "distributions." + path[37:]
     if path.startswith("tensorflow_probability.python.distributions."):
         return "tf", "distributions." + path[44:]
+    if path.startswith("tflearn."):  # tflearn.fully_connected, tflearn.layers.core.fully_connected
+        return "tfl", path.rsplit(".", 1)[-1]
     if path.startswith("lifelines.datasets.load_"):  # lifelines' data sets: each a pandas DataFrame
         return "pd", "read_csv"
     for prefix in ("numpy.", "jax.numpy.", "autograd.numpy."):
@@ -1021,13 +1037,17 @@ class Scanner:
             finally:
                 self.unrolling = False
         else:
+            counts = _counts(fr.locals)
             self.assign(node.target, self.element(sequence) if not counted else (NUM, self.element(sequence)), fr)
             self.block(node.body, fr)
+            _widen(counts, fr.locals)
         self.block(node.orelse, fr)
 
     def s_while(self, node, fr):
+        counts = _counts(fr.locals)
         self.ev(node.test, fr)
         self.block(node.body, fr)
+        _widen(counts, fr.locals)
         self.block(node.orelse, fr)
 
     def s_with(self, node, fr):
@@ -2207,6 +2227,14 @@ class Scanner:
         line = node.lineno
         if ns == "sk":
             return self.sklearn(last, args, kw, node)
+        if ns == "tfl":  # tflearn's fully_connected flattens its input: (batch, n_units)
+            if last != "fully_connected":
+                return None
+            units = _arg(args, kw, 1, "n_units")
+            batch = first.dims[0] if isinstance(first, T) and first.dims else "B"
+            units = units if type(units) is int else None
+            words = f"tflearn fully_connected of {units} unit{'s' * (units != 1)}" if units else "tflearn layer"
+            return T((batch, units), (line, words, None), pred=True)
         if ns == "tf" and name in ("estimator.Estimator", "contrib.learn.Estimator"):
             fn = _arg(args, kw, 0, "model_fn")
             return Estimator(fn, kw.get("params")) if type(fn) is Fn else None
@@ -2719,7 +2747,7 @@ class Scanner:
                 out.append("B" if i == 0 else None)
             elif isinstance(dim, int) and not isinstance(dim, bool):
                 out.append(dim)
-            elif dim is NUM or dim is None:
+            elif dim is NUM or dim is None or type(dim) is Mod:  # Mod: a flag's or a config module's value
                 out.append(None)
             else:
                 return None
