@@ -1325,6 +1325,12 @@ BREAKS = [
     ("tflearn's fully_connected not known",
      "        return \"tfl\", path.rsplit(\".\", 1)[-1]",
      "        return None"),
+    ("a lambda refused at the calls' depth",
+     "        if self.lambdas >= MAX_DEPTH:",
+     "        if len(self.active) >= MAX_DEPTH:"),
+    ("Keras 2's output of one listed output kept a list",
+     "            if attr == \"output\" and type(out) is tuple and len(out) == 1 and not self.keras3:",
+     "            if False:"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

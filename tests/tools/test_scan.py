@@ -525,6 +525,13 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="a-number-a-loop-leaves-alone"),
     pytest.param(KERAS + "import tflearn\nv = tflearn.fully_connected(load(), n_units=1)", "v", "(B, 1)",
                  id="tflearn-fully-connected"),
+    # a Lambda layer applied four calls deep; the output of a model of one output listed
+    pytest.param(KERAS + "def f4(x):\n    return keras.layers.Lambda(lambda m: m * 2)(x)\n"
+                 "def f3(x):\n    return f4(x)\ndef f2(x):\n    return f3(x)\ndef f1(x):\n    return f2(x)\n"
+                 "v = f1(np.zeros((8, 1)))", "v", "(8, 1)", id="a-lambda-four-calls-deep"),
+    pytest.param(KERAS + "import tf_keras as K\ni = K.Input((3,))\n"
+                 "m = K.Model(inputs=i, outputs=[K.layers.Dense(1)(i)])\no = tf.squeeze(m.output)", "o", "(B,)",
+                 id="keras2-output-of-one-listed-output"),
     # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
     pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
                  "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),

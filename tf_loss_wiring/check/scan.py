@@ -791,6 +791,7 @@ class Scanner:
             {} if siblings else None
         self.offset, self.baseline = offset, (0, 0)
         self.either: dict[int, Inst] = {}  # a call on an Either: the instance this pass of it is on
+        self.lambdas = 0  # lambdas being walked, one inside another
         self.globals: dict[str, object] = {}
         self.candidates: list[Candidate] = []
         self.direct: list[Finding] = []  # findings that need no reduction (TLW004)
@@ -1343,6 +1344,8 @@ class Scanner:
             return None
         if isinstance(owner, Model) and attr in ("output", "outputs"):
             out = self.model_out(owner, None, node)
+            if attr == "output" and type(out) is tuple and len(out) == 1 and not self.keras3:
+                return out[0]  # Model(x, outputs=[mu]).output: Keras 2's the tensor itself (Keras 3's a list of it)
             # a model of one output: `outputs` a list of it
             return out if attr == "output" or out is None or type(out) is tuple else (out,)
         return None
@@ -1420,11 +1423,15 @@ class Scanner:
     def call_lambda(self, lam, args):
         if lam.home is not None and lam.home is not self:  # a sibling's lambda: its module's names, its findings
             return lam.home.call_lambda(lam, args)
-        if len(self.active) >= MAX_DEPTH:
+        if self.lambdas >= MAX_DEPTH:  # a lambda calling itself by name; its calls of functions count as calls do
             return None
         params = lam.node.args.args
         local = {p.arg: (args[i] if i < len(args) else None) for i, p in enumerate(params)}
-        return self.ev(lam.node.body, Frame(local, lam.closure, None, True))
+        self.lambdas += 1
+        try:
+            return self.ev(lam.node.body, Frame(local, lam.closure, None, True))
+        finally:
+            self.lambdas -= 1
 
     def e_comp(self, node, fr):
         inner = Frame({}, (fr.locals, *fr.closure), fr.cls, fr.fn or True)
