@@ -1928,6 +1928,28 @@ def test_a_network_built_by_keras_given_by_a_script_nothing_calls(tmp_path):
     assert [(Path(f.path).name, f.line) for f in scan.scan_path(tmp_path).findings] == [("algorithm.py", 8)]
 
 
+def test_an_attribute_set_by_an_if_and_its_elif_is_either_instance():
+    """`if kind == 'discrete': self.agent = Categorical() elif ...: self.agent = Continuous()`: the training loop's
+    `self.agent.update(returns)` is walked on both classes, each one's trap found (not the last branch's only)."""
+    source = KERAS + textwrap.dedent("""\
+        class Categorical:
+            def update(self, returns):
+                return tf.reduce_mean(tf.square(returns - np.zeros((8, 1))))
+        class Continuous:
+            def update(self, returns):
+                return tf.reduce_mean(tf.square(returns - np.ones((8, 1))))
+        class Trainer:
+            def __init__(self, kind):
+                if kind == "discrete":
+                    self.agent = Categorical()
+                elif kind == "continuous":
+                    self.agent = Continuous()
+            def train(self):
+                self.agent.update(np.zeros(8))
+        """)
+    assert findings(source) == [(6, "TLW003"), (9, "TLW003")]
+
+
 def test_input_batch_shape_holds_its_own_batch():
     assert scan.shape_of(KERAS + "x = keras.Input(batch_shape=(None, 8))", "x") == "(B, 8)"
 

@@ -441,6 +441,18 @@ def _widen(counts: dict, names: dict) -> None:
             names[name] = NUM
 
 
+def _join_into(before: dict, first: dict, second: dict) -> None:
+    """`before` as two branches that started from it left their copies: what both leave alike keeps its value, what
+    they leave apart is joined, what one of them sets alone is set."""
+    for key, a in first.items():
+        b = second.get(key, MISSING)
+        before[key] = a if b is MISSING or a is b else _join(a, b)
+    if second is not before:
+        for key, b in second.items():
+            if key not in first:
+                before[key] = b
+
+
 def _vector_end(value):
     """A (B,) vector broadcast with anything that works ends in B: (..., B). Of a value of another shape: None."""
     dims = value.dims
@@ -989,20 +1001,25 @@ class Scanner:
             self.block(node.orelse, fr)
             return
         before = fr.locals  # each branch on a copy, then the two joined: a name both leave alike keeps its value
+        attrs = fr.cls.attrs if isinstance(fr.cls, Cls) else None  # and so do `self.` attributes
+        kept = dict(attrs) if attrs is not None else None
         first = fr.locals = dict(before)
         self.block(node.body, fr)
         second = before
+        first_attrs = dict(attrs) if attrs is not None else None
         if node.orelse:
+            if attrs is not None:
+                attrs.clear()
+                attrs.update(kept)
             second = fr.locals = dict(before)
             self.block(node.orelse, fr)
         fr.locals = before
-        for key, a in first.items():
-            b = second.get(key, MISSING)
-            before[key] = a if b is MISSING or a is b else _join(a, b)
-        if second is not before:
-            for key, b in second.items():
-                if key not in first:
-                    before[key] = b
+        _join_into(before, first, second)
+        if attrs is not None and node.orelse:
+            second_attrs = dict(attrs)
+            attrs.clear()
+            attrs.update(kept)
+            _join_into(attrs, first_attrs, second_attrs)
 
     @staticmethod
     def default_test(test, fr):
