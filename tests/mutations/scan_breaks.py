@@ -1334,6 +1334,9 @@ BREAKS = [
     ("an if/else's attributes left as the last branch set them",
      "        if attrs is not None and node.orelse:\n            second_attrs",
      "        if False:\n            second_attrs"),
+    ("a package's __init__ not followed",
+     "        if os.path.isfile(package) and os.path.abspath(package) != os.path.abspath(importer):",
+     "        if False:"),
     # --- limits and performance knobs, expected to survive ---
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",

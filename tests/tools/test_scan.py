@@ -1982,6 +1982,20 @@ def test_labels_are_scored_on_a_scan_of_the_labels_folder(tmp_path):
     assert bench.summary == "recall 1/1 trap files; 0 false alarms (0 look-alike files); 0 not scanned"
 
 
+def test_a_package_s_names_are_followed_through_its_init(tmp_path):
+    """`from nets import value_net` of nets/__init__.py, which re-exports it `from .core import value_net`: the
+    (B, 1) it gives meets the script's (B,) labels."""
+    (tmp_path / "nets").mkdir()
+    (tmp_path / "nets" / "__init__.py").write_text("from .core import value_net\n")
+    (tmp_path / "nets" / "core.py").write_text("import tensorflow.compat.v1 as tf\n\n\ndef value_net(x):\n"
+                                               "    return tf.layers.dense(x, 1)\n")
+    (tmp_path / "run.py").write_text(TF1 + "from nets import value_net\nx = tf.placeholder(tf.float32, [None, 4])\n"
+                                     "y = tf.placeholder(tf.float32, [None])\n"
+                                     "loss = tf.reduce_mean(tf.square(y - value_net(x)))\n")
+    done = scan.scan_path(tmp_path)
+    assert [(Path(f.path).name, f.line, f.code) for f in done.findings] == [("run.py", 6, "TLW003")]
+
+
 def test_a_notebook_s_trap_is_labelled_by_cell_and_line(tmp_path):
     write_notebook(tmp_path / "model.ipynb", *NOTEBOOK_CELLS)
     for cell, recall in ((6, "1/1"), (5, "0/1")):

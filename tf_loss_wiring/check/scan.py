@@ -4219,6 +4219,9 @@ def _find_beside(importer: str, module: str, level: int) -> str | None:
         path = os.path.join(base, *parts) + ".py"
         if os.path.isfile(path):
             return path
+        package = os.path.join(base, *parts, "__init__.py")  # `from algo import PPO` of algo/__init__.py's
+        if os.path.isfile(package) and os.path.abspath(package) != os.path.abspath(importer):
+            return package
     return None
 
 
