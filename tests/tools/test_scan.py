@@ -2014,9 +2014,9 @@ def test_a_finding_on_an_unmarked_line_of_a_trap_file_is_counted_apart(tmp_path)
                              "files not marked; 0 not scanned")
 
 
-def test_a_finding_two_labelled_folders_reach_counts_once(tmp_path):
+def test_a_finding_two_benchmarked_folders_reach_counts_once(tmp_path):
     """a/ and b/ both import the project's shared/losses.py (a package named from the root): its finding is made
-    by the scans of both folders, and is one false alarm, not two."""
+    by the scans of both folders (`--bench` scans each folder of files), and is one false alarm, not two."""
     (tmp_path / "shared").mkdir()
     (tmp_path / "shared" / "losses.py").write_text(
         "import tensorflow as tf\n\n\ndef value_loss(returns, values):\n"
@@ -2027,11 +2027,12 @@ def test_a_finding_two_labelled_folders_reach_counts_once(tmp_path):
             "import numpy as np\nimport tensorflow as tf\nfrom shared.losses import value_loss\n"
             "critic = tf.keras.Sequential([tf.keras.layers.Dense(1)])\n"
             "value_loss(np.zeros(32), critic(np.zeros((32, 4))))\n")
+    bench = scan.bench_markers(tmp_path)
+    assert len(bench.false_alarms) == 1
     (tmp_path / "labels.json").write_text('[{"file": "a/train.py", "kind": "lookalike"}, '
                                           '{"file": "b/train.py", "kind": "lookalike"}, '
                                           '{"file": "shared/losses.py", "kind": "lookalike"}]')
-    bench = scan.bench_labels(tmp_path / "labels.json")
-    assert len(bench.false_alarms) == 1
+    assert len(scan.bench_labels(tmp_path / "labels.json").false_alarms) == 1  # the labels' folder, once
 
 
 def test_bench_counts_recall_and_false_alarms(tmp_path):

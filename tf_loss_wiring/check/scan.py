@@ -898,7 +898,7 @@ class Scanner:
                         for p, side in zip(params, ("true", "pred"), strict=False)]
                 self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
             elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or name in reducing or
-                                  self.may_matter(fn.node, attributes=True) or self.calls(fn.node, reducing) or
+                                  self.may_matter(fn.node, attributes=True) or
                                   self.calls(fn.node, _feeders(cls))):  # self._updater([s, a, td]): a feed
                 self.call_fn(fn, self_arg, {}, depth_reset=True)
 
