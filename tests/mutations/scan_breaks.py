@@ -1334,6 +1334,9 @@ BREAKS = [
     ("a package's __init__ not followed",
      "        if os.path.isfile(package) and os.path.abspath(package) != os.path.abspath(importer):",
      "        if False:"),
+    ("np.squeeze of a list not known",
+     "            if type(first) is Built:  # np.squeeze(batch) of a list of (1, n) rows: the array it makes, squeezed",
+     "            if False:"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -532,6 +532,8 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "import tf_keras as K\ni = K.Input((3,))\n"
                  "m = K.Model(inputs=i, outputs=[K.layers.Dense(1)(i)])\no = tf.squeeze(m.output)", "o", "(B,)",
                  id="keras2-output-of-one-listed-output"),
+    pytest.param(KERAS + "b = []\nfor _ in range(9):\n    b.append(np.reshape(load(), [1, 1]))\nr = np.squeeze(b)", "r",
+                 "(?,)", id="np-squeeze-of-a-list-of-one-by-one-rows"),
     # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
     pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
                  "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),

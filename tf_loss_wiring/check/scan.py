@@ -2377,6 +2377,8 @@ class Scanner:
             value = first if args else kw.get("value")
             return value.like(src=(line, "{}", node)) if isinstance(value, T) else None
         if last == "squeeze":
+            if type(first) is Built:  # np.squeeze(batch) of a list of (1, n) rows: the array it makes, squeezed
+                first = self.list_as_array(first, node)
             return self.squeeze(first, _axis(args, kw, "squeeze_dims"), node)
         if last == "expand_dims":
             return self.expand_dims(first, _axis(args, kw, "dim"), node)
