@@ -1100,7 +1100,7 @@ BREAKS = [
      "        labelled = len(args) > 1 or \"y\" in kw",
      "        labelled = y is not None"),
     ("gym.make's vector observations not known",
-     "                    return _gym_env(node, callee.path)",
+     "                    return _gym_env(node, callee.path, _arg(args, kw, 0, \"id\"))",
      "                    return None"),
     ("a gym reset unpacked into two taken as (obs, info) always",
      "    return (env.obs, None) if count == 2 and (env.gymnasium or env.obs.dims != (2,)) else None",
@@ -1337,6 +1337,16 @@ BREAKS = [
     ("np.squeeze of a list not known",
      "            if type(first) is Built:  # np.squeeze(batch) of a list of (1, n) rows: the array it makes, squeezed",
      "            if False:"),
+    ("a notebook's cell that does not parse fails the notebook",
+     "            lines[start:end] = [\"\"] * (end - start)\n",
+     "            raise first from None\n"),
+    ("an op on a list of tensors not known",
+     "        if _tensors(value):  # tf.math.log([action])",
+     "        if False:  # tf.math.log([action])"),
+    ("gym.make of a name bound to an id not known",
+     "                    return _gym_env(node, callee.path, _arg(args, kw, 0, \"id\"))",
+     "                    return _gym_env(node, callee.path, node.args[0].value if node.args and "
+     "type(node.args[0]) is ast.Constant else None)"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -534,6 +534,10 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="keras2-output-of-one-listed-output"),
     pytest.param(KERAS + "b = []\nfor _ in range(9):\n    b.append(np.reshape(load(), [1, 1]))\nr = np.squeeze(b)", "r",
                  "(?,)", id="np-squeeze-of-a-list-of-one-by-one-rows"),
+    pytest.param(KERAS + "def policy(s):\n    return [tf.squeeze(s)]\na = tf.math.log(policy(np.zeros((1, 1))))", "a",
+                 "(1,)", id="an-op-on-a-list-of-tensors-stacks-them"),
+    pytest.param(KERAS + "import gym\nname = 'Pendulum-v0'\nenv = gym.make(name)\ns = env.reset()", "s", "(3,)",
+                 id="gym-make-of-a-name-bound-to-an-id"),
     # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
     pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
                  "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),
@@ -1594,14 +1598,23 @@ def test_a_notebook_s_noqa_and_its_folder(tmp_path):
     assert (done.findings, done.problems, done.files) == ([], [], 2)
 
 
-def test_a_notebook_that_is_not_one_or_does_not_parse_is_one_problem(tmp_path):
+def test_a_notebook_that_is_not_one_or_has_no_python_cell_is_one_problem(tmp_path):
     (tmp_path / "broken.ipynb").write_text('{"cells": [')
-    write_notebook(tmp_path / "typo.ipynb", "x = 1\n", "y = (\n")
+    write_notebook(tmp_path / "typo.ipynb", "y = (\n", "def f(:\n")
     done = scan.scan_path(tmp_path)
     assert done.files == 0 and sorted(done.problems) == [
         f"{tmp_path / 'broken.ipynb'}: cannot be scanned: ValueError: not a Jupyter notebook (JSONDecodeError: "
         "Expecting value: line 1 column 12 (char 11))",
-        f"{tmp_path / 'typo.ipynb'}: cannot be scanned: SyntaxError: '(' was never closed (cell 2, line 1)"]
+        f"{tmp_path / 'typo.ipynb'}: cannot be scanned: SyntaxError: invalid syntax (cell 2, line 1)"]
+
+
+def test_a_notebook_s_cell_that_does_not_parse_is_left_out_as_jupyter_runs_the_others(tmp_path):
+    """A class cell whose indentation was lost (it fails in Jupyter too) between cells that run: the others are
+    scanned, their trap found at its cell and line."""
+    cells = [*NOTEBOOK_CELLS[:2], "class Critic:\n    def __init__(self):\n    self.v = 1\n", *NOTEBOOK_CELLS[2:]]
+    write_notebook(tmp_path / "model.ipynb", *cells)
+    done = scan.scan_path(tmp_path)
+    assert done.problems == [] and [(f.cell, f.cell_line, f.code) for f in done.findings] == [(5, 6, "TLW003")]
 
 
 @pytest.mark.parametrize("imports, expected", [

@@ -427,6 +427,12 @@ def _join(a, b):
     return None
 
 
+def _tensors(value) -> bool:
+    """A Python list (a tuple here) of tensors of one known shape, which an op converts to one tensor."""
+    return type(value) is tuple and bool(value) and all(type(v) is T and v.dims is not None and not v.unk and
+                                                         v.dims == value[0].dims for v in value)
+
+
 def _counts(names: dict) -> dict:
     """The names holding an int before a loop walked once (`t = 0` ... `while ...: t += 1`)."""
     return {k: v for k, v in names.items() if type(v) is int}
@@ -2010,7 +2016,7 @@ class Scanner:
                 if callee.path == "argparse.ArgumentParser":
                     return Parser()
                 if callee.path in ("gym.make", "gymnasium.make"):
-                    return _gym_env(node, callee.path)
+                    return _gym_env(node, callee.path, _arg(args, kw, 0, "id"))
                 if callee.path == "collections.namedtuple":
                     names = _arg(args, kw, 1, "field_names")
                     names = tuple(names.replace(",", " ").split()) if isinstance(names, str) else names
@@ -2314,7 +2320,7 @@ class Scanner:
                 return T((None,), (line, "{}", node)) if isinstance(value, T) else None
             return self.unary(value, node)
         if last in UNARY:
-            if type(first) is tuple and args and not self.literal_here(node.args[0]):
+            if type(first) is tuple and args and not self.literal_here(node.args[0]) and not _tensors(first):
                 return None
             return self.unary(first if args else kw.get("x"), node)
         if last in BINARY and len(args) + len(kw) >= 2:
@@ -2848,6 +2854,8 @@ class Scanner:
     def unary(self, value, node):
         if isinstance(value, T):
             return value.like(cut=value.cut)
+        if _tensors(value):  # tf.math.log([action]) of a policy's `return [action]`: the tensors stacked
+            return T((len(value), *value[0].dims), (node.lineno, "{}", node))
         if isinstance(value, tuple):  # tf.to_float([[84, 46], ...]): a nested list of numbers has its shape
             dims = _literal_dims(value)
             return T(dims, (node.lineno, "{}", node)) if dims else None
@@ -3334,15 +3342,15 @@ def _session_run(fetches, fed):
     return T(dims, fetches.src, pred=fetches.pred)
 
 
-def _gym_env(node, path):
-    """gym.make("CartPole-v1"): an Env if the id (a literal, namespaced or not) names a vector observation."""
-    first = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "id"), None)
-    if type(first) is not ast.Constant or not isinstance(first.value, str):
+def _gym_env(node, path, name):
+    """gym.make("CartPole-v1"): an Env if the id (a literal, or a name bound to one; namespaced or not) names a
+    vector observation."""
+    if not isinstance(name, str):
         return None
-    base = first.value.rsplit("/", 1)[-1].split("-v")[0]
+    base = name.rsplit("/", 1)[-1].split("-v")[0]
     if base not in VECTOR_ENVS:
         return None
-    obs = T((VECTOR_ENVS[base],), (node.lineno, f"an observation of {first.value}", None))
+    obs = T((VECTOR_ENVS[base],), (node.lineno, f"an observation of {name}", None))
     return Env(obs, path == "gymnasium.make", BOX_ACTIONS.get(base))
 
 
@@ -4357,7 +4365,7 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
             if path.suffix == ".ipynb":
                 notebook = read_notebook(path)
                 found = [notebook.place(f) if f.path == str(path) else f
-                         for f in scan_source(str(path), notebook.source)]
+                         for f in _scan_cells(str(path), notebook)]
             else:
                 found = scan_source(str(path), read_source(path))
         except RecursionError:
@@ -4374,6 +4382,27 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
         else:
             findings += [f for f in found if _selected(f.code, select, ignore)]
     return Scanned(once(findings), problems, len(files) - len(problems))
+
+
+def _scan_cells(path: str, notebook: Notebook) -> list[Finding]:
+    """A notebook's findings, its cells that are not Python blanked as Jupyter runs the others (a class whose
+    indentation was lost in a cell): raises the SyntaxError only if no cell is left to fail."""
+    lines, first = notebook.source.split("\n"), None
+    while True:
+        try:
+            return scan_source(path, "\n".join(lines))
+        except SyntaxError as error:
+            first = first or error
+            if not error.lineno:
+                raise first from None
+            cell, _ = notebook.cell_of(error.lineno)
+            start = notebook.starts[cell - 1] - 1
+            end = notebook.starts[cell] - 1 if cell < len(notebook.starts) else len(lines)
+            if not any(lines[start:end]):
+                raise first from None
+            lines[start:end] = [""] * (end - start)
+            if not any(line.strip() for line in lines):  # no cell of it is Python
+                raise first from None
 
 
 def _cell_line(path: Path, line: int) -> str:
