@@ -1347,6 +1347,12 @@ BREAKS = [
      "                    return _gym_env(node, callee.path, _arg(args, kw, 0, \"id\"))",
      "                    return _gym_env(node, callee.path, node.args[0].value if node.args and "
      "type(node.args[0]) is ast.Constant else None)"),
+    ("a TensorArray not known",
+     "        if ns == \"tf\" and last == \"TensorArray\":\n            return Built()",
+     "        if False:\n            return Built()"),
+    ("a TensorArray's writes not kept",
+     "            array.add(args[1] if len(args) > 1 else None)\n            return array",
+     "            return array"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

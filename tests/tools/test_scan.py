@@ -538,6 +538,10 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "(1,)", id="an-op-on-a-list-of-tensors-stacks-them"),
     pytest.param(KERAS + "import gym\nname = 'Pendulum-v0'\nenv = gym.make(name)\ns = env.reset()", "s", "(3,)",
                  id="gym-make-of-a-name-bound-to-an-id"),
+    pytest.param(KERAS + "ta = tf.TensorArray(dtype=tf.float32, size=0, dynamic_size=True)\nfor t in range(9):\n"
+                 "    ta = ta.write(t, np.zeros((1, 1))[0])\nv = ta.stack()", "v", "(?, 1)", id="tensor-array-stacked"),
+    pytest.param(KERAS + "ta = tf.TensorArray(dtype=tf.float32, size=9)\nfor t in range(9):\n"
+                 "    ta.write(t, np.zeros(3))\nv = ta.read(0)", "v", "(3,)", id="tensor-array-read"),
     # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
     pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
                  "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),

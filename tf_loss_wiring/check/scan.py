@@ -1993,6 +1993,8 @@ class Scanner:
                 self.keras_training(receiver, name, args, kw, node)
             if type(receiver) in (tuple, Built) and name in LIST_METHODS:
                 return self.list_method(receiver, name, args, func.value, fr)
+            if type(receiver) is Built and name in TENSOR_ARRAY_METHODS:
+                return self.tensor_array(receiver, name, args, node)
             if type(receiver) is Env:
                 target = self.unpacking[1] if self.unpacking and self.unpacking[0] == id(node) else None
                 return _made(receiver, name == "step", target) if name in ("reset", "step") else None
@@ -2139,6 +2141,18 @@ class Scanner:
         if built is not receiver and type(owner_node) in (ast.Name, ast.Attribute):
             self.assign(owner_node, built, fr)
         return built.item if name == "pop" and built.item is not MISSING else None
+
+    def tensor_array(self, array, name, args, node):
+        """A tf.TensorArray, a list the graph grows: `ta.write(t, v)` adds v and gives the array (changed in place,
+        as eager TensorFlow does); `ta.stack()` the items stacked as np.array stacks a list; `ta.read(t)` one."""
+        if name == "write":
+            array.add(args[1] if len(args) > 1 else None)
+            return array
+        if name == "stack":
+            return self.from_list(array, node)
+        if name == "read":
+            return array.item if array.item is not MISSING else None
+        return NUM if name == "size" else None
 
     @staticmethod
     def anchored(callee, arg_node, value, fr):
@@ -2419,6 +2433,8 @@ class Scanner:
             if isinstance(table, T) and isinstance(ids, T) and table.dims and ids.dims is not None:
                 return T(ids.dims + table.dims[1:], (line, "{}", node))
             return None
+        if ns == "tf" and last == "TensorArray":
+            return Built()
         if ns == "tf" and name.startswith(("distributions.", "contrib.distributions.")) and \
                 (last in DISTRIBUTIONS or last == "Categorical"):
             return self.distribution(last, args, kw, node)
@@ -3871,6 +3887,7 @@ BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), 
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
 BUILTIN_MAP, BUILTIN_ITER, BUILTIN_NEXT = _Sentinel("map"), _Sentinel("iter"), _Sentinel("next")
 BUILTIN_DICT = _Sentinel("dict")
+TENSOR_ARRAY_METHODS = {"write", "stack", "read", "size"}  # a tf.TensorArray's (a Built)
 LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove", "clear", "copy"}
 BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
             "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
