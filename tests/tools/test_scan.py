@@ -542,6 +542,11 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "    ta = ta.write(t, np.zeros((1, 1))[0])\nv = ta.stack()", "v", "(?, 1)", id="tensor-array-stacked"),
     pytest.param(KERAS + "ta = tf.TensorArray(dtype=tf.float32, size=9)\nfor t in range(9):\n"
                  "    ta.write(t, np.zeros(3))\nv = ta.read(0)", "v", "(3,)", id="tensor-array-read"),
+    pytest.param(KERAS + "f = keras.layers.Flatten()(load())", "f", "(B, ?)", id="flatten-of-a-value-not-seen"),
+    pytest.param(KERAS + "from keras import backend as K\nl = K.binary_crossentropy(np.zeros((8, 1)), np.zeros(8))",
+                 "l", "(8, 8)", id="backend-binary-crossentropy-elementwise"),
+    pytest.param(KERAS + "a, r = [], []\nfor _ in range(9):\n    a.append(1)\n    r.extend(list(np.zeros(3)))\n"
+                 "y = np.array(list(zip(a, r)))", "y", "(?, 2)", id="rows-of-list-zip-and-list-of-an-array"),
     # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
     pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
                  "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),
@@ -1967,6 +1972,22 @@ def test_an_attribute_set_by_an_if_and_its_elif_is_either_instance():
                 self.agent.update(np.zeros(8))
         """)
     assert findings(source) == [(6, "TLW003"), (9, "TLW003")]
+
+
+def test_what_a_compiled_loss_returns_unreduced_is_averaged_by_keras():
+    """A Gaussian's squared error returned per element, not reduced in the function: fitted on (N,) labels against
+    a Dense(2), Keras 2 hands the function (B, 1) labels and averages the (B, B) it returns (the walk at compile,
+    on labels guessed, reduces nothing)."""
+    source = KERAS + textwrap.dedent("""\
+        def nll(y_true, y_pred):
+            return tf.square(y_pred[:, 0] - y_true) * tf.exp(-y_pred[:, 1])
+        inputs = keras.Input(shape=(8,))
+        model = keras.Model(inputs, keras.layers.Dense(2)(inputs))
+        model.compile(optimizer="adam", loss=nll)
+        model.fit(np.zeros((100, 8)), np.zeros(100))
+        """)
+    assert findings(source) == [(5, "TLW003")]
+    assert findings(source.replace("model.fit(np.zeros((100, 8)), np.zeros(100))\n", "")) == []
 
 
 def test_input_batch_shape_holds_its_own_batch():

@@ -590,7 +590,8 @@ STEP_OF = {"fit": "train_step", "train_on_batch": "train_step", "evaluate": "tes
 MODEL_CALLS = {"predict", "__call__", "predict_on_batch", "call", "apply"}  # methods giving a model's output
 CONVENTIONAL = {"np": "numpy", "tf": "tensorflow", "K": "keras.backend", "pd": "pandas"}  # the usual aliases
 NAMED_ON_ANYTHING = {"minimize", "gradient", "compute_gradients", "reshape"}  # methods judged on unknown receivers
-REDUCTION_NAMES = {"minimize": "minimize", "gradient": "tape.gradient", "mean": ".mean()", "sum": ".sum()"}
+REDUCTION_NAMES = {"minimize": "minimize", "gradient": "tape.gradient", "mean": ".mean()", "sum": ".sum()",
+                   "add_loss": "add_loss"}
 
 
 def show(value) -> str:
@@ -1699,6 +1700,9 @@ class Scanner:
                 for loss, compiled in self.compiled_fns.get(id(receiver), []):
                     for generation in ((2, 3) if not self.keras3 else (3,)):
                         self.compiled_fn(loss, receiver, compiled, labels_of=generation)
+            elif isinstance(labels, T) and labels.dims and len(labels.dims) >= 2 and type(labels.dims[-1]) is int:
+                for loss, compiled in self.compiled_fns.get(id(receiver), []):  # targets packed in columns
+                    self.compiled_fn(loss, receiver, compiled, given=labels)
             if name in ("fit", "train_on_batch"):  # targets made B x B: the model's loss reduces them
                 self.reduce(labels, f"{_short(node.func)}()", node)
 
@@ -1741,15 +1745,17 @@ class Scanner:
         if data is not None:
             self.call_fn(inst.cls.method(STEP_OF[name]), [inst, data], {})
 
-    def compiled_fn(self, loss, model, node, labels_of=None):
+    def compiled_fn(self, loss, model, node, labels_of=None, given=None):
         """A function given to compile is called with the model's outputs as y_pred, and with labels that Keras
         brings to their rank: y_true is of that rank, its first axis the batch, the others not known, but (B, 1)
         against (B, 1) outputs (both generations expand (B,) labels there). Against (B, k) outputs the two differ
         on (B,) labels: Keras 2 expands them to (B, 1), Keras 3 passes them as they are (both measured: a loss
         of `y_pred[:, 0] - y_true` broadcasts under tf_keras 2.21, not under Keras 3.15; `y_pred[:, 0:1] - y_true`
         the other way round). `labels_of`, from a `fit` on (B,) labels, walks the function again on the labels
-        one generation gives it (2: not where the file shows signs of Keras 3). What the function makes of them
-        is then followed: `K.sum(y_true * y_pred, axis=-1)` is (B,), and meets a (B, 1) `Input` it closes over."""
+        one generation gives it (2: not where the file shows signs of Keras 3); `given`, labels of the outputs' rank
+        packed with more columns than the outputs have (`zip(actions, returns)` against a Dense(1)), walks it on
+        those, as both generations pass them. What the function makes of them is then followed: `K.sum(y_true *
+        y_pred, axis=-1)` is (B,), and meets a (B, 1) `Input` it closes over."""
         outs = self.model_out(model, None, node)
         losses = loss if isinstance(loss, tuple) else (loss,)
         outs = outs if isinstance(outs, tuple) else (outs,)
@@ -1762,13 +1768,23 @@ class Scanner:
         for fn, out in zip(losses, outs, strict=True):
             if type(fn) not in (Fn, Bound) or not isinstance(out, T) or not out.dims:
                 continue
+            if given is not None:
+                if len(given.dims) != len(out.dims) or given.dims[-1] == out.dims[-1]:
+                    continue
+                batch = given.dims[0] if type(given.dims[0]) is int else "B"  # train_on_batch(x, [[a, td]]): 1
+                labels = given.like(dims=(batch, *given.dims[1:]), pending=frozenset(), raw=None, ph=None)
+                self.reduce(self.call_fn(fn.fn if type(fn) is Bound else fn, [
+                    *([fn.inst] if type(fn) is Bound else []), labels, out.like(pred=True)], {}), KERAS_MEAN, node)
+                continue
             columns = len(out.dims) == 2 and isinstance(out.dims[-1], int)
             if labels_of is not None and not (columns and out.dims[-1] != 1):
                 continue  # the generations differ only on outputs of several columns
             dims = ("B", 1) if columns and (out.dims[-1] == 1 or labels_of == 2) else ("B",) if labels_of == 3 else \
                 ("B", *[None] * (len(out.dims) - 1))
-            self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []),
-                                                               T(dims, where), out.like(pred=True)], {})
+            made = self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []),
+                                                                      T(dims, where), out.like(pred=True)], {})
+            if labels_of is not None:  # labels a fit was seen given (the walk at compile guesses them)
+                self.reduce(made, KERAS_MEAN, node)
 
     def fitted_on_columns(self, cls) -> bool:
         """The subclass is used, and every use is on labels of rank 2 or more (a (B, 1) column against the (B, 1)
@@ -2086,6 +2102,10 @@ class Scanner:
                 return None
             return Zip(args)
         if callee is BUILTIN_LIST:
+            if args and type(args[0]) is Zip and args[0].items and all(type(i) is Built for i in args[0].items):
+                return Built(tuple(i.item for i in args[0].items))  # list(zip(actions, returns)): rows of pairs
+            if args and type(args[0]) is T and args[0].dims and name == "list":  # list(array): its rows
+                return Built(self.element(args[0]))
             if args and type(args[0]) is Built:  # list(lst), reversed(lst), sorted(lst): the same items
                 return Built(args[0].item) if name != "tuple" else None
             if name == "reversed":
@@ -2302,6 +2322,10 @@ class Scanner:
             first = args[0] if args else None
         if ns in ("k", "k2") and (name.startswith("losses.") or name.startswith("metrics.")):
             return self.keras_loss(ns, last, args, kw, node)
+        if ns in ("k", "k2") and name == "binary_crossentropy":  # K.binary_crossentropy, keras.ops': elementwise
+            target, output = _arg(args, kw, 0, "target"), _arg(args, kw, 1, "output")
+            return self.elementwise(target, output, node, _arg_node(node, 0, "target"), _arg_node(node, 1, "output"),
+                                    "binary_crossentropy") if isinstance(target, T) and isinstance(output, T) else None
         if ns in ("k", "k2") and name == "function":  # Keras 2's backend.function: a session run, fed in order
             inputs = _arg(args, kw, 0, "inputs")
             return Feeder(inputs) if type(inputs) is tuple else None
@@ -2698,7 +2722,7 @@ class Scanner:
             return _parser_method(receiver, name, node)
         if type(receiver) is Dist:
             return self.dist_method(receiver, name, args, kw, node)
-        if name in ("minimize", "gradient", "compute_gradients"):
+        if name in ("minimize", "gradient", "compute_gradients", "add_loss"):  # add_loss(t): Keras averages t
             self.reduce(first if args else kw.get("loss", kw.get("target")), REDUCTION_NAMES.get(name, name), node)
             return None
         if isinstance(receiver, Model):
@@ -2991,7 +3015,8 @@ class Scanner:
         item, src = built.item, (node.lineno, "{}", node)
         if item is MISSING or item is None:
             return None
-        dims = () if _scalar(item) else item.dims if type(item) is T and not item.unk else None
+        dims = () if _scalar(item) else item.dims if type(item) is T and not item.unk else \
+            (len(item),) if type(item) is tuple and item and all(_scalar(i) for i in item) else None  # zip's rows
         if dims is None:
             last = (item.tail if item.tail is not None else item.end) if type(item) is T and not item.unk else None
             if last is not None and stack in ("array", "stack"):  # rank >= 1 items: rank >= 2, the same last axis
@@ -3084,10 +3109,11 @@ class Scanner:
             dims = (batch, layer.units) if layer.kind == "recurrent" else (batch, None, layer.units)
             words = f"recurrent layer of {layer.units} units" if layer.units else "recurrent layer"
             return T(dims, (line, words, None))
+        if layer.kind == "flatten":  # (batch, features), whatever it is given (a pretrained feature extractor's)
+            batch = value.dims[0] if value is not None and value.dims else "B"
+            return T((batch, None), (line, "{}", node), pred=value is not None and value.pred)
         if value is None:
             return None
-        if layer.kind == "flatten":
-            return T((value.dims[0], None) if value.dims else None, (line, "{}", node), pred=value.pred)
 
         if layer.kind == "lambda":
             out = self.call_lambda(layer.units, [value]) if type(layer.units) is Lam else \
@@ -3887,6 +3913,7 @@ BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), 
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
 BUILTIN_MAP, BUILTIN_ITER, BUILTIN_NEXT = _Sentinel("map"), _Sentinel("iter"), _Sentinel("next")
 BUILTIN_DICT = _Sentinel("dict")
+KERAS_MEAN = "Keras's mean of what the loss given to compile returns"
 TENSOR_ARRAY_METHODS = {"write", "stack", "read", "size"}  # a tf.TensorArray's (a Built)
 LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove", "clear", "copy"}
 BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
