@@ -547,6 +547,9 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "l", "(8, 8)", id="backend-binary-crossentropy-elementwise"),
     pytest.param(KERAS + "a, r = [], []\nfor _ in range(9):\n    a.append(1)\n    r.extend(list(np.zeros(3)))\n"
                  "y = np.array(list(zip(a, r)))", "y", "(?, 2)", id="rows-of-list-zip-and-list-of-an-array"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\nrs = []\nR = 0\n"
+                 "if load():\n    R = m(np.zeros((1, 4)))\nfor r in [1.0, 0.0, 1.0]:\n    R = r + 0.9 * R\n"
+                 "    rs.append(R)\na = np.array(rs)", "a", "(?,)", id="a-number-or-a-one-by-one-value-joined"),
     # gather_nd at [row, action] pairs; a distribution's parameters broadcast and its log-probability
     pytest.param(KERAS + "p = np.zeros((8, 3))\na = np.zeros(8, dtype=int)\n"
                  "g = tf.gather_nd(p, tf.stack([tf.range(8), a], axis=1))", "g", "(8,)", id="gather-nd-of-pairs"),
@@ -1281,11 +1284,13 @@ def test_TLW004_holds_unless_every_direct_call_shows_column_labels(more, expecte
 
 
 @pytest.mark.parametrize("other, expected", [
-    (scan.T((1,)), scan.NUM), (scan.T(("B",)), None), (scan.T((1, 1)), None), (scan.T(None, unk=True), None),
+    (scan.T((1,)), scan.NUM), (scan.T((1, 1)), scan.NUM), (scan.T(("B",)), None), (scan.T((1, 2)), None),
+    (scan.T(None, unk=True), None),
 ])
 def test_a_scalar_joined_with_a_one_item_vector_is_a_number(other, expected):
-    """`R = 0. if done else v.numpy()[0]`: the scalar's branch is the one that can make a B x B; a (B,) or a
-    (1, 1) on the other branch broadcasts otherwise, so the join of those is not known."""
+    """`R = 0. if done else v.numpy()[0]` (or `critic(s[None])`, a (1, 1)): the scalar's branch is taken, a trap
+    there a trap (joliveros/exchange-data's A2C: its returns `np.array` of scalars against the (T, 1) values);
+    a (B,) or a (1, 2) on the other branch is not one item, so the join of those is not known."""
     assert scan._join(0.0, other) is expected and scan._join(other, scan.NUM) is expected
 
 
@@ -2034,6 +2039,23 @@ def test_a_package_s_names_are_followed_through_its_init(tmp_path):
                                      "loss = tf.reduce_mean(tf.square(y - value_net(x)))\n")
     done = scan.scan_path(tmp_path)
     assert [(Path(f.path).name, f.line, f.code) for f in done.findings] == [("run.py", 6, "TLW003")]
+
+
+def test_a_module_named_from_the_project_root_is_found_however_deep(tmp_path):
+    """`from proj.agents.a2c.critic import Critic` in proj/agents/a2c/train.py: the root is the folder holding
+    proj/, three levels up (TensorFlow 2.0's `tensorflow_core` spelling of its own modules read as tensorflow)."""
+    package = tmp_path / "proj" / "agents" / "a2c"
+    package.mkdir(parents=True)
+    (package / "critic.py").write_text("from tensorflow_core.python.keras.layers.core import Dense\n"
+                                       "from tensorflow_core.python.keras.models import Model\n\n\n"
+                                       "class Critic(Model):\n    def __init__(self):\n        super().__init__()\n"
+                                       "        self.value = Dense(1)\n\n    def call(self, state):\n"
+                                       "        return self.value(state)\n")
+    (package / "train.py").write_text("import numpy as np\nimport tensorflow as tf\n"
+                                      "from proj.agents.a2c.critic import Critic\ncritic = Critic()\n"
+                                      "loss = tf.reduce_mean(tf.square(np.zeros(8) - critic(np.zeros((8, 4)))))\n")
+    done = scan.scan_path(package / "train.py")
+    assert [(Path(f.path).name, f.line, f.code) for f in done.findings] == [("train.py", 5, "TLW003")]
 
 
 def test_a_notebook_s_trap_is_labelled_by_cell_and_line(tmp_path):

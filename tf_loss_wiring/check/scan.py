@@ -418,8 +418,9 @@ def _join(a, b):
     if _number(a) and type(b) is T and _scalar(b) or type(a) is T and _scalar(a) and _number(b):
         return b if type(b) is T else a  # 0 if done else values[i]: a 0-d either way
     if _number(a) and _one_item(b) or _one_item(a) and _number(b):
-        # R = 0. if done else critic(s[None])[-1].numpy()[0]: a scalar on one branch, a (1,) on the other. Taken
-        # as the scalar: what the scalar's branch makes of it is made on that branch (a trap there is a trap)
+        # R = 0. if done else critic(s[None])[-1].numpy()[0]: a scalar on one branch, a (1,) or a (1, 1) on the
+        # other. Taken as the scalar: what the scalar's branch makes of it is made on that branch (a trap there is
+        # a trap)
         return NUM
     if type(a) in (Inst, Either) and type(b) in (Inst, Either):  # model = A() if ... else B()
         options = [*(a.options if type(a) is Either else (a,)), *(b.options if type(b) is Either else (b,))]
@@ -483,7 +484,8 @@ def _feeders(cls) -> set:
 
 
 def _one_item(value) -> bool:
-    return isinstance(value, T) and value.dims == (1,)
+    """A tensor of one item: (1,), or (1, 1) (a critic's value of one state, `critic(s[None, :])`)."""
+    return isinstance(value, T) and bool(value.dims) and all(d == 1 for d in value.dims)
 
 
 def _number(value) -> bool:
@@ -494,6 +496,8 @@ def _number(value) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _canon(path: str):
     """('tf', 'reduce_mean'), ('k2', 'losses.mean_squared_error'), ('np', 'random.rand') … or None."""
+    if path.startswith("tensorflow_core."):  # TensorFlow 2.0 and 2.1's own package, imported by name
+        path = "tensorflow." + path[16:]
     for prefix in ("tensorflow.compat.v1.", "tensorflow.compat.v2.", "tensorflow.python.", "tensorflow."):
         if path.startswith(prefix):
             rest = path[len(prefix):]
@@ -4269,6 +4273,13 @@ def _find_beside(importer: str, module: str, level: int) -> str | None:
     train.networks import …` in train/trainer.py) where that folder holds it; None where there is none."""
     folder, parts = os.path.dirname(importer), module.split(".")
     bases = [folder] if level else [folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))]
+    if not level and len(parts) > 1:  # exchange_data.agents.a2c.critic_model from a module inside exchange_data/
+        ancestor = os.path.abspath(folder)
+        while os.path.basename(ancestor) and os.path.basename(ancestor) != parts[0]:
+            ancestor = os.path.dirname(ancestor)
+        if os.path.basename(ancestor) == parts[0]:
+            root = os.path.dirname(ancestor)
+            bases.append(root if os.path.isabs(importer) else os.path.relpath(root))
     for base in bases:
         path = os.path.join(base, *parts) + ".py"
         if os.path.isfile(path):
