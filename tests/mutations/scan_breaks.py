@@ -1390,6 +1390,9 @@ BREAKS = [
     ("tensorflow_core not TensorFlow",
      "        path = \"tensorflow.\" + path[16:]",
      "        return None"),
+    ("a sum over the batch leaving a batch axis",
+     "    if d == 1 or e == 1 or d is NOT_BATCH or e is NOT_BATCH:",
+     "    if d == 1 or e == 1:"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -1995,6 +1995,15 @@ def test_what_a_compiled_loss_returns_unreduced_is_averaged_by_keras():
     assert findings(source.replace("model.fit(np.zeros((100, 8)), np.zeros(100))\n", "")) == []
 
 
+def test_a_sum_over_the_batch_leaves_no_batch_axis():
+    """DeepHit's calibration: `r = reduce_sum(probabilities * mask, axis=0)` is one value a category, (C,), and
+    `(r - indicator) ** 2` against a (B, 1) indicator is (B, C), no B x B; summed over another axis it is."""
+    source = TF1 + ("p = tf.placeholder(tf.float32, [None, n])\ni = tf.placeholder(tf.float32, [None, 1])\n"
+                    "r = tf.reduce_sum(p, axis={axis})\nl = tf.reduce_mean((r - i) ** 2)\n")
+    assert codes(source.format(axis=0)) == []
+    assert codes(source.format(axis=1)) == ["TLW003"]
+
+
 def test_input_batch_shape_holds_its_own_batch():
     assert scan.shape_of(KERAS + "x = keras.Input(batch_shape=(None, 8))", "x") == "(B, 8)"
 

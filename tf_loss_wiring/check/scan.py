@@ -119,6 +119,7 @@ TABLE_INDEXER = _Sentinel("df.iloc")  # a pandas table's .iloc / .loc
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
+NOT_BATCH = _Sentinel("?")  # an axis of a length not shown that is not the batch: what a sum over the batch leaves
 LENGTH = _Sentinel("?")  # the length of a rank-1 array the source does not show (np.array of a list grown in a loop)
 
 
@@ -758,7 +759,7 @@ def _enumerated(call, fr) -> bool:
 
 def _compatible(d, e):
     """Can a rank-1 dimension d and a column's first dimension e be the same batch (and more than 1)?"""
-    if d == 1 or e == 1:
+    if d == 1 or e == 1 or d is NOT_BATCH or e is NOT_BATCH:
         return False
     return not (isinstance(d, int) and isinstance(e, int) and d != e)
 
@@ -2921,7 +2922,9 @@ class Scanner:
         picked = {a % rank for a in axes if -rank <= a < rank}
         if len(picked) != len(axes):
             return None
-        dims = tuple((1 if keepdims else MISSING) if i in picked else d for i, d in enumerate(value.dims))
+        across = 0 in picked and value.dims[0] == "B"  # summed over the batch: the axes left are not the batch
+        dims = tuple((1 if keepdims else MISSING) if i in picked else NOT_BATCH if across and d is None else d
+                     for i, d in enumerate(value.dims))
         return T(tuple(d for d in dims if d is not MISSING), (line, "{}", node), pred=value.pred)
 
     def matmul(self, a, b, node, rank2=False):
