@@ -1622,6 +1622,13 @@ def test_a_notebook_that_is_not_one_or_has_no_python_cell_is_one_problem(tmp_pat
         f"{tmp_path / 'typo.ipynb'}: cannot be scanned: SyntaxError: invalid syntax (cell 2, line 1)"]
 
 
+def test_a_shell_cell_that_reads_as_python_is_still_shell(tmp_path):
+    """`%%bash` over `y=1`, a shell variable that is Python too: read as Python it would take y's place."""
+    write_notebook(tmp_path / "model.ipynb", NOTEBOOK_CELLS[0], NOTEBOOK_CELLS[2], "%%bash\ny=1\n",
+                   "loss = tf.reduce_mean(tf.square(y - pred))\n")
+    assert [(f.cell, f.code) for f in scan.scan_path(tmp_path).findings] == [(4, "TLW003")]
+
+
 def test_a_notebook_s_cell_that_does_not_parse_is_left_out_as_jupyter_runs_the_others(tmp_path):
     """A class cell whose indentation was lost (it fails in Jupyter too) between cells that run: the others are
     scanned, their trap found at its cell and line."""
