@@ -4276,13 +4276,6 @@ def _find_beside(importer: str, module: str, level: int) -> str | None:
     train.networks import …` in train/trainer.py) where that folder holds it; None where there is none."""
     folder, parts = os.path.dirname(importer), module.split(".")
     bases = [folder] if level else [folder, os.path.dirname(folder), os.path.dirname(os.path.dirname(folder))]
-    if not level and len(parts) > 1:  # exchange_data.agents.a2c.critic_model from a module inside exchange_data/
-        ancestor = os.path.abspath(folder)
-        while os.path.basename(ancestor) and os.path.basename(ancestor) != parts[0]:
-            ancestor = os.path.dirname(ancestor)
-        if os.path.basename(ancestor) == parts[0]:
-            root = os.path.dirname(ancestor)
-            bases.append(root if os.path.isabs(importer) else os.path.relpath(root))
     for base in bases:
         path = os.path.join(base, *parts) + ".py"
         if os.path.isfile(path):
@@ -4290,6 +4283,15 @@ def _find_beside(importer: str, module: str, level: int) -> str | None:
         package = os.path.join(base, *parts, "__init__.py")  # `from algo import PPO` of algo/__init__.py's
         if os.path.isfile(package) and os.path.abspath(package) != os.path.abspath(importer):
             return package
+    if not level and len(parts) > 1:  # exchange_data.agents.a2c.critic_model from a module inside exchange_data/
+        ancestor = os.path.abspath(folder)
+        while os.path.basename(ancestor) and os.path.basename(ancestor) != parts[0]:
+            ancestor = os.path.dirname(ancestor)
+        if os.path.basename(ancestor) == parts[0]:  # a module there, not a package's __init__ (a library's own
+            root = os.path.dirname(ancestor)  # `from keras.src import ops` would read its whole API each file)
+            path = os.path.join(root if os.path.isabs(importer) else os.path.relpath(root), *parts) + ".py"
+            if os.path.isfile(path):
+                return path
     return None
 
 
