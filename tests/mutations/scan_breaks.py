@@ -1291,7 +1291,7 @@ BREAKS = [
      "                return T(ids.dims[:-1] + table.dims[ids.dims[-1]:], (line, \"{}\", node))",
      "                return None"),
     ("a distribution's log-probability not broadcast",
-     "            return self.elementwise(params, value, node, dist.node, value_node, f\"{name}\") \\",
+     "            return self.elementwise(params, value, node, dist.node, value_node, name) \\",
      "            return params.like() \\"),
     ("a distribution's parameters not broadcast",
      "            params = self.elementwise(left, right, node, left_node, right_node, f\"{last}()\")",

@@ -1018,7 +1018,7 @@ class Scanner:
         first = fr.locals = dict(before)
         self.block(node.body, fr)
         second = before
-        first_attrs = dict(attrs) if attrs is not None else None
+        first_attrs = dict(attrs) if attrs is not None and node.orelse else None
         if node.orelse:
             if attrs is not None:
                 attrs.clear()
@@ -1770,6 +1770,10 @@ class Scanner:
                  2: "(B,) labels as Keras 2 gives them to {}'s loss of several columns: (B, 1)",
                  3: "(B,) labels as Keras 3 gives them to {}'s loss of several columns, as they are"}[labels_of]
         where = (node.lineno, words, node.func.value)
+
+        def walked(fn, labels, out):
+            return self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []),
+                                                                      labels, out.like(pred=True)], {})
         for fn, out in zip(losses, outs, strict=True):
             if type(fn) not in (Fn, Bound) or not isinstance(out, T) or not out.dims:
                 continue
@@ -1778,16 +1782,14 @@ class Scanner:
                     continue
                 batch = given.dims[0] if type(given.dims[0]) is int else "B"  # train_on_batch(x, [[a, td]]): 1
                 labels = given.like(dims=(batch, *given.dims[1:]), pending=frozenset(), raw=None, ph=None)
-                self.reduce(self.call_fn(fn.fn if type(fn) is Bound else fn, [
-                    *([fn.inst] if type(fn) is Bound else []), labels, out.like(pred=True)], {}), KERAS_MEAN, node)
+                self.reduce(walked(fn, labels, out), KERAS_MEAN, node)
                 continue
             columns = len(out.dims) == 2 and isinstance(out.dims[-1], int)
             if labels_of is not None and not (columns and out.dims[-1] != 1):
                 continue  # the generations differ only on outputs of several columns
             dims = ("B", 1) if columns and (out.dims[-1] == 1 or labels_of == 2) else ("B",) if labels_of == 3 else \
                 ("B", *[None] * (len(out.dims) - 1))
-            made = self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []),
-                                                                      T(dims, where), out.like(pred=True)], {})
+            made = walked(fn, T(dims, where), out)
             if labels_of is not None:  # labels a fit was seen given (the walk at compile guesses them)
                 self.reduce(made, KERAS_MEAN, node)
 
@@ -2600,7 +2602,7 @@ class Scanner:
         if name in DIST_VALUES and (args or "value" in kw):
             value = args[0] if args else kw["value"]
             value_node = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "value")
-            return self.elementwise(params, value, node, dist.node, value_node, f"{name}") \
+            return self.elementwise(params, value, node, dist.node, value_node, name) \
                 if isinstance(value, T) else None
         if name in DIST_SHAPED and not args and not kw:
             return params.like(src=(node.lineno, "{}", node), pending=frozenset(), raw=None, ph=None)
