@@ -2002,6 +2002,33 @@ def test_what_a_compiled_loss_returns_unreduced_is_averaged_by_keras():
     assert findings(source.replace("model.fit(np.zeros((100, 8)), np.zeros(100))\n", "")) == []
 
 
+TWO_HEADS = KERAS + textwrap.dedent("""\
+    class NLL(keras.losses.Loss):
+        def call(self, y_true, y_pred):
+            return tf.reduce_mean(tf.square(y_true - y_pred[:, 0]) * tf.exp(-y_pred[:, 1]))
+    model = keras.Sequential([keras.layers.Dense(16), keras.layers.Dense(2)])
+    model.compile(optimizer="adam", loss=NLL())
+    """)
+
+
+@pytest.mark.parametrize("fit, signs, expected", [
+    pytest.param("model.fit(np.zeros((100, 8)), np.zeros(100))", "", [(6, "TLW003")], id="keras2-rank-1-labels"),
+    pytest.param("model.fit(np.zeros((100, 8)), np.zeros(100))", "from keras import ops\n", [], id="keras3"),
+    pytest.param("model.fit(np.zeros((100, 8)), np.zeros((100, 1)))", "from keras import ops\n", [(6, "TLW003")],
+                 id="column-labels-in-either-generation"),
+    pytest.param("model.fit(np.zeros((100, 8)), np.zeros((100, 2)))", "", [], id="labels-of-both-columns"),
+    pytest.param("", "", [(6, "TLW003")], id="never-fitted-keras2"),
+    pytest.param("", "from keras import ops\n", [], id="never-fitted-keras3"),
+    pytest.param("model.fit(tf.data.Dataset.from_tensor_slices((np.zeros((100, 8)), np.zeros(100))).batch(10))", "",
+                 [(6, "TLW003")], id="fitted-on-a-dataset"),
+])
+def test_a_loss_subclass_given_to_compile_is_walked_on_the_labels_a_fit_gives(fit, signs, expected):
+    """Compile's container expands (B,) labels to (B, 1) for a Loss subclass too, against outputs of any number of
+    columns, in Keras 2 (measured: `y_true - y_pred[:, 0]` is (8, 8) under tf_keras 2.21, (8,) under Keras 3.15);
+    the Sequential declares no input, so its (B, 2) outputs are shaped by the batches the fit gives it."""
+    assert findings(signs + TWO_HEADS + fit + "\n") == [(line + bool(signs), code) for line, code in expected]
+
+
 def test_a_sum_over_the_batch_leaves_no_batch_axis():
     """DeepHit's calibration: `r = reduce_sum(probabilities * mask, axis=0)` is one value a category, (C,), and
     `(r - indicator) ** 2` against a (B, 1) indicator is (B, C), no B x B; summed over another axis it is."""
@@ -2357,3 +2384,54 @@ def test_a_package_named_from_the_projects_root_is_followed_from_inside_it(tmp_p
     assert (finding.path, finding.line) == (str(package / "trainer.py"), 6)
     (package / "trainer.py").write_text(AGENT.format(imports="from elsewhere.networks import build_critic"))
     assert scan.scan_path(package / "trainer.py").findings == []
+
+
+# A function of a Keras loss's parameters that no call reaches: given to compile where the scan does not see it, it
+# is walked on what Keras 2's compile hands it, (B, 1) labels against outputs of rank 2; Keras 3 passes (B,) labels
+# as they are, which the file's own signs or the project's pins tell.
+UNREACHED_LOSS = KERAS + textwrap.dedent("""\
+    def nll(y_true, y_pred):
+        mu, var = y_pred[:, 0], tf.exp(y_pred[:, 1])
+        return tf.reduce_mean({term})
+    """)
+
+
+@pytest.mark.parametrize("term, signs, expected", [
+    pytest.param("tf.math.log(var) + tf.square(y_true - mu) / var", "", [(6, "TLW003")],
+                 id="labels-against-a-column-read"),
+    pytest.param("tf.square(y_true - mu)", "from keras import ops\n", [], id="keras3-file"),
+    pytest.param("tf.square(y_true[:, 0] - mu)", "", [], id="labels-read-by-column"),
+    pytest.param("tf.square(tf.reshape(y_true, [-1]) - mu)", "", [], id="labels-flattened"),
+    pytest.param("tf.square(y_true - y_pred[:, :1])", "", [], id="a-one-wide-slice"),
+    pytest.param("tf.square(y_true - tf.reduce_sum(y_pred, axis=1))", "", [(6, "TLW003")], id="a-sum-over-columns"),
+])
+def test_an_unreached_loss_function_is_walked_on_keras2s_labels(term, signs, expected):
+    source = signs + UNREACHED_LOSS.format(term=term)
+    assert findings(source) == [(line + bool(signs), code) for line, code in expected]
+    assert findings(source + "nll(labels, outputs)\n") == []  # called: on what the call gives, here not known
+
+
+@pytest.mark.parametrize("pins, expected", [
+    pytest.param(None, [(6, "TLW003")], id="no-pins"),
+    pytest.param(("requirements.txt", "numpy==2.2\ntensorflow==2.18.0\nkeras==3.9.0\n"), [], id="keras3-pinned"),
+    pytest.param(("requirements.txt", "tensorflow>=2.16\n"), [], id="tensorflow-2.16-on"),
+    pytest.param(("requirements.txt", "tensorflow==2.15.1\n"), [(6, "TLW003")], id="tensorflow-2.15"),
+    pytest.param(("pyproject.toml", '[project]\ndependencies = ["tensorflow>=2.4"]\n'), [(6, "TLW003")],
+                 id="a-bound-from-below-only"),
+    pytest.param(("setup.py", "setup(install_requires=['keras~=3.3', 'tensorflow==2.12'])\n"), [],
+                 id="keras-pin-first"),
+    pytest.param(("requirements-dev.txt", "tf-keras==2.17\ntensorflow<2.16\n"), [(6, "TLW003")],
+                 id="below-2.16"),
+    pytest.param(("requirements.txt", "keras<3\ntensorflow==2.18\n"), [(6, "TLW003")], id="keras-below-3-decides"),
+    pytest.param(("requirements.txt", "keras>=2.4\ntensorflow==2.18\n"), [], id="keras-from-below-does-not"),
+])
+def test_the_projects_pins_decide_the_keras_generation(tmp_path, pins, expected):
+    """HydroQ's Gaussian NLL reads `y_pred[:, 0]` against y_true: under its pinned tensorflow==2.18 and keras==3.9,
+    (B,) labels stay (B,), no B x B; the pins are found from the module's folder up to the folder scanned."""
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "loss.py").write_text(UNREACHED_LOSS.format(term="tf.square(y_true - mu)"))
+    if pins is not None:
+        (tmp_path / pins[0]).write_text(pins[1])
+    done = scan.scan_path(tmp_path)
+    assert [(f.line, f.code) for f in done.findings] == expected
+    assert [(f.line, f.code) for f in scan.scan_path(tmp_path / "model").findings] == [(6, "TLW003")]  # above it

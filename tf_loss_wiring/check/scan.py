@@ -839,7 +839,7 @@ class Scanner:
         self.called: dict = {}  # (id(node), pattern) -> the names the function's text calls
         self.mattering: dict = {}  # (id(node), attributes) -> may_matter
         self.active: list[Fn] = []
-        self.keras3 = any(sign in source for sign in KERAS3_SIGNS)
+        self.keras3 = any(sign in source for sign in KERAS3_SIGNS) or pinned_keras(path) == 3
         self.names_tensorflow = "tensorflow" in source or "keras" in source
         self.unpacking = None  # (id of the call, the target) of the assignment being made
         self.tf1 = any(sign in source for sign in TF1_SIGNS)  # tf.where is TF 1's, not TF 2's broadcasting one
@@ -872,7 +872,7 @@ class Scanner:
                         reaching = self.reaching()
                     if fn.node.name not in reaching[0]:
                         continue
-                self.call_fn(fn, [], {}, depth_reset=True)
+                self.call_fn(fn, self.keras2_loss_args(fn), {}, depth_reset=True)
             while classes < len(self.classes):
                 classes += 1
                 self._class_pass(self.classes[classes - 1])
@@ -883,6 +883,24 @@ class Scanner:
                 lines = sibling.source.splitlines()
                 found += [f for f in sibling.findings(*sibling.baseline) if not _suppressed(f, lines)]
         return found
+
+    def keras2_loss_args(self, fn) -> list:
+        """A function no call reached whose parameters are a Keras loss's, `(y_true, y_pred)`: given to compile
+        where the scan does not see it (another module's model, a callback, a library's user), it is walked on what
+        Keras 2's compile hands a loss against outputs of several columns: (B,) labels made (B, 1), and outputs of
+        rank 2 (what `y_pred[:, 0]` reads). A y_true read by columns (`y_true[:, 1]`) is labels packed, walked
+        on unknowns as before (see column_cut); Keras 3 passes (B,) labels as they are, so a Keras 3 file's walk stays on unknowns. A Loss
+        subclass's `call(self, y_true, y_pred)` is walked so too (compile's container expands its labels alike),
+        unless the module calls an instance directly, or fits every model compiled with one (see _class_pass)."""
+        params = [p.arg for p in (*fn.node.args.posonlyargs, *fn.node.args.args)][fn.cls is not None:]
+        if params[:2] != ["y_true", "y_pred"] or self.keras3 or not self.names_tensorflow:
+            return []
+        if re.search(r"\by_true\s*\[", self.text_of(fn.node)):  # labels packed: walked on unknowns (their cuts)
+            return []
+        line = fn.node.lineno
+        name = f"{fn.cls.node.name}.{fn.node.name}" if fn.cls is not None else fn.node.name
+        labels = T(("B", 1), (line, f"y_true as Keras 2's compile hands (B,) labels to {name}: (B, 1)", None))
+        return [labels, T(("B", None), (line, f"y_pred as Keras hands {name} a model's outputs", None), pred=True)]
 
     def _class_pass(self, cls):
         """Each method walked once with `self` an instance: __init__ and build first, for the attributes they set."""
@@ -909,6 +927,11 @@ class Scanner:
                 raws = [T(None, (line, f"{p.arg} as Keras passes it", None), raw=side)
                         for p, side in zip(params, ("true", "pred"), strict=False)]
                 self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
+                models = self.compiled.get(id(cls), [])
+                seen = models and all(m is not None and self.fitted.get(id(m)) for m in models)  # each fit walked it
+                keras2 = [] if self.loss_called.get(id(cls)) or seen else self.keras2_loss_args(fn)
+                if keras2:  # given to compile where the scan does not see it, in Keras 2
+                    self.call_fn(fn, [inst, *keras2], {}, depth_reset=True)
             elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or name in reducing or
                                   self.may_matter(fn.node, attributes=True) or
                                   self.calls(fn.node, _feeders(cls))):  # self._updater([s, a, td]): a feed
@@ -1695,19 +1718,23 @@ class Scanner:
                 self.compiled_fns.setdefault(id(receiver), []).append((loss, node))
             if type(loss) is Inst and loss.cls.kind == "loss":
                 self.compiled.setdefault(id(loss.cls), []).append(receiver if isinstance(receiver, Model) else None)
+                call = loss.cls.method("call")
+                if isinstance(receiver, Model) and call is not None:  # walked on the labels a fit gives it
+                    self.compiled_fns.setdefault(id(receiver), []).append((Bound(loss, call), node))
         elif name in ("fit", "train_on_batch", "evaluate", "test_on_batch") and isinstance(receiver, Model):
             labels = kw.get("y", args[1] if len(args) > 1 else None)
             data = _arg(args, kw, 0, "x")
-            if labels is None and type(data) is Data and type(data.item) is tuple and len(data.item) == 2:
-                labels = data.item[1]  # fit(dataset): the labels of its (x, y) batches
+            if type(data) is Data and type(data.item) is tuple and len(data.item) == 2:
+                data, labels = data.item[0], data.item[1] if labels is None else labels  # fit(dataset): its batches
+            data = _a_batch_of(data)
             self.fitted.setdefault(id(receiver), []).append(labels)
             if isinstance(labels, T) and labels.dims is not None and len(labels.dims) == 1:
                 for loss, compiled in self.compiled_fns.get(id(receiver), []):
                     for generation in ((2, 3) if not self.keras3 else (3,)):
-                        self.compiled_fn(loss, receiver, compiled, labels_of=generation)
+                        self.compiled_fn(loss, receiver, compiled, labels_of=generation, data=data)
             elif isinstance(labels, T) and labels.dims and len(labels.dims) >= 2 and type(labels.dims[-1]) is int:
                 for loss, compiled in self.compiled_fns.get(id(receiver), []):  # targets packed in columns
-                    self.compiled_fn(loss, receiver, compiled, given=labels)
+                    self.compiled_fn(loss, receiver, compiled, given=labels, data=data)
             if name in ("fit", "train_on_batch"):  # targets made B x B: the model's loss reduces them
                 self.reduce(labels, f"{_short(node.func)}()", node)
 
@@ -1750,7 +1777,7 @@ class Scanner:
         if data is not None:
             self.call_fn(inst.cls.method(STEP_OF[name]), [inst, data], {})
 
-    def compiled_fn(self, loss, model, node, labels_of=None, given=None):
+    def compiled_fn(self, loss, model, node, labels_of=None, given=None, data=None):
         """A function given to compile is called with the model's outputs as y_pred, and with labels that Keras
         brings to their rank: y_true is of that rank, its first axis the batch, the others not known, but (B, 1)
         against (B, 1) outputs (both generations expand (B,) labels there). Against (B, k) outputs the two differ
@@ -1760,8 +1787,14 @@ class Scanner:
         one generation gives it (2: not where the file shows signs of Keras 3); `given`, labels of the outputs' rank
         packed with more columns than the outputs have (`zip(actions, returns)` against a Dense(1)), walks it on
         those, as both generations pass them. What the function makes of them is then followed: `K.sum(y_true *
-        y_pred, axis=-1)` is (B,), and meets a (B, 1) `Input` it closes over."""
+        y_pred, axis=-1)` is (B,), and meets a (B, 1) `Input` it closes over. A Loss subclass's `call` is walked so
+        too, at a fit only: compile's container brings labels to the outputs' rank for it as for a function in
+        Keras 2, and Keras 3 passes them as they are (the walk with both raw, for TLW004, is the class pass's).
+        `data`, a batch of the inputs a fit gives, shapes the outputs of a model that declares none (a Sequential
+        of layers only, built on its first batch)."""
         outs = self.model_out(model, None, node)
+        if data is not None and not (isinstance(outs, T) and outs.dims):
+            outs = self.model_out(model, data, node)
         losses = loss if isinstance(loss, tuple) else (loss,)
         outs = outs if isinstance(outs, tuple) else (outs,)
         if len(losses) != len(outs):  # loss=[f] for outputs=[policy]; one loss for each output
@@ -4254,6 +4287,73 @@ def scan_source(path: str, source: str, select=None, ignore=None) -> list[Findin
     return [f for f in found if _selected(f.code, select, ignore)]
 
 
+PIN_FILES = ("requirements.txt", "requirements.in", "pyproject.toml", "setup.py", "setup.cfg", "environment.yml",
+             "environment.yaml", "Pipfile")
+# keras==3.9.0, "tensorflow>=2.16", tensorflow-cpu~=2.12.0: (the package, the operator, major, minor)
+PIN = re.compile(r"(?<![\w.-])(keras|tensorflow(?:-cpu|-gpu|-macos|-intel)?)\s*(==|~=|>=|<=|<)\s*(\d+)(?:\.(\d+))?",
+                 re.IGNORECASE)
+
+
+SCAN_ROOT: list[str | None] = [None]  # the folder a scan_path was given: pins are looked for up to it
+
+
+def pinned_keras(path: str) -> int | None:
+    """The Keras generation the project a file belongs to pins (3, 2), or None: the nearest folder up from the
+    file holding requirements, pyproject.toml, setup.py or an environment file decides, up to the folder scanned
+    (a file's: the working folder, as pre-commit and flake8 run at the repository's root, when the file is in
+    it). `keras==3.9.0` or `tensorflow==2.18.0` (`>=2.16` too) is Keras 3, tf.keras from TensorFlow 2.16 on;
+    `keras==2.15`, `tensorflow==2.15` or `<2.16` is Keras 2. A bound from below only under 2.16
+    (`tensorflow>=2.4`) says what the author had, not what installs: not known."""
+    if not os.path.isfile(path):
+        return None
+    folder = os.path.dirname(os.path.abspath(path))
+    root = os.path.abspath(SCAN_ROOT[0]) if SCAN_ROOT[0] is not None else os.getcwd()
+    if os.path.commonpath([folder, root]) != root:
+        root = folder
+    return _pinned_in(folder, root)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pinned_in(folder: str, root: str) -> int | None:
+    while True:
+        names = [os.path.join(folder, n) for n in PIN_FILES] + \
+            [os.path.join(folder, n) for n in _listdir(folder) if n.startswith("requirements") and n.endswith(".txt")]
+        texts = []
+        for name in dict.fromkeys(names):
+            try:
+                with open(name, encoding="utf-8", errors="replace") as handle:
+                    texts.append(handle.read(200_000))
+            except OSError:
+                continue
+        if texts:
+            return _generation(PIN.findall("\n".join(texts)))
+        if folder == root or os.path.dirname(folder) == folder:
+            return None
+        folder = os.path.dirname(folder)
+
+
+def _listdir(folder: str) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
+def _generation(pins) -> int | None:
+    """Keras's own pin first, then TensorFlow's (see pinned_keras)."""
+    for wanted in ("keras", "tensorflow"):
+        for package, op, major, minor in pins:
+            if package.lower() != wanted and not (wanted == "tensorflow" and package.lower().startswith(wanted)):
+                continue
+            version = (int(major), int(minor or 0))
+            three = (3, 0) if wanted == "keras" else (2, 16)
+            if op in ("==", "~=") or op == ">=" and version >= three:
+                return 3 if version >= three else 2
+            if op == "<" and version <= three or op == "<=" and version < three:
+                return 2
+    return None
+
+
 FROM_IMPORT = re.compile(r"^[ \t]*from[ \t]+\.?([\w.]+)[ \t]+import\b", re.MULTILINE)
 
 
@@ -4422,6 +4522,7 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
         return Scanned([], [f"{target}: cannot be scanned: neither a file nor a folder"], 0)
     select, ignore = _prefixes(select), _prefixes(ignore)
     findings, problems, files = [], [], python_files(target)
+    SCAN_ROOT[0] = str(target) if target.is_dir() else None
     for path in files:
         try:
             if path.suffix == ".ipynb":
@@ -4443,6 +4544,7 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
             problems.append(f"{path}: cannot be scanned: scanner error {type(error).__name__}: {error}")
         else:
             findings += [f for f in found if _selected(f.code, select, ignore)]
+    SCAN_ROOT[0] = None
     return Scanned(once(findings), problems, len(files) - len(problems))
 
 
