@@ -1435,6 +1435,25 @@ BREAKS = [
     ("an upper bound not a pin",
      "            if op == \"<\" and version <= three or op == \"<=\" and version < three:",
      "            if False:"),
+    # --- a return ends its block ---
+    ("a return does not stop its block",
+     "        fr.returns.append(self.ev(node.value, fr) if node.value is not None else PYNONE)\n"
+     "        fr.stopped = True",
+     "        fr.returns.append(self.ev(node.value, fr) if node.value is not None else PYNONE)"),
+    ("what follows an if whose branch returned joins that branch",
+     "        if returned and second is not before:  # what follows runs after the branch that did not return only\n"
+     "            before.update(second)\n        elif not returned:",
+     "        if True:"),
+    ("a loop's return ends what follows it",
+     "        fr.stopped = False  # a loop may run no time, or return in some passes only\n",
+     ""),
+    ("a try's return ends its handlers",
+     "        for handler in node.handlers:  # each may run after the body stopped anywhere, a return not reached\n"
+     "            fr.stopped = False\n",
+     "        for handler in node.handlers:\n"),
+    ("a property named, not its getter's value",
+     "                return self.call_fn(method, [owner], {})  # env.weights: what the property's getter returns",
+     "                return Bound(owner, method)"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -2435,3 +2435,61 @@ def test_the_projects_pins_decide_the_keras_generation(tmp_path, pins, expected)
     done = scan.scan_path(tmp_path)
     assert [(f.line, f.code) for f in done.findings] == expected
     assert [(f.line, f.code) for f in scan.scan_path(tmp_path / "model").findings] == [(6, "TLW003")]  # above it
+
+
+# A return ends its block: what follows an if whose branch returned runs after the other branch only.
+RETURNS = KERAS + textwrap.dedent("""\
+    def value(x, column=False):
+        v = tf.reduce_sum(x, axis=1)
+        if column:
+            return v[:, None]
+        return v
+    rewards = np.zeros(64)
+    """)
+
+
+@pytest.mark.parametrize("call, expected", [
+    pytest.param("value(np.zeros((64, 3)), column=True)", [(10, "TLW003")], id="the-branch-taken-returns-a-column"),
+    pytest.param("value(np.zeros((64, 3)))", [], id="the-default-skips-it"),
+])
+def test_a_return_ends_the_walk_of_its_branch(call, expected):
+    assert findings(RETURNS + f"l = tf.reduce_mean(tf.square(rewards - {call}))\n") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("    if x is None:\n        return None\n    y = x[:, :1]\n", [(10, "TLW003")], id="else-runs-on"),
+    pytest.param("    if x is None:\n        y = None\n    else:\n        y = x[:, :1]\n", [], id="joined"),
+    pytest.param("    for _ in range(3):\n        return x[:, :1]\n    y = x[:, :1]\n", [(10, "TLW003")],
+                 id="a-loop-may-not-run"),
+    pytest.param("    try:\n        return None\n    except ValueError:\n        y = x[:, :1]\n", [(10, "TLW003")],
+                 id="a-handler-goes-on"),
+    pytest.param("    y = x[:, :1]\n    if x is None:\n        y = load()\n        return None\n", [(10, "TLW003")],
+                 id="what-the-branch-that-returned-set-is-gone"),
+])
+def test_what_follows_a_branch_that_returned(body, expected):
+    """`if x is None: return None` then `y = x[:, :1]`: y is the column, not a join with the branch that left."""
+    source = KERAS + "def f(x):\n" + body + "    return tf.reduce_mean(tf.square(y - np.zeros(64)))\n" \
+        "f(np.zeros((64, 3)))\n"
+    lines = source.count("\n")
+    assert findings(source) == [(lines - 1, code) for _, code in expected]
+
+
+@pytest.mark.parametrize("decorator, expected", [
+    pytest.param("@property", [(14, "TLW003")], id="a-property-is-its-getters-value"),
+    pytest.param("@functools.cached_property", [(14, "TLW003")], id="a-cached-property"),
+    pytest.param("", [], id="a-method-is-not-called-by-naming-it"),
+])
+def test_an_instances_property_is_what_its_getter_returns(decorator, expected):
+    """npfl122's evaluator: `Input(shape=(env.weights,))`, `weights` a property of the environment's class; here a
+    head's width, `Dense(env.outputs)`."""
+    source = KERAS + "import functools\n" + textwrap.dedent(f"""\
+        class Env:
+            {decorator}
+            def outputs(self):
+                return 1
+        env = Env()
+        inputs = keras.Input(shape=(12,))
+        model = keras.Model(inputs, keras.layers.Dense(env.outputs)(inputs))
+        returns = np.zeros(64)
+        """) + "values = model(load())\nl = tf.reduce_mean(tf.square(returns - values))\n"
+    assert findings(source) == expected

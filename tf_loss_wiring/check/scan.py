@@ -796,11 +796,12 @@ class Candidate:
 
 # --- the walk ---------------------------------------------------------------------------------------------
 class Frame:
-    __slots__ = ("locals", "closure", "cls", "returns", "fn", "defaults")
+    __slots__ = ("locals", "closure", "cls", "returns", "fn", "defaults", "stopped")
 
     def __init__(self, local, closure, cls=None, fn=None):
         self.locals, self.closure, self.cls, self.fn, self.returns = local, closure, cls, fn, []
         self.defaults: dict[str, object] = {}  # parameters a call gives None, True or False (or leaves at them)
+        self.stopped = False  # a return reached: the statements after it in its block (and its if's) are not run
 
 
 class Scanner:
@@ -889,9 +890,10 @@ class Scanner:
         where the scan does not see it (another module's model, a callback, a library's user), it is walked on what
         Keras 2's compile hands a loss against outputs of several columns: (B,) labels made (B, 1), and outputs of
         rank 2 (what `y_pred[:, 0]` reads). A y_true read by columns (`y_true[:, 1]`) is labels packed, walked
-        on unknowns as before (see column_cut); Keras 3 passes (B,) labels as they are, so a Keras 3 file's walk stays on unknowns. A Loss
-        subclass's `call(self, y_true, y_pred)` is walked so too (compile's container expands its labels alike),
-        unless the module calls an instance directly, or fits every model compiled with one (see _class_pass)."""
+        on unknowns as before (see column_cut). Keras 3 passes (B,) labels as they are, so a Keras 3 module's
+        walk stays on unknowns. A Loss subclass's `call(self, y_true, y_pred)` is walked so too (compile's
+        container expands its labels alike), unless the module calls an instance directly, or fits every model
+        compiled with one (see _class_pass)."""
         params = [p.arg for p in (*fn.node.args.posonlyargs, *fn.node.args.args)][fn.cls is not None:]
         if params[:2] != ["y_true", "y_pred"] or self.keras3 or not self.names_tensorflow:
             return []
@@ -993,6 +995,8 @@ class Scanner:
     def block(self, stmts, fr):
         table = STATEMENTS
         for stmt in stmts:
+            if fr.stopped:
+                break
             handler = table.get(type(stmt))
             if handler is not None:
                 handler(self, stmt, fr)
@@ -1023,6 +1027,7 @@ class Scanner:
 
     def s_return(self, node, fr):
         fr.returns.append(self.ev(node.value, fr) if node.value is not None else PYNONE)
+        fr.stopped = True
 
     def s_if(self, node, fr):
         test = node.test
@@ -1041,6 +1046,7 @@ class Scanner:
         first = fr.locals = dict(before)
         self.block(node.body, fr)
         second = before
+        returned, fr.stopped = fr.stopped, False  # `if return_reward: return a, r`, then `return a`: each its own
         first_attrs = dict(attrs) if attrs is not None and node.orelse else None
         if node.orelse:
             if attrs is not None:
@@ -1049,7 +1055,11 @@ class Scanner:
             second = fr.locals = dict(before)
             self.block(node.orelse, fr)
         fr.locals = before
-        _join_into(before, first, second)
+        fr.stopped = returned and fr.stopped
+        if returned and second is not before:  # what follows runs after the branch that did not return only
+            before.update(second)
+        elif not returned:
+            _join_into(before, first, second)
         if attrs is not None and node.orelse:
             second_attrs = dict(attrs)
             attrs.clear()
@@ -1094,6 +1104,7 @@ class Scanner:
             self.assign(node.target, self.element(sequence) if not counted else (NUM, self.element(sequence)), fr)
             self.block(node.body, fr)
             _widen(counts, fr.locals)
+        fr.stopped = False  # a loop may run no time, or return in some passes only
         self.block(node.orelse, fr)
 
     def s_while(self, node, fr):
@@ -1101,6 +1112,7 @@ class Scanner:
         self.ev(node.test, fr)
         self.block(node.body, fr)
         _widen(counts, fr.locals)
+        fr.stopped = False
         self.block(node.orelse, fr)
 
     def s_with(self, node, fr):
@@ -1120,17 +1132,22 @@ class Scanner:
             self.block(node.body, fr)
         finally:
             self.swallowed -= bool(catch_all)
-        for handler in node.handlers:
+        for handler in node.handlers:  # each may run after the body stopped anywhere, a return not reached
+            fr.stopped = False
             if handler.name:
                 fr.locals[handler.name] = None
             self.block(handler.body, fr)
+        fr.stopped = False
         self.block(node.orelse, fr)
+        fr.stopped = False
         self.block(node.finalbody, fr)
 
     def s_match(self, node, fr):
         self.ev(node.subject, fr)
         for case in node.cases:
+            fr.stopped = False
             self.block(case.body, fr)
+        fr.stopped = False
 
     def s_def(self, node, fr):
         fn = Fn(node, (fr.locals, *fr.closure) if fr.fn is not None else fr.closure, fr.cls, self)
@@ -1357,6 +1374,10 @@ class Scanner:
             if value is not MISSING:
                 return value
             method = owner.cls.method(attr)
+            if method is not None and any(getattr(d, "id", None) in ("property", "cached_property") or
+                                          getattr(d, "attr", None) == "cached_property"
+                                          for d in method.node.decorator_list):
+                return self.call_fn(method, [owner], {})  # env.weights: what the property's getter returns
             return Bound(owner, method) if method is not None else None
         if type(owner) is Env:
             if attr == "action_space" and owner.actions is not None:
