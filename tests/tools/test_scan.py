@@ -2493,3 +2493,36 @@ def test_an_instances_property_is_what_its_getter_returns(decorator, expected):
         returns = np.zeros(64)
         """) + "values = model(load())\nl = tf.reduce_mean(tf.square(returns - values))\n"
     assert findings(source) == expected
+
+
+PINNED_KERAS2 = KERAS + textwrap.dedent("""\
+    class L(keras.losses.Loss):
+        def call(self, y_true, y_pred):
+            return tf.reduce_mean(tf.abs(y_true - y_pred))
+    def quantiles(y_true, y_pred):
+        return tf.reduce_mean(tf.abs(y_true - y_pred[:, 1:2]))
+    x = np.random.rand(64, 3)
+    model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])
+    model.compile(optimizer="sgd", loss=L())
+    model.fit(x, np.random.rand(64))
+    heads = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(3)])
+    heads.compile(optimizer="sgd", loss=quantiles)
+    heads.fit(x, np.random.rand(64))
+    """)
+
+
+@pytest.mark.parametrize("pins, more, expected", [
+    pytest.param(None, "", [(6, "TLW004"), (8, "TLW003")], id="no-pins-both-generations"),
+    pytest.param("tensorflow==2.15.0\n", "", [], id="keras2-pinned"),
+    pytest.param("tensorflow==2.15.0\n", "l = L()(np.zeros(64), model(x))\n", [(6, "TLW003"), (6, "TLW004")],
+                 id="keras2-pinned-called-directly"),
+    pytest.param("keras==3.9.0\n", "", [(6, "TLW004"), (8, "TLW003")], id="keras3-pinned"),
+])
+def test_a_project_pinned_to_keras2_is_judged_by_keras2_alone(tmp_path, pins, more, expected):
+    """Keras 2's compile brings (B,) labels to a (B, 1) output's rank before a Loss subclass's call sees them, and
+    to (B, 1) against a (B, 3) one: TLW004 and a quantile loss's `y_true - y_pred[:, 1:2]` (a B x B under Keras 3
+    only) are Keras 3's; a direct call is not repaired in either generation."""
+    (tmp_path / "train.py").write_text(PINNED_KERAS2 + more)
+    if pins is not None:
+        (tmp_path / "requirements.txt").write_text(pins)
+    assert [(f.line, f.code) for f in scan.scan_path(tmp_path).findings] == expected

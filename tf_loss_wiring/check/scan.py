@@ -840,7 +840,9 @@ class Scanner:
         self.called: dict = {}  # (id(node), pattern) -> the names the function's text calls
         self.mattering: dict = {}  # (id(node), attributes) -> may_matter
         self.active: list[Fn] = []
-        self.keras3 = any(sign in source for sign in KERAS3_SIGNS) or pinned_keras(path) == 3
+        pinned = pinned_keras(path)
+        self.keras3 = any(sign in source for sign in KERAS3_SIGNS) or pinned == 3
+        self.keras2 = not self.keras3 and pinned == 2  # a project pinned to Keras 2 (tf.keras before 2.16)
         self.names_tensorflow = "tensorflow" in source or "keras" in source
         self.unpacking = None  # (id of the call, the target) of the assignment being made
         self.tf1 = any(sign in source for sign in TF1_SIGNS)  # tf.where is TF 1's, not TF 2's broadcasting one
@@ -1751,7 +1753,7 @@ class Scanner:
             self.fitted.setdefault(id(receiver), []).append(labels)
             if isinstance(labels, T) and labels.dims is not None and len(labels.dims) == 1:
                 for loss, compiled in self.compiled_fns.get(id(receiver), []):
-                    for generation in ((2, 3) if not self.keras3 else (3,)):
+                    for generation in ((2,) if self.keras2 else (2, 3) if not self.keras3 else (3,)):
                         self.compiled_fn(loss, receiver, compiled, labels_of=generation, data=data)
             elif isinstance(labels, T) and labels.dims and len(labels.dims) >= 2 and type(labels.dims[-1]) is int:
                 for loss, compiled in self.compiled_fns.get(id(receiver), []):  # targets packed in columns
@@ -1846,6 +1848,11 @@ class Scanner:
             made = walked(fn, T(dims, where), out)
             if labels_of is not None:  # labels a fit was seen given (the walk at compile guesses them)
                 self.reduce(made, KERAS_MEAN, node)
+
+    def only_compiled(self, cls) -> bool:
+        """The subclass is given to compile and never called directly: in a project pinned to Keras 2, compile's
+        container brings (B,) labels to a rank-2 output's rank before its call sees them (TLW004 is Keras 3's)."""
+        return bool(self.compiled.get(id(cls))) and not self.loss_called.get(id(cls))
 
     def fitted_on_columns(self, cls) -> bool:
         """The subclass is used, and every use is on labels of rank 2 or more (a (B, 1) column against the (B, 1)
@@ -3239,7 +3246,8 @@ class Scanner:
         """The findings; a sibling's, those made by the importer's calls (candidates from `start` on, direct
         findings from `direct_start` on)."""
         found = [f for f in self.direct[direct_start:]
-                 if id(f) not in self.direct_cls or not self.fitted_on_columns(self.direct_cls[id(f)])]
+                 if id(f) not in self.direct_cls or not self.fitted_on_columns(self.direct_cls[id(f)]) and
+                 not (self.keras2 and self.only_compiled(self.direct_cls[id(f)]))]
         reductions = set()  # one finding per reduction: its first broadcast
         for cand in sorted(self.candidates[start:], key=lambda c: (c.node.lineno, c.node.col_offset)):
             if cand.reduced is None or id(cand.reduced_by) in reductions:
