@@ -2526,3 +2526,72 @@ def test_a_project_pinned_to_keras2_is_judged_by_keras2_alone(tmp_path, pins, mo
     if pins is not None:
         (tmp_path / "requirements.txt").write_text(pins)
     assert [(f.line, f.code) for f in scan.scan_path(tmp_path).findings] == expected
+
+
+@pytest.mark.parametrize("table, expected", [
+    pytest.param('pd.get_dummies(pd.read_csv("train.txt"))', [(9, "TLW003")], id="get-dummies-of-a-table"),
+    pytest.param('pd.DataFrame(load())', [(9, "TLW003")], id="a-data-frame"),
+    pytest.param('pd.read_excel("prices.xlsx")', [(9, "TLW003")], id="read-excel"),
+    pytest.param('pd.get_dummies(load())', [], id="get-dummies-of-a-value-not-known"),
+])
+def test_pandas_tables_and_their_columns_split_by_train_test_split(table, expected):
+    """A recommender's Criteo loader: `data = pd.get_dummies(data)`, `y = data['label']` (a column, (N,)), split
+    by train_test_split as a Series, against a (B, 1) prediction."""
+    imports = "import pandas as pd\nfrom sklearn.model_selection import train_test_split\n"
+    source = KERAS + imports + textwrap.dedent(f"""\
+        data = {table}
+        x_train, x_test, y_train, y_test = train_test_split(data.drop(["label"], axis=1).values, data["label"])
+        pred = keras.Sequential([keras.layers.Dense(1)])(x_train)
+        l = tf.reduce_mean(tf.square(y_train - pred))
+        """)
+    assert findings(source) == expected
+
+
+FM_LAYER = KERAS + textwrap.dedent("""\
+    class FM(keras.layers.Layer):
+        def build(self, input_shape):
+            self.w0 = self.add_weight(name="w0", shape=(1,))
+            self.w = self.add_weight(name="w", shape=(input_shape[-1], {width}))
+            self.v = self.add_weight(name="v", shape=(input_shape[-1], 8))
+        def call(self, inputs):
+            linear = tf.matmul(inputs, self.w) + self.w0
+            pairs = tf.reduce_sum(tf.matmul(inputs, self.v) ** 2, axis=-1, keepdims={keep})
+            return tf.nn.sigmoid(linear + pairs)
+    y = np.zeros(64)
+    p = FM()({x})
+    l = tf.reduce_mean(tf.square(y - p))
+    """)
+
+
+@pytest.mark.parametrize("width, keep, x, expected", [
+    pytest.param(1, True, "np.zeros((64, 20))", [(15, "TLW003")], id="built-on-its-input"),
+    pytest.param(1, True, "load()", [(15, "TLW003")], id="an-input-not-known-keeps-the-column"),
+    pytest.param(1, False, "np.zeros((64, 20))", [(12, "TLW003")], id="the-pairs-summed-away-meet-the-column"),
+    pytest.param(3, True, "np.zeros((64, 20))", [], id="three-wide-weights"),
+])
+def test_a_custom_layer_is_built_on_its_first_input_and_its_weights_have_their_shapes(width, keep, x, expected):
+    """jc-LeeHub's FM layer: Keras calls build(input_shape) before the first call; add_weight gives a variable of
+    the shape asked for, so `matmul(inputs, w)` with w (k, 1) is (B, 1), and a sum keeping its last axis stays a
+    column whatever the rank."""
+    assert findings(FM_LAYER.format(width=width, keep=keep, x=x)) == expected
+
+
+def test_a_model_that_may_be_one_of_several_instances_is_called_as_each():
+    """`try: model = load_model(path) except: model = ActorCritic(...)`: calling the name calls each instance the
+    model may be, the results joined (a thesis's PPO: its (T, 1) values against (T,) returns)."""
+    source = KERAS + textwrap.dedent("""\
+        class ActorCritic(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.policy = keras.layers.Dense(4)
+                self.value = keras.layers.Dense(1)
+            def call(self, state):
+                return self.policy(state), self.value(state)
+        try:
+            model = keras.models.load_model("ppo.keras")
+        except Exception:
+            model = ActorCritic()
+        logits, values = model(np.zeros((32, 8)))
+        l = tf.reduce_mean(tf.square(np.zeros(32) - values))
+        """)
+    assert findings(source) == [(16, "TLW003")]

@@ -2047,7 +2047,16 @@ class Scanner:
             else:
                 callee = MISSING
         else:
-            callee = self.ev(func, fr)
+            callee = self.either.pop(id(node), MISSING) if self.either else MISSING
+            if callee is MISSING:
+                callee = self.ev(func, fr)
+            if type(callee) is Either:  # model(state), the model one of several instances: each called, joined
+                result = MISSING
+                for option in callee.options:
+                    self.either[id(node)] = option
+                    value = self.e_call(node, fr)
+                    result = value if result is MISSING else _join(result, value)
+                return result
             name = getattr(func, "id", "")
         table = EXPRESSIONS
         args = []
@@ -2072,6 +2081,12 @@ class Scanner:
                 kw.update(value.attrs)
         if step is not MISSING:
             self.keras_step(step, name, args, kw)
+        if callee is None and name in ("add_weight", "add_variable") and isinstance(receiver, Inst) and \
+                receiver.cls.kind in ("layer", "model"):  # a custom layer's weight: of the shape it is given
+            shape = kw.get("shape", next((a for a in args[:2] if isinstance(a, tuple)), None))
+            if isinstance(shape, tuple) and all(isinstance(d, int) or d is NUM or d is None for d in shape):
+                return T(tuple(d if isinstance(d, int) else None for d in shape), (node.lineno, "weight {}", node))
+            return None
         if callee is MISSING:
             if name in KERAS_TRAINING:
                 self.keras_training(receiver, name, args, kw, node)
@@ -2144,6 +2159,14 @@ class Scanner:
             method = callee.cls.method("call") or callee.cls.method("__call__")
             if method is None and isinstance(callee.cls.attr(" graph"), Model):  # a functional model's subclass
                 return self.model_out(callee.cls.attr(" graph"), args[0] if args else kw.get("inputs"), node)
+            build = callee.cls.method("build")
+            if callee.cls.kind in ("layer", "model") and method is not None and build is not None and \
+                    callee.cls.attr(" built") is MISSING:  # Keras builds a layer on its first input's shape
+                callee.cls.attrs[" built"] = True
+                first = args[0] if args else kw.get("inputs")
+                shape = None if not isinstance(first, T) else ShapeOf(first) if first.dims is None else \
+                    tuple(d if isinstance(d, int) else NUM for d in first.dims)
+                self.call_fn(build, [callee, shape], {})
             return self.call_fn(method, [callee, *args], kw) if method is not None else None
         if kind is Layer:
             return self.apply_layer(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
@@ -2381,7 +2404,9 @@ class Scanner:
             return (first, None, None) if isinstance(first, T) else None
         if ns == "pd":  # read_csv: a table of unique, flat column names (duplicates are renamed "X.1")
             header = kw.get("header")
-            return Table(False) if name == "read_csv" and not isinstance(header, tuple) else None
+            if name == "read_csv" and not isinstance(header, tuple) or name in PANDAS_TABLES:
+                return Table(False)
+            return Table(False) if name == "get_dummies" and type(first) is Table and not first.series else None
         if ns == "np" and last in ("array", "asarray") and type(first) is Table:  # np.array(df['y']): its values
             return first.array(node)
         if ns != "np" and any(_holds_table(a) for a in (*args, *kw.values())):  # converted to a tensor
@@ -2692,7 +2717,7 @@ class Scanner:
             return SK_TRANSFORMER
         if last == "train_test_split":
             out = []
-            for value in args:
+            for value in (_untable(a, node) for a in args):  # a pandas table or column: its values
                 if isinstance(value, T) and value.dims:
                     split = value.like(dims=("B", *value.dims[1:]), src=(line, "{}", node))
                     out += [split, split]
@@ -2979,6 +3004,8 @@ class Scanner:
             dims = () if not keepdims else tuple(1 for _ in value.dims) if value.dims is not None else None
             return T(dims, (line, "{}", node)) if dims is not None or not value.unk else T((), (line, "{}", node))
         axes = axis if isinstance(axis, tuple) else (axis,)
+        if value.dims is None and keepdims is True and axes == (-1,) and value.tail is not None:
+            return T(None, (line, "{}", node), pred=value.pred, tail=1)  # (..., k) summed keeping its axis: (..., 1)
         if value.dims is None or not all(isinstance(a, int) and not isinstance(a, bool) for a in axes):
             return T(None, (line, "{}", node), raw=None if drop_raw else None)
         rank = len(value.dims)
@@ -3917,6 +3944,7 @@ def _untable(value, node):
     return tuple(_untable(v, node) for v in value) if type(value) is tuple else value
 
 
+PANDAS_TABLES = {"DataFrame", "read_excel", "read_table", "read_json", "read_parquet", "read_feather", "read_sql"}
 FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "reset_index", "sort_values",
               "drop_duplicates", "astype"}  # DataFrame methods that give a table of the same columns (or fewer)
 
