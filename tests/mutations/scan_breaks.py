@@ -1487,6 +1487,22 @@ BREAKS = [
     ("a name that may be several instances not called as each",
      "            if type(callee) is Either:  # model(state), the model one of several instances: each called, joined",
      "            if False:"),
+    ("a Sequential's add of an Input dropped",
+     "                receiver.layers.append(first if isinstance(first, (Layer, Model, T)) else None)",
+     "                receiver.layers.append(first if isinstance(first, (Layer, Model)) else None)"),
+    ("a layer of a shape not known ends the model",
+     "                self.apply_layer(layer, current, node)  # None: not known, as after a layer not known\n",
+     "                self.apply_layer(layer, current, node)  # None: not known, as after a layer not known\n"
+     "            if current is None:\n                return None\n"),
+    ("fit of a list without labels hands the step the list",
+     "if labelled else (_a_batch_of(x),) if type(x) is tuple else",
+     "if labelled else _a_batch_of(x) if type(x) is tuple else"),
+    ("a pandas row's cell not a number",
+     "            return NUM if isinstance(self.ev(index, fr), str) else None",
+     "            return None"),
+    ("df.loc[i, 'col'] not a number",
+     "                return TABLE_ROW if len(parts) == 1 else NUM",
+     "                return TABLE_ROW if len(parts) == 1 else None"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -2595,3 +2595,57 @@ def test_a_model_that_may_be_one_of_several_instances_is_called_as_each():
         l = tf.reduce_mean(tf.square(np.zeros(32) - values))
         """)
     assert findings(source) == [(16, "TLW003")]
+
+
+@pytest.mark.parametrize("layers, expected", [
+    pytest.param(["Input(shape=(28, 28, 1))", "Conv2D(64, 5)", "LeakyReLU(0.2)", "Flatten()", "Dense(1)"], True,
+                 id="a-critic-added-layer-by-layer"),
+    pytest.param(["Input(shape=(8,))", "Dense(4)"], False, id="four-wide"),
+])
+def test_a_sequential_grown_by_add_keeps_its_input_and_goes_on_past_a_layer_of_a_shape_not_known(layers, expected):
+    """A WGAN's critic: `model.add(layers.Input(...))`, a Conv2D the scan does not know, a LeakyReLU of that shape
+    not known, then Flatten and Dense(1): (B, 1) against `tf.ones(batch_size)`, (128,)."""
+    source = KERAS + "critic = keras.Sequential(name='critic')\n" + \
+        "".join(f"critic.add(keras.layers.{layer})\n" for layer in layers) + \
+        "l = -tf.reduce_mean(tf.ones(128) * critic(load()))\n"
+    assert findings(source) == ([(source.count("\n"), "TLW003")] if expected else [])
+
+
+@pytest.mark.parametrize("x, expected", [
+    pytest.param("[adjacency, features, qed]", [(16, "TLW003")], id="a-list-of-inputs-is-handed-as-x-alone"),
+    pytest.param("adjacency", [], id="one-array-is-handed-as-it-is"),
+])
+def test_fit_without_labels_hands_the_step_x_in_a_tuple_when_x_is_a_list(x, expected):
+    """keras-io's molecule VAE: `fit([adjacency, features, qed])` with its own train_step, which unpacks
+    `adjacency, features, qed = data[0]` (both generations hand `(x,)` for a list x, measured with tf_keras 2.21
+    and Keras 3.15); its `qed` (B,) rows of pandas cells `train_df.loc[i]["qed"]` against a Dense(1) head."""
+    source = KERAS + "import pandas as pd\n" + textwrap.dedent(f"""\
+        df = pd.read_csv("zinc.csv")
+        qed = np.array([df.loc[i]["qed"] for i in range(8000)])
+        adjacency, features = np.zeros((8000, 9, 9)), np.zeros((8000, 9, 11))
+        class VAE(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.head = keras.layers.Dense(1)
+            def train_step(self, data):
+                adjacency, features, qed = data[0]
+                with tf.GradientTape() as tape:
+                    pred = self.head(tf.reshape(features, (-1, 99)))
+                    loss = tf.reduce_mean(keras.losses.binary_crossentropy(qed, pred))
+                return {{"loss": loss}}
+        model = VAE()
+        model.compile("adam")
+        model.fit({x}, epochs=10)
+        """)
+    assert findings(source) == expected
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ('df.loc[i]["qed"]', [(7, "TLW003")]), ('df.loc[i, "qed"]', [(7, "TLW003")]), ('df.loc[i]', []),
+])
+def test_a_pandas_row_and_its_cells(cell, expected):
+    """`df.loc[i]["qed"]` and `df.loc[i, "qed"]` are numbers: an array of them is (N,); a row `df.loc[i]` is not."""
+    source = KERAS + "import pandas as pd\ndf = pd.read_csv('zinc.csv')\n" + \
+        f"qed = np.array([{cell} for i in range(100)])\n" + \
+        "l = tf.reduce_mean(tf.square(qed - keras.layers.Dense(1)(np.zeros((100, 4)))))\n"
+    assert findings(source) == expected

@@ -116,6 +116,7 @@ PYNONE = _Sentinel("None")  # Python's None written in the source (a shape's unk
 ENV_STEP = _Sentinel("env.step(a)")  # what a gym environment's step returns: (obs, reward, done, ...)
 NUM = _Sentinel("number")  # a Python number whose value is not known
 TABLE_INDEXER = _Sentinel("df.iloc")  # a pandas table's .iloc / .loc
+TABLE_ROW = _Sentinel("df.loc[i]")  # one row of a pandas table: an item of it is a number
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
@@ -1792,7 +1793,8 @@ class Scanner:
         elif name in ("train_on_batch", "test_on_batch"):
             data = (x, y) if labelled else x
         else:
-            data = (_a_batch_of(x), _a_batch_of(y)) if labelled else _a_batch_of(x)
+            data = (_a_batch_of(x), _a_batch_of(y)) if labelled else (_a_batch_of(x),) if type(x) is tuple else \
+                _a_batch_of(x)  # fit([a, b, c]): the step is handed `(x,)`, x the batches of the three (both measured)
         graph = inst.cls.attr(" graph")
         if type(data) is tuple and len(data) == 2 and data[0] is None and isinstance(graph, Model) and \
                 isinstance(graph.inputs, T) and graph.inputs.dims:  # x of the shape the model's Input declares
@@ -1894,9 +1896,14 @@ class Scanner:
             if type(index) is ast.Slice:
                 return Built(value.item)
             return None if value.item is MISSING or type(index) is ast.Tuple else value.item
+        if value is TABLE_ROW:  # train_df.loc[idx]["qed"]
+            return NUM if isinstance(self.ev(index, fr), str) else None
         if value is TABLE_INDEXER:  # df.iloc[:, -1], df.loc[:, 'y']: a column; df.iloc[:, :-1], [:, ['a', 'b']]
-            self.ev(index, fr)
             parts = index.elts if type(index) is ast.Tuple else [index]
+            rows = [self.ev(part, fr) for part in parts]
+            if type(parts[0]) is not ast.Slice and (isinstance(rows[0], int) or rows[0] is NUM) and \
+                    (len(parts) == 1 or len(parts) == 2 and isinstance(rows[1], str)):  # one row; one cell of it
+                return TABLE_ROW if len(parts) == 1 else NUM
             if type(parts[0]) is not ast.Slice or len(parts) > 2:
                 return None
             if len(parts) == 1 or type(parts[1]) in (ast.Slice, ast.List):
@@ -2822,7 +2829,7 @@ class Scanner:
             if name in ("predict", "__call__", "predict_on_batch", "call"):
                 return self.model_out(receiver, first if args else kw.get("x"), node)
             if name == "add" and receiver.layers is not None:
-                receiver.layers.append(first if isinstance(first, (Layer, Model)) else None)
+                receiver.layers.append(first if isinstance(first, (Layer, Model, T)) else None)  # add(Input(...))
             return None
         if isinstance(receiver, Layer) and name in ("__call__", "call", "apply"):
             return self.apply_layer(receiver, first, node)
@@ -3260,9 +3267,9 @@ class Scanner:
                 current = None
                 continue
             current = self.model_out(layer, current, node) if isinstance(layer, Model) else \
-                self.apply_layer(layer, current, node)
-            if current is None:
-                return None
+                self.apply_layer(layer, current, node)  # None: not known, as after a layer not known
+        if current is None:
+            return None
         last = layers[-1]
         if isinstance(last, Layer) and last.kind == "dense":
             return current.like(src=(model.line, f"model ending in Dense({last.units})", None), pred=True)
