@@ -2577,8 +2577,9 @@ def test_a_custom_layer_is_built_on_its_first_input_and_its_weights_have_their_s
 
 
 def test_a_model_that_may_be_one_of_several_instances_is_called_as_each():
-    """`try: model = load_model(path) except: model = ActorCritic(...)`: calling the name calls each instance the
-    model may be, the results joined (a thesis's PPO: its (T, 1) values against (T,) returns)."""
+    """`model` made on either branch of an if (one of them a `try: load_model(path) except: ActorCritic()`):
+    calling the name calls each instance it may be, the results joined (a thesis's PPO: its (T, 1) values against
+    (T,) returns)."""
     source = KERAS + textwrap.dedent("""\
         class ActorCritic(keras.Model):
             def __init__(self):
@@ -2587,19 +2588,23 @@ def test_a_model_that_may_be_one_of_several_instances_is_called_as_each():
                 self.value = keras.layers.Dense(1)
             def call(self, state):
                 return self.policy(state), self.value(state)
-        try:
-            model = keras.models.load_model("ppo.keras")
-        except Exception:
+        if mode == "existing":
+            try:
+                model = keras.models.load_model("ppo.keras")
+            except Exception:
+                model = ActorCritic()
+        else:
             model = ActorCritic()
         logits, values = model(np.zeros((32, 8)))
         l = tf.reduce_mean(tf.square(np.zeros(32) - values))
         """)
-    assert findings(source) == [(16, "TLW003")]
+    assert findings(source) == [(19, "TLW003")]
 
 
 @pytest.mark.parametrize("layers, expected", [
     pytest.param(["Input(shape=(28, 28, 1))", "Conv2D(64, 5)", "LeakyReLU(0.2)", "Flatten()", "Dense(1)"], True,
                  id="a-critic-added-layer-by-layer"),
+    pytest.param(["Input(shape=(8,))", "Dense(1)"], True, id="an-input-then-a-column"),
     pytest.param(["Input(shape=(8,))", "Dense(4)"], False, id="four-wide"),
 ])
 def test_a_sequential_grown_by_add_keeps_its_input_and_goes_on_past_a_layer_of_a_shape_not_known(layers, expected):
@@ -2609,6 +2614,8 @@ def test_a_sequential_grown_by_add_keeps_its_input_and_goes_on_past_a_layer_of_a
         "".join(f"critic.add(keras.layers.{layer})\n" for layer in layers) + \
         "l = -tf.reduce_mean(tf.ones(128) * critic(load()))\n"
     assert findings(source) == ([(source.count("\n"), "TLW003")] if expected else [])
+    if expected:  # the Input added first gives the batch axis: (B, 1), not (..., 1)
+        assert "critic(load()) of shape (B, 1)" in scan.scan_source("t.py", source)[0].message
 
 
 @pytest.mark.parametrize("x, expected", [
