@@ -2656,3 +2656,16 @@ def test_a_pandas_row_and_its_cells(cell, expected):
         f"qed = np.array([{cell} for i in range(100)])\n" + \
         "l = tf.reduce_mean(tf.square(qed - keras.layers.Dense(1)(np.zeros((100, 4)))))\n"
     assert findings(source) == expected
+
+
+def test_a_small_helper_is_walked_for_every_layer_that_calls_it():
+    """A TF1 steering network's `weight_variable(shape)`, called once per layer with eleven shapes: a function of a
+    few statements and no loop is walked up to SMALL_WALKS times (others MAX_WALKS), so the last layer's (10, 1)
+    weight is still known."""
+    sizes = [(3, 24), (24, 36), (36, 48), (48, 64), (64, 64), (64, 80), (80, 100), (100, 50), (50, 20), (20, 10)]
+    source = TF1 + "def weight_variable(shape):\n    return tf.Variable(tf.truncated_normal(shape, stddev=0.1))\n" + \
+        "".join(f"w{i} = weight_variable([{a}, {b}])\n" for i, (a, b) in enumerate(sizes)) + \
+        "x = tf.placeholder(tf.float32, [None, 10])\ny = tf.placeholder(tf.float32, [None])\n" \
+        "pred = tf.matmul(x, weight_variable([10, 1]))\nl = tf.reduce_mean(tf.square(y - pred))\n"
+    assert scan.MAX_WALKS < len(sizes) + 1 <= scan.SMALL_WALKS
+    assert findings(source) == [(source.count("\n"), "TLW003")]

@@ -52,6 +52,7 @@ from pathlib import Path
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node_modules", "build", "dist"}
 MAX_DEPTH = 4  # calls followed into the module's own functions, one inside another
 MAX_WALKS = 6  # walks of one function with different argument shapes
+SMALL_WALKS = 24  # walks of a small one (a few statements, no loop): `weight_variable(shape)` called per layer
 MAX_SIBLINGS = 8  # modules beside a file that its imports are followed into
 MAX_EITHER = 4  # classes one name may hold instances of, each walked
 MAX_UNROLL = 8  # items of a list literal a `for` loop's body is walked for, one by one (not in a loop so walked)
@@ -2327,7 +2328,8 @@ class Scanner:
             return _retie(result, {a.rel[0] for a in (*args, *kw.values()) if type(a) is T and a.rel is not None},
                           {}) if _tied(result) else result
         walks = self.walks.get(id(fn), 0)
-        if not depth_reset and (walks >= MAX_WALKS or len(self.memo) > 4 * len(self.functions) + 200):
+        limit = SMALL_WALKS if _small(fn.node) else MAX_WALKS
+        if not depth_reset and (walks >= limit or len(self.memo) > 4 * len(self.functions) + 200):
             _poison((*args, *kw.values()))
             return None  # enough walks of this function, or of this module: the rest is not followed
         self.walks[id(fn)] = walks + 1
@@ -3928,6 +3930,14 @@ class Table:
 
     def array(self, node):
         return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node))
+
+
+@functools.lru_cache(maxsize=4096)
+def _small(node) -> bool:
+    """A function of at most four statements and no loop, def or class inside: cheap to walk again and again."""
+    return len(node.body) <= 4 and not any(
+        isinstance(n, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        for n in ast.walk(node) if n is not node)
 
 
 def _a_batch_of(value):
