@@ -1356,10 +1356,13 @@ BREAKS = [
      "            array.add(args[1] if len(args) > 1 else None)\n            return array",
      "            return array"),
     ("Flatten of a value not seen not of rank 2",
-     "            batch = value.dims[0] if value is not None and value.dims else \"B\"\n"
-     "            return T((batch, None)",
-     "            if value is None or value.dims is None:\n                return None\n"
-     "            batch = value.dims[0] if value.dims else \"B\"\n            return T((batch, None)"),
+     "        if layer.kind == \"flatten\":  # (batch, features), whatever it is given (a pretrained feature "
+     "extractor's)\n",
+     "        if layer.kind == \"flatten\":\n"
+     "            if value is None or value.dims is None:\n                return None\n"),
+    ("Flatten of a (B, 1) not a column",
+     "            features = math.prod(rest) if rest and all(type(d) is int for d in rest) else None",
+     "            features = None"),
     ("K.binary_crossentropy not elementwise",
      "        if ns in (\"k\", \"k2\") and name == \"binary_crossentropy\":",
      "        if False:"),

@@ -2669,3 +2669,16 @@ def test_a_small_helper_is_walked_for_every_layer_that_calls_it():
         "pred = tf.matmul(x, weight_variable([10, 1]))\nl = tf.reduce_mean(tf.square(y - pred))\n"
     assert scan.MAX_WALKS < len(sizes) + 1 <= scan.SMALL_WALKS
     assert findings(source) == [(source.count("\n"), "TLW003")]
+
+
+@pytest.mark.parametrize("flatten, expected", [
+    pytest.param("tf.layers.flatten(pred)", [(7, "TLW003")], id="tf-layers-flatten-of-a-column"),
+    pytest.param("tf.keras.layers.Flatten()(pred)", [(7, "TLW003")], id="keras-flatten-of-a-column"),
+    pytest.param("tf.reshape(pred, [-1])", [], id="reshaped-to-a-vector"),
+])
+def test_flatten_keeps_the_batch_axis_so_a_column_stays_a_column(flatten, expected):
+    """A chemistry course's logP MLP: `Y_pred = tf.layers.flatten(Y_pred)` of a (B, 1) is (B, 1), not (B,)."""
+    source = TF1 + "x = tf.placeholder(tf.float64, shape=[None, 2048])\n" \
+        "y = tf.placeholder(tf.float64, shape=[None, ])\n" \
+        f"pred = tf.layers.dense(x, units=1)\npred = {flatten}\nl = tf.reduce_mean((pred - y) ** 2)\n"
+    assert findings(source) == expected

@@ -42,6 +42,7 @@ import dataclasses
 import functools
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -2531,8 +2532,8 @@ class Scanner:
         if last == "reshape":
             return self.reshape(first, _arg(args, kw, 1, "shape", _arg(args, kw, 1, "newshape")), node)
         if last in ("flatten", "ravel"):
-            if "layers." in name:  # tf.layers.flatten keeps the batch axis: rank 2, always
-                return T(("B", None), (line, "{}", node), pred=isinstance(first, T) and first.pred) \
+            if "layers." in name:  # tf.layers.flatten keeps the batch axis: rank 2, always ((B, 1) stays so)
+                return self.apply_layer(Layer("flatten", line=line), first, node) \
                     if not (isinstance(first, T) and first.unk) else None
             return self.flatten(first, node)
         if last in ("transpose", "matrix_transpose"):
@@ -3217,7 +3218,9 @@ class Scanner:
             return T(dims, (line, words, None))
         if layer.kind == "flatten":  # (batch, features), whatever it is given (a pretrained feature extractor's)
             batch = value.dims[0] if value is not None and value.dims else "B"
-            return T((batch, None), (line, "{}", node), pred=value is not None and value.pred)
+            rest = value.dims[1:] if value is not None and value.dims else None
+            features = math.prod(rest) if rest and all(type(d) is int for d in rest) else None  # (B, 1) stays so
+            return T((batch, features), (line, "{}", node), pred=value is not None and value.pred)
         if value is None:
             return None
 
