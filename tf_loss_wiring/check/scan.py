@@ -2022,17 +2022,20 @@ class Scanner:
                 fr.cls.kind == "model" and _graph_init(func):
             return self.graph_network(node, fr)
         receiver = step = MISSING
+        # what is called (`model(s)`), or whose method (`agent.learn(...)`): on an Either, the call on each instance
+        # it may be, the results joined
+        called = self.either.pop(id(node), MISSING) if self.either else MISSING
+        if called is MISSING:
+            called = self.ev(func.value if type(func) is ast.Attribute else func, fr)
+        if type(called) is Either:
+            result = MISSING
+            for option in called.options:
+                self.either[id(node)] = option
+                value = self.e_call(node, fr)
+                result = value if result is MISSING else _join(result, value)
+            return result
         if type(func) is ast.Attribute:
-            receiver = self.either.pop(id(node), MISSING) if self.either else MISSING
-            if receiver is MISSING:
-                receiver = self.ev(func.value, fr)
-            if type(receiver) is Either:  # the call on each instance it may be, the results joined
-                result = MISSING
-                for option in receiver.options:
-                    self.either[id(node)] = option
-                    value = self.e_call(node, fr)
-                    result = value if result is MISSING else _join(result, value)
-                return result
+            receiver = called
             name = func.attr
             if isinstance(receiver, Mod):
                 callee = Mod(f"{receiver.path}.{name}")
@@ -2056,16 +2059,7 @@ class Scanner:
             else:
                 callee = MISSING
         else:
-            callee = self.either.pop(id(node), MISSING) if self.either else MISSING
-            if callee is MISSING:
-                callee = self.ev(func, fr)
-            if type(callee) is Either:  # model(state), the model one of several instances: each called, joined
-                result = MISSING
-                for option in callee.options:
-                    self.either[id(node)] = option
-                    value = self.e_call(node, fr)
-                    result = value if result is MISSING else _join(result, value)
-                return result
+            callee = called
             name = getattr(func, "id", "")
         table = EXPRESSIONS
         args = []
