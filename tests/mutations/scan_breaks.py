@@ -1507,7 +1507,7 @@ BREAKS = [
      "                return TABLE_ROW if len(parts) == 1 else NUM",
      "                return TABLE_ROW if len(parts) == 1 else None"),
     ("a small function walked no more than another",
-     "        limit = SMALL_WALKS if _small(fn.node) else MAX_WALKS",
+     "        limit = SMALL_WALKS if small else MAX_WALKS",
      "        limit = MAX_WALKS"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are

@@ -839,6 +839,7 @@ class Scanner:
         self.named: dict[str, object] = {}  # the last value assigned to each name anywhere
         self.memo: dict[tuple, object] = {}
         self.walks: dict[int, int] = {}
+        self.small: dict[int, bool] = {}  # a function's node -> whether it is small (see _small)
         self.lines: list[str] | None = None
         self.called: dict = {}  # (id(node), pattern) -> the names the function's text calls
         self.mattering: dict = {}  # (id(node), attributes) -> may_matter
@@ -2323,7 +2324,10 @@ class Scanner:
             return _retie(result, {a.rel[0] for a in (*args, *kw.values()) if type(a) is T and a.rel is not None},
                           {}) if _tied(result) else result
         walks = self.walks.get(id(fn), 0)
-        limit = SMALL_WALKS if _small(fn.node) else MAX_WALKS
+        small = self.small.get(id(node := fn.node))
+        if small is None:
+            small = self.small[id(node)] = _small(node)
+        limit = SMALL_WALKS if small else MAX_WALKS
         if not depth_reset and (walks >= limit or len(self.memo) > 4 * len(self.functions) + 200):
             _poison((*args, *kw.values()))
             return None  # enough walks of this function, or of this module: the rest is not followed
@@ -3929,7 +3933,6 @@ class Table:
         return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node))
 
 
-@functools.lru_cache(maxsize=4096)
 def _small(node) -> bool:
     """A function of at most four statements and no loop, def or class inside: cheap to walk again and again."""
     return len(node.body) <= 4 and not any(
