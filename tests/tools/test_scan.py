@@ -32,6 +32,9 @@ def codes(source: str, **options) -> list[str]:
 
 TF1 = "import tensorflow.compat.v1 as tf\nimport numpy as np\n"
 KERAS = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
+RECORDS = ("import tensorflow as tf\nSPEC = {'x': tf.io.FixedLenFeature([8], tf.float32), "
+           "'y': tf.io.FixedLenFeature([], tf.float32), 'v': tf.io.VarLenFeature(tf.int64)}\n"
+           "def parse(r):\n    e = tf.io.parse_single_example(r, SPEC)\n    return e['x'], e['y']\n")
 # Two MLPs with no Input: what they give follows the shape of `s`, a name whose value the source does not show.
 MLPS = KERAS + """\
 critic = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(1)])
@@ -310,6 +313,31 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="dataset-zip"),
     pytest.param(DS + "d = tf.data.Dataset.from_tensor_slices({'x': X, 'y': y}).batch(4)\nfor e in d:\n    pass",
                  "e", None, id="dataset-of-a-dict-unknown"),
+    pytest.param(RECORDS + "e = tf.io.parse_single_example(s, SPEC)\ny = e['y']", "y", "()",
+                 id="tfrecord-parse-single-example-scalar"),
+    pytest.param(RECORDS + "e = tf.io.parse_single_example(s, SPEC)\nx = e['x']", "x", "(8,)",
+                 id="tfrecord-parse-single-example-vector"),
+    pytest.param(RECORDS + "e = tf.parse_example(s, SPEC)\ny = e['y']", "y", "(B,)",
+                 id="tfrecord-parse-example-of-a-batch"),
+    pytest.param(RECORDS + "e = tf.io.parse_single_example(s, SPEC)\nv = e['v']", "v", None,
+                 id="tfrecord-var-len-feature-unknown"),
+    pytest.param(RECORDS + "e = tf.io.parse_single_example(s, SPEC)\nfor k in list(e.keys()):\n"
+                 "    e[k] = tf.cast(e[k], tf.float32)\ny = e['y']", "y", "()", id="tfrecord-each-key-cast"),
+    pytest.param(RECORDS + "for xb, yb in tf.data.TFRecordDataset(f).map(parse).batch(4):\n    pass", "yb",
+                 "(B,)", id="tfrecord-dataset-map-batch"),
+    pytest.param(RECORDS + "for xb, yb in tf.data.TFRecordDataset(f).map(parse):\n    pass", "yb", "()",
+                 id="tfrecord-dataset-map-unbatched"),
+    pytest.param(RECORDS + "d = tf.data.TFRecordDataset(f).apply(tf.data.experimental.map_and_batch(parse, 4))\n"
+                 "for xb, yb in d:\n    pass", "yb", "(B,)", id="tfrecord-dataset-map-and-batch"),
+    pytest.param(RECORDS + "d = tf.data.TFRecordDataset(f).apply(tf.data.experimental.map_and_batch(\n"
+                 "    lambda r: tf.io.parse_single_example(r, SPEC), 4))\nfor e in d:\n    y = e['y']", "y", "(B,)",
+                 id="tfrecord-dataset-of-records-batched"),
+    pytest.param(TF1 + "w = tf.zeros((1, 8))\np = tf.matmul(tf.zeros((4, 8)), w, transpose_b=True)", "p",
+                 "(4, 1)", id="matmul-transpose-b"),
+    pytest.param(TF1 + "x = tf.zeros((4, 8))\np = tf.matmul(x, x, transpose_a=True)", "p", "(8, 8)",
+                 id="matmul-transpose-a"),
+    pytest.param(TF1 + "w = tf.zeros((1, 8))\np = tf.matmul(pooled, w, adjoint_b=True)", "p", "(..., 1)",
+                 id="matmul-unknown-input-transposed-weight"),
     pytest.param(DICT + "b = dict(obs=None, rew=rew[idx])\nr = b['rew']", "r", "(B,)", id="dict-call"),
     pytest.param(DICT + "b = {'rew': rew[idx]}\nr = b['rew']", "r", "(B,)", id="dict-literal"),
     pytest.param(DICT + "b = {'rew': rew[idx]}\nr = b['obs']", "r", None, id="dict-another-key"),

@@ -546,11 +546,11 @@ REDUCE_CONFIRM = {"reduce_mean", "reduce_sum", "mean", "sum", "average", "nanmea
 REDUCE_SHAPE = {"reduce_max", "reduce_min", "reduce_prod", "max", "min", "amax", "amin", "prod", "argmax",
                 "argmin", "reduce_logsumexp", "logsumexp", "std", "var", "reduce_std", "reduce_variance",
                 "reduce_any", "reduce_all", "count_nonzero", "median"}
-UNARY = {"square", "abs", "absolute", "sqrt", "exp", "log", "log1p", "cast", "to_float", "to_double", "sigmoid",
-         "tanh", "relu", "elu", "selu", "softplus", "cosh", "sinh", "cos", "sin", "negative", "neg", "sign",
-         "round", "floor", "ceil", "stop_gradient", "identity", "convert_to_tensor", "asarray", "asanyarray",
-         "clip_by_value", "clip", "reciprocal", "rsqrt", "logical_not", "float32", "float64", "erf", "expm1",
-         "leaky_relu", "nan_to_num", "real", "exp2", "log2", "log10", "relu6", "softsign", "square_root",
+UNARY = {"square", "abs", "absolute", "sqrt", "exp", "log", "log1p", "cast", "to_float", "to_double", "to_int32",
+         "to_int64", "sigmoid", "tanh", "relu", "elu", "selu", "softplus", "cosh", "sinh", "cos", "sin", "negative",
+         "neg", "sign", "round", "floor", "ceil", "stop_gradient", "identity", "convert_to_tensor", "asarray",
+         "asanyarray", "clip_by_value", "clip", "reciprocal", "rsqrt", "logical_not", "float32", "float64", "erf",
+         "expm1", "leaky_relu", "nan_to_num", "real", "exp2", "log2", "log10", "relu6", "softsign", "square_root",
          "batch_normalization", "batch_norm", "dropout", "softmax", "log_softmax", "layer_norm", "l2_normalize",
          "swish", "gelu", "hard_sigmoid", "sigmoid_cross_entropy_elementwise"}
 BINARY = {"add", "subtract", "multiply", "divide", "truediv", "realdiv", "div", "squared_difference", "pow",
@@ -2398,7 +2398,7 @@ class Scanner:
             units = units if type(units) is int else None
             words = f"tflearn fully_connected of {units} unit{'s' * (units != 1)}" if units else "tflearn layer"
             return T((batch, units), (line, words, None), pred=True)
-        if ns == "tf" and name in ("estimator.Estimator", "contrib.learn.Estimator"):
+        if ns == "tf" and name in ESTIMATORS:
             fn = _arg(args, kw, 0, "model_fn")
             return Estimator(fn, kw.get("params")) if type(fn) is Fn else None
         if ns == "tf" and last in ("numpy_input_fn", "pandas_input_fn") and name.startswith("estimator."):
@@ -2514,8 +2514,11 @@ class Scanner:
                 num = len(range(*args))  # np.arange(8), tf.range(2, 10, 2)
             return T((num if isinstance(num, int) else None,), (line, "{}", node))
         if last in ("matmul", "dot", "mm"):
-            return self.matmul(first, args[1] if len(args) > 1 else kw.get("b"), node,
-                               rank2=ns in ("tf", "k", "k2") and last == "matmul")
+            a, b = first if args else kw.get("a"), args[1] if len(args) > 1 else kw.get("b")
+            if ns == "tf" and last == "matmul":  # transpose_b=True: x (B, k) times w (1, k) is (B, 1)
+                a, b = (_transposed(v) if kw.get(f"transpose_{n}") is True or kw.get(f"adjoint_{n}") is True else v
+                        for v, n in ((a, "a"), (b, "b")))
+            return self.matmul(a, b, node, rank2=ns in ("tf", "k", "k2") and last == "matmul")
         if last == "xw_plus_b" and ns == "tf":  # x @ weights + biases: the product's shape (biases are (units,))
             return self.matmul(first if args else kw.get("x"), _arg(args, kw, 1, "weights"), node, rank2=True)
         if last == "bias_add":  # value + bias along its last axis: the value's shape
@@ -2611,8 +2614,13 @@ class Scanner:
                 return x.like(src=(line, "{}", node),
                               pending=x.pending | (y.pending if isinstance(y, T) else frozenset()))
             return _join(x, y) if isinstance(x, T) else None
-        if ns == "tf" and name.startswith("data."):
-            return self.dataset(last, args, node)
+        if ns == "tf" and (name.startswith("data.") or name.startswith("contrib.data.")):
+            return self.dataset(last, args, kw, node)
+        if ns == "tf" and last == "FixedLenFeature":  # one named feature of a tf.Example: its shape, no batch axis
+            dims = self.dims(_arg(args, kw, 0, "shape"), line)
+            return Feature(tuple(None if d == "B" else d for d in dims), node) if dims is not None else None
+        if ns == "tf" and last in ("parse_single_example", "parse_example"):
+            return self.parsed(last, _arg(args, kw, 0, "serialized"), _arg(args, kw, 1, "features"), node)
         if last in ("dense", "fully_connected", "linear") and ("layers" in name or ns == "tf"):
             units = _arg(args, kw, 1, "units", _arg(args, kw, 1, "num_outputs"))
             return self.apply_layer(Layer("dense", units, line=line), first if args else kw.get("inputs"), node)
@@ -2628,10 +2636,16 @@ class Scanner:
             return SAFE_LOSS
         return None
 
-    def dataset(self, last, args, node):
+    def dataset(self, last, args, kw, node):
         """`tf.data.Dataset.from_tensor_slices((x, y))`: its elements are one row of each array (their first axis
-        sliced off); `from_tensors(x)` has x itself; `Dataset.zip((a, b))` pairs the elements."""
+        sliced off); `from_tensors(x)` has x itself; `Dataset.zip((a, b))` pairs the elements; a TFRecordDataset's
+        are serialized records, one string each; `map_and_batch(f, n)` is a transformation for `ds.apply`."""
         first = args[0] if args else None
+        if last in RECORD_DATASETS:
+            return Data(T((), (node.lineno, "{}", node)))
+        if last == "map_and_batch":
+            fn = _arg(args, kw, 0, "map_func")
+            return MapAndBatch(fn) if isinstance(fn, (Lam, Fn)) else None
         if last == "from_tensor_slices":
             parts = first if isinstance(first, tuple) else (first,)
             rows = tuple(p.like(dims=p.dims[1:], raw=None, ph=None, unk=False, pending=frozenset())
@@ -2643,12 +2657,27 @@ class Scanner:
             return Data(tuple(d.item for d in first))
         return None
 
+    def parsed(self, last, serialized, spec, node):
+        """`tf.io.parse_single_example(record, {'label': tf.io.FixedLenFeature([], tf.float32), ...})`: a dict of the
+        features by name, each of its declared shape (`parse_example` of a batch of records: a batch axis in front);
+        a feature not of a fixed length (VarLenFeature: a sparse tensor) is not known."""
+        if type(spec) is not Record:
+            return None
+        batch = ()
+        if last == "parse_example":
+            batch = (serialized.dims[0],) if isinstance(serialized, T) and serialized.dims else ("B",)
+        return Record({key: T((*batch, *f.dims), (f.node.lineno, "{} of a tf.Example", f.node))
+                       if type(f) is Feature else None for key, f in spec.attrs.items()}, mutable=True)
+
     def data_method(self, data, name, args, kw, node):
         """`ds.batch(n)`: elements with a batch axis in front; `ds.shuffle(k)`, `ds.repeat()`: the same elements;
-        `ds.map(f)`: what f makes of one; `ds.unbatch()`: the rows of one."""
+        `ds.map(f)`: what f makes of one; `ds.unbatch()`: the rows of one; `ds.apply(map_and_batch(f, n))`: a map,
+        then a batch."""
         def batched(item, extend):
             if isinstance(item, tuple):
                 return tuple(batched(i, extend) for i in item)
+            if type(item) is Record:  # parsed tf.Examples: each feature batched
+                return Record({k: batched(v, extend) for k, v in item.attrs.items()}, mutable=True)
             if not isinstance(item, T) or item.dims is None:
                 return None
             if extend:
@@ -2661,6 +2690,9 @@ class Scanner:
         if name == "unbatch":
             return Data(batched(data.item, False))
         fn = args[0] if args else kw.get("map_func")
+        if name == "apply" and type(fn) is MapAndBatch:
+            mapped = self.data_method(data, "map", [fn.fn], {}, node)
+            return self.data_method(mapped, "batch", [], {}, node) if mapped is not None else None
         if name == "map" and isinstance(fn, (Lam, Fn)):
             items = list(data.item) if isinstance(data.item, tuple) else [data.item]
             made = self.call_lambda(fn, items) if type(fn) is Lam else self.call_fn(fn, items, {})
@@ -3603,6 +3635,13 @@ def _parenthesized(source, node, offset=0) -> bool:
     return before.endswith("(") and after.startswith(")") and not before[:-1].rstrip().endswith(("(", ","))
 
 
+def _transposed(value):
+    """A matrix operand transposed in a matmul: its last two axes swapped (a rank not known: not known)."""
+    if not isinstance(value, T) or value.dims is None or len(value.dims) < 2:
+        return None if isinstance(value, T) and value.dims is not None else value
+    return value.like(dims=(*value.dims[:-2], value.dims[-1], value.dims[-2]))
+
+
 def _arg(args, kw, position, keyword, default=None):
     if keyword in kw:
         return kw[keyword]
@@ -3902,7 +3941,9 @@ def _dict_method(record, name, args, kw):
         record.attrs.update({**(key.attrs if args else {}), **kw})
     elif name == "setdefault" and isinstance(key, str):
         return record.attrs.setdefault(key, args[1] if len(args) > 1 else PYNONE)
-    elif name not in ("keys", "values", "items", "__contains__", "__len__"):
+    elif name == "keys" and not args:  # `for name in list(example.keys())`: each key in turn
+        return tuple(record.attrs)
+    elif name not in ("values", "items", "__contains__", "__len__"):
         record.set(None, None)
     return None
 
@@ -3962,6 +4003,8 @@ def _untable(value, node):
 
 
 PANDAS_TABLES = {"DataFrame", "read_excel", "read_table", "read_json", "read_parquet", "read_feather", "read_sql"}
+ESTIMATORS = frozenset({"estimator.Estimator", "contrib.learn.Estimator", "contrib.tpu.TPUEstimator",
+                        "estimator.tpu.TPUEstimator"})  # each calls its model_fn on what an input_fn gives
 FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "reset_index", "sort_values",
               "drop_duplicates", "astype"}  # DataFrame methods that give a table of the same columns (or fewer)
 
@@ -4015,6 +4058,27 @@ class Data:
 DATA_SAME = frozenset({"shuffle", "repeat", "prefetch", "cache", "take", "skip", "filter", "with_options",
                        "as_numpy_iterator", "shard", "take_while"})  # Dataset methods that keep its elements
 DATA_BATCH = frozenset({"batch", "padded_batch"})
+
+
+RECORD_DATASETS = frozenset({"TFRecordDataset", "TextLineDataset", "FixedLengthRecordDataset"})  # of strings
+
+
+class Feature:
+    """`tf.io.FixedLenFeature(shape, dtype)`: a feature of a tf.Example, of that shape once parsed."""
+
+    __slots__ = ("dims", "node")
+
+    def __init__(self, dims, node):
+        self.dims, self.node = dims, node
+
+
+class MapAndBatch:
+    """`tf.data.experimental.map_and_batch(f, n)` (TF 1: tf.contrib.data): `ds.apply` of it maps f, then batches."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        self.fn = fn
 
 
 class Zip:
