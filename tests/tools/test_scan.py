@@ -256,6 +256,10 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="sklearn-fit-then-transform"),
     pytest.param(SK + "a = MinMaxScaler().fit_transform(x).ravel()", "a", "(?,)", id="sklearn-output-raveled"),
     pytest.param(SK + "a = LabelEncoder().fit_transform(x)", "a", None, id="sklearn-label-encoder-not-2d"),
+    pytest.param("from sklearn.preprocessing import minmax_scale\nimport numpy as np\n"
+                 "a = minmax_scale(np.zeros((150, 4)))", "a", "(150, 4)", id="sklearn-minmax-scale-2d"),
+    pytest.param("from sklearn import preprocessing\nimport numpy as np\n"
+                 "a = preprocessing.scale(np.zeros((150, 4))[:, 0])", "a", "(150,)", id="sklearn-scale-1d-stays-1d"),
     pytest.param(PD + "a = df.pop('price').values", "a", "(?,)", id="pandas-pop-values"),
     pytest.param(PD + "a = df.dropna()['price'].to_numpy()", "a", "(?,)", id="pandas-column-to-numpy"),
     pytest.param(PD + "a = df[['price']].values", "a", "(?, ?)", id="pandas-table-values"),

@@ -2755,6 +2755,10 @@ class Scanner:
             return T((n, f), src), T((n,), src)
         if last in SKLEARN_TRANSFORMERS:
             return SK_TRANSFORMER
+        if last in SKLEARN_SCALE_FNS:  # scaled column by column: the array's own shape, 1-D or 2-D
+            value = _arg(args, kw, 0, "X")
+            return value.like(src=(line, "{}", node), pred=False) if isinstance(value, T) and value.dims is not None \
+                and len(value.dims) in (1, 2) else None
         if last == "train_test_split":
             out = []
             for value in (_untable(a, node) for a in args):  # a pandas table or column: its values
@@ -3854,6 +3858,7 @@ class Record:
             self.attrs.clear()
 
 
+SKLEARN_SCALE_FNS = frozenset({"minmax_scale", "scale", "maxabs_scale", "robust_scale"})  # ensure_2d=False
 SKLEARN_DATASETS = {  # name: (data, target) shapes, as documented
     "fetch_california_housing": ((20640, 8), (20640,)), "load_boston": ((506, 13), (506,)),
     "load_diabetes": ((442, 10), (442,)), "load_iris": ((150, 4), (150,)), "load_breast_cancer": ((569, 30), (569,)),
