@@ -32,6 +32,9 @@ def codes(source: str, **options) -> list[str]:
 
 TF1 = "import tensorflow.compat.v1 as tf\nimport numpy as np\n"
 KERAS = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
+CSV = ("import tensorflow as tf\nCOLUMNS = ['a', 'b', 'y']\nDEFAULTS = [[0.0], [0.0], [0.0]]\n"
+       "def parse(line):\n    f = dict(zip(COLUMNS, tf.io.decode_csv(line, record_defaults=DEFAULTS)))\n"
+       "    return f, f.pop('y')\n")
 RECORDS = ("import tensorflow as tf\nSPEC = {'x': tf.io.FixedLenFeature([8], tf.float32), "
            "'y': tf.io.FixedLenFeature([], tf.float32), 'v': tf.io.VarLenFeature(tf.int64)}\n"
            "def parse(r):\n    e = tf.io.parse_single_example(r, SPEC)\n    return e['x'], e['y']\n")
@@ -336,6 +339,22 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(RECORDS + "d = tf.data.TFRecordDataset(f).apply(tf.data.experimental.map_and_batch(\n"
                  "    lambda r: tf.io.parse_single_example(r, SPEC), 4))\nfor e in d:\n    y = e['y']", "y", "(B,)",
                  id="tfrecord-dataset-of-records-batched"),
+    pytest.param(CSV + "for f, y in tf.data.TextLineDataset(p).map(parse).batch(4):\n    pass", "y", "(B,)",
+                 id="csv-lines-decoded-then-batched"),
+    pytest.param(CSV + "for f, y in tf.data.TextLineDataset(p).batch(4).map(parse):\n    pass", "y", "(B,)",
+                 id="csv-batches-decoded"),
+    pytest.param(CSV + "for f, y in tf.data.TextLineDataset(p).map(parse):\n    pass", "y", "()",
+                 id="csv-lines-decoded"),
+    pytest.param(CSV + "c = dict(zip(COLUMNS, tf.io.decode_csv(tf.zeros([8]), [[0.0]] * 3)))\nb = c['b']", "b", None,
+                 id="csv-defaults-of-a-length-not-shown"),
+    pytest.param(CSV + "c = dict(zip(['a', 'b'], tf.io.decode_csv(tf.zeros([8]), DEFAULTS)))\nb = c['b']", "b",
+                 None, id="csv-names-and-columns-of-two-lengths"),
+    pytest.param(CSV + "f, y = parse(tf.compat.v1.placeholder(tf.string))", "y", None,
+                 id="csv-lines-of-a-rank-not-known"),
+    pytest.param(CSV + "for f, y in tf.data.experimental.make_csv_dataset(p, 32, label_name='y'):\n    pass", "y",
+                 "(B,)", id="make-csv-dataset-label"),
+    pytest.param(CSV + "for f in tf.data.experimental.make_csv_dataset(p, 32):\n    y = f['y']", "y", None,
+                 id="make-csv-dataset-columns-not-known"),
     pytest.param(TF1 + "w = tf.zeros((1, 8))\np = tf.matmul(tf.zeros((4, 8)), w, transpose_b=True)", "p",
                  "(4, 1)", id="matmul-transpose-b"),
     pytest.param(TF1 + "x = tf.zeros((4, 8))\np = tf.matmul(x, x, transpose_a=True)", "p", "(8, 8)",

@@ -2239,6 +2239,10 @@ class Scanner:
                 return Record(dict(kw), mutable=True)
             if len(args) == 1 and type(args[0]) is Record:
                 return Record({**args[0].attrs, **kw}, mutable=True)
+            pairs = args[0].items if len(args) == 1 and type(args[0]) is Zip else ()
+            if len(pairs) == 2 and all(type(p) is tuple for p in pairs) and len(pairs[0]) == len(pairs[1]) and \
+                    all(isinstance(k, str) for k in pairs[0]):  # dict(zip(CSV_COLUMNS, tf.decode_csv(...)))
+                return Record({**dict(zip(*pairs, strict=True)), **kw}, mutable=True)
             return None
         if callee is BUILTIN_ABS:
             return self.unary(args[0] if args else None, node)
@@ -2632,6 +2636,11 @@ class Scanner:
         if ns == "tf" and last == "FixedLenFeature":  # one named feature of a tf.Example: its shape, no batch axis
             dims = self.dims(_arg(args, kw, 0, "shape"), line)
             return Feature(tuple(None if d == "B" else d for d in dims), node) if dims is not None else None
+        if ns == "tf" and last == "decode_csv":  # one tensor a column, each of the records' shape
+            records, defaults = _arg(args, kw, 0, "records"), _arg(args, kw, 1, "record_defaults")
+            if isinstance(records, T) and records.dims is not None and isinstance(defaults, tuple):
+                return tuple(T(records.dims, (line, "a column of {}", node)) for _ in defaults)
+            return None
         if ns == "tf" and last in ("parse_single_example", "parse_example"):
             return self.parsed(last, _arg(args, kw, 0, "serialized"), _arg(args, kw, 1, "features"), node)
         if last in ("dense", "fully_connected", "linear") and ("layers" in name or ns == "tf"):
@@ -2656,6 +2665,11 @@ class Scanner:
         first = args[0] if args else None
         if last in RECORD_DATASETS:
             return Data(T((), (node.lineno, "{}", node)))
+        if last == "make_csv_dataset":  # batches of (a dict of the columns, the label column) with label_name
+            label = kw.get("label_name")
+            features = Record({}, mutable=True)  # the file's columns: not known
+            return Data((features, T(("B",), (node.lineno, "the label column of {}", node)))
+                        if isinstance(label, str) else features)
         if last == "map_and_batch":
             fn = _arg(args, kw, 0, "map_func")
             return MapAndBatch(fn) if isinstance(fn, (Lam, Fn)) else None
