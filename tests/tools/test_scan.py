@@ -2462,33 +2462,6 @@ def test_an_unreached_loss_function_is_walked_on_keras2s_labels(term, signs, exp
     assert findings(source + "nll(labels, outputs)\n") == []  # called: on what the call gives, here not known
 
 
-# Labels packed in columns (`y_true[:, 1]`, a Cox loss's events) against outputs never cut: for the column of y_true
-# to meet y_pred at all, the model's output is a column, (B, 1); walked so too, after the walk on unknowns.
-PACKED_LOSS = KERAS + "def cox(y_true, y_pred):\n    events = {events}\n    return -tf.reduce_sum({term})\n"
-
-
-@pytest.mark.parametrize("events, term, expected", [
-    pytest.param("y_true[:, 1]", "events * y_pred", [(6, "TLW003")], id="a-column-cut-times-the-outputs"),
-    pytest.param("y_true[:, 1]", "events * tf.gather(y_pred, tf.argsort(y_true[:, 0]))", [(6, "TLW003")],
-                 id="through-a-gather"),
-    pytest.param("y_true[:, 1:2]", "events * y_pred", [], id="a-column-kept"),
-    pytest.param("y_true[:, 1]", "events * tf.reshape(y_pred, [-1])", [], id="outputs-flattened"),
-    pytest.param("y_true[:, 1]", "events * tf.squeeze(y_pred, axis=-1)", [], id="outputs-squeezed"),
-    pytest.param("y_true[:, 1]", "events * y_pred[:, 0]", [], id="outputs-read-by-column"),
-])
-def test_a_loss_of_packed_labels_meets_outputs_of_one_column(events, term, expected):
-    assert findings(PACKED_LOSS.format(events=events, term=term)) == expected
-    assert findings("from keras import ops\n" + PACKED_LOSS.format(events=events, term=term)) == \
-        [(line + 1, code) for line, code in expected]  # Keras 3 passes packed labels as they are too
-
-
-@pytest.mark.parametrize("signs", ["", "from keras import ops\n"])
-def test_a_loss_subclass_of_packed_labels_meets_outputs_of_one_column(signs):
-    source = signs + KERAS + "class Cox(keras.losses.Loss):\n    def call(self, y_true, y_pred):\n" \
-        "        return -tf.reduce_sum(y_true[:, 1] * y_pred)\n"
-    assert findings(source) == [(6 + bool(signs), "TLW003")]
-
-
 @pytest.mark.parametrize("pins, expected", [
     pytest.param(None, [(6, "TLW003")], id="no-pins"),
     pytest.param(("requirements.txt", "numpy==2.2\ntensorflow==2.18.0\nkeras==3.9.0\n"), [], id="keras3-pinned"),

@@ -879,8 +879,7 @@ class Scanner:
                         reaching = self.reaching()
                     if fn.node.name not in reaching[0]:
                         continue
-                for args in self.keras_loss_walks(fn):
-                    self.call_fn(fn, args, {}, depth_reset=True)
+                self.call_fn(fn, self.keras2_loss_args(fn), {}, depth_reset=True)
             while classes < len(self.classes):
                 classes += 1
                 self._class_pass(self.classes[classes - 1])
@@ -892,35 +891,24 @@ class Scanner:
                 found += [f for f in sibling.findings(*sibling.baseline) if not _suppressed(f, lines)]
         return found
 
-    def keras_loss_walks(self, fn) -> list[list]:
-        """The walks of a function no call reached (each a list of arguments; `[]`: on unknowns). One whose
-        parameters are a Keras loss's, `(y_true, y_pred)`, may be given to compile where the scan does not see it
-        (another module's model, a callback, a library's user): it is walked on what Keras 2's compile hands a loss
-        against outputs of several columns, (B,) labels made (B, 1), and outputs of rank 2 (what `y_pred[:, 0]`
-        reads); Keras 3 passes (B,) labels as they are, so a Keras 3 module's walk stays on unknowns. A y_true read
-        by columns (`y_true[:, 1]`) is labels packed, (B, k) in either generation: walked on unknowns (see
-        column_cut), and, where the outputs are never cut or reshaped, on (B, k) labels and a column of outputs:
-        `y_true[:, 1] * y_pred` runs only if the model's output is one, (B, 1) (a Cox loss's events times its
-        risks). A Loss subclass's `call(self, y_true, y_pred)` is walked so too (compile's container expands its
-        labels alike), unless the module calls an instance directly, or fits every model compiled with one (see
-        _class_pass)."""
+    def keras2_loss_args(self, fn) -> list:
+        """A function no call reached whose parameters are a Keras loss's, `(y_true, y_pred)`: given to compile
+        where the scan does not see it (another module's model, a callback, a library's user), it is walked on what
+        Keras 2's compile hands a loss against outputs of several columns: (B,) labels made (B, 1), and outputs of
+        rank 2 (what `y_pred[:, 0]` reads). A y_true read by columns (`y_true[:, 1]`) is labels packed, walked
+        on unknowns as before (see column_cut). Keras 3 passes (B,) labels as they are, so a Keras 3 module's
+        walk stays on unknowns. A Loss subclass's `call(self, y_true, y_pred)` is walked so too (compile's
+        container expands its labels alike), unless the module calls an instance directly, or fits every model
+        compiled with one (see _class_pass)."""
         params = [p.arg for p in (*fn.node.args.posonlyargs, *fn.node.args.args)][fn.cls is not None:]
-        if params[:2] != ["y_true", "y_pred"] or not self.names_tensorflow:
-            return [[]]
+        if params[:2] != ["y_true", "y_pred"] or self.keras3 or not self.names_tensorflow:
+            return []
+        if re.search(r"\by_true\s*\[", self.text_of(fn.node)):  # labels packed: walked on unknowns (their cuts)
+            return []
         line = fn.node.lineno
         name = f"{fn.cls.node.name}.{fn.node.name}" if fn.cls is not None else fn.node.name
-        text = self.text_of(fn.node)
-        outputs = T(("B", None), (line, f"y_pred as Keras hands {name} a model's outputs", None), pred=True)
-        if re.search(r"\by_true\s*\[", text):
-            if re.search(r"\by_pred\s*[\[.]", text):
-                return [[]]
-            return [[], [T(("B", None), (line, f"y_true packed in columns, as Keras hands them to {name}", None)),
-                         outputs.like(dims=("B", 1), src=(line, f"y_pred as Keras hands {name} outputs that meet "
-                                                                "a column of y_true elementwise: (B, 1)", None))]]
-        if self.keras3:
-            return [[]]
         labels = T(("B", 1), (line, f"y_true as Keras 2's compile hands (B,) labels to {name}: (B, 1)", None))
-        return [[labels, outputs]]
+        return [labels, T(("B", None), (line, f"y_pred as Keras hands {name} a model's outputs", None), pred=True)]
 
     def _class_pass(self, cls):
         """Each method walked once with `self` an instance: __init__ and build first, for the attributes they set."""
@@ -949,10 +937,9 @@ class Scanner:
                 self.call_fn(fn, [inst, *raws], {}, depth_reset=True)
                 models = self.compiled.get(id(cls), [])
                 seen = models and all(m is not None and self.fitted.get(id(m)) for m in models)  # each fit walked it
-                walks = [] if self.loss_called.get(id(cls)) or seen else self.keras_loss_walks(fn)
-                for keras2 in walks:  # given to compile where the scan does not see it, in Keras 2
-                    if keras2:
-                        self.call_fn(fn, [inst, *keras2], {}, depth_reset=True)
+                keras2 = [] if self.loss_called.get(id(cls)) or seen else self.keras2_loss_args(fn)
+                if keras2:  # given to compile where the scan does not see it, in Keras 2
+                    self.call_fn(fn, [inst, *keras2], {}, depth_reset=True)
             elif not fn.done and (cls.kind == "loss" or name in ("__init__", "build", "setup") or name in reducing or
                                   self.may_matter(fn.node, attributes=True) or
                                   self.calls(fn.node, _feeders(cls))):  # self._updater([s, a, td]): a feed
