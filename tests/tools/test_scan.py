@@ -1619,6 +1619,9 @@ files = !ls
 %%time
 x = np.zeros((100, 1))
 print "mean", np.mean(x - np.zeros(100))
+
+ %%time
+y = x
 """
 
 
@@ -1628,6 +1631,7 @@ def test_a_notebook_exported_with_its_magics_is_scanned_with_lines_kept():
     assert len(plain.splitlines()) == len(NOTEBOOK.splitlines())
     assert plain.splitlines()[4] == "    pass" and plain.splitlines()[7] == "files = None"
     assert plain.splitlines()[9] == "" and plain.splitlines()[12] == "x = np.zeros((100, 1))"
+    assert plain.splitlines()[11] == plain.splitlines()[15] == ""  # a cell magic's line, indented by a slip too
     assert findings(NOTEBOOK) == [(14, "TLW003")]  # with a Python 2 print too
 
 

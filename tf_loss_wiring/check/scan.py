@@ -4376,12 +4376,14 @@ CELL_MAGICS_IN_PYTHON = (["time"], ["timeit"], ["capture"], ["prun"])  # %%time.
 
 def _without_cell_magics(source: str) -> str:
     """`%%html`, `%%bash`, ...: the cell below is not Python, and is blanked up to its end (the first empty line);
-    `%%time`-like magics run their cell as Python, which is kept."""
+    `%%time`-like magics run their cell as Python, which is kept. The magic's own line is blanked (never inside a
+    block: ` %%time`, indented by a slip in a cell pasted after others, is no indentation)."""
     lines = source.split("\n")
     blank = False
     for i, line in enumerate(lines):
-        if line.startswith("%%"):
-            blank = line[2:].split(maxsplit=1)[:1] not in CELL_MAGICS_IN_PYTHON
+        if line.lstrip(" \t").startswith("%%"):
+            blank = line.lstrip(" \t")[2:].split(maxsplit=1)[:1] not in CELL_MAGICS_IN_PYTHON
+            lines[i] = ""
         elif blank and not line.strip():
             blank = False
         elif blank:
