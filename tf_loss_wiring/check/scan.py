@@ -840,6 +840,7 @@ class Scanner:
         self.memo: dict[tuple, object] = {}
         self.walks: dict[int, int] = {}
         self.small: dict[int, bool] = {}  # a function's node -> whether it is small (see _small)
+        self.bounds: dict[int, tuple] = {}  # a slice's node -> its bounds as last evaluated (`-horizon:`: -1)
         self.lines: list[str] | None = None
         self.called: dict = {}  # (id(node), pattern) -> the names the function's text calls
         self.mattering: dict = {}  # (id(node), attributes) -> may_matter
@@ -1964,7 +1965,7 @@ class Scanner:
         item = items[1]
         if isinstance(item, int) and not isinstance(item, bool) or item is NUM:
             kind = "drop"  # X[:, 2], X[:, 1 + n]: an integer drops the axis
-        elif item is SLICE and _slice_length(parts[1], None) == 1:
+        elif item is SLICE and _slice_length(parts[1], None, self.bounds.get(id(parts[1]))) == 1:
             kind = "keep"
         else:
             return None
@@ -1974,9 +1975,9 @@ class Scanner:
         return T(None, src, cut=(key, kind, node))
 
     def e_slice(self, node, fr):
-        for part in (node.lower, node.upper, node.step):
-            if part is not None:
-                self.ev(part, fr)
+        values = [self.ev(part, fr) if part is not None else None for part in (node.lower, node.upper, node.step)]
+        self.bounds[id(node)] = tuple(v if type(v) is int else None if p is None else NUM
+                                      for v, p in zip(values[:2], (node.lower, node.upper), strict=True))
         return SLICE
 
     def index(self, value, parts, items, node):
@@ -2001,7 +2002,7 @@ class Scanner:
             if item is FULL or (item is SLICE and _full_slice(part)):
                 out.append(dims[axis])
             elif item is SLICE:
-                out.append("B" if axis == 0 else _slice_length(part, dims[axis]))
+                out.append("B" if axis == 0 else _slice_length(part, dims[axis], self.bounds.get(id(part))))
             elif isinstance(item, int) or item is NUM:
                 pass  # an integer index drops the axis
             elif isinstance(item, T) and item.dims is not None and len(item.dims) == 1:
@@ -3732,11 +3733,12 @@ def _newaxis(item):
     return isinstance(item, Mod) and item.path.endswith("newaxis")
 
 
-def _slice_length(part, dim):
+def _slice_length(part, dim, values=None):
     """The length a slice with literal bounds leaves of an axis: of a known length, Python's own arithmetic; of
     an unknown one, only a one-wide slice (`:1`, `-1:`, `2:3`) is known, as 1: it is what was written on any axis
     long enough for it (shorter, the slice is empty and makes no B x B); so is `i:i + 1` of any `i`, as written to
-    take one column of a loop's index."""
+    take one column of a loop's index. `values`: the bounds as evaluated, for bounds that are names
+    (`x[:, -horizon:]` with horizon 1)."""
     if not isinstance(part, ast.Slice) or part.step is not None:
         return None
     if part.lower is not None and type(part.upper) is ast.BinOp and type(part.upper.op) is ast.Add and \
@@ -3748,9 +3750,12 @@ def _slice_length(part, dim):
         if bound is not None and type(bound) is ast.UnaryOp and type(bound.op) is ast.USub and \
                 type(bound.operand) is ast.Constant and type(bound.operand.value) is int:
             bound = ast.Constant(-bound.operand.value)
-        if bound is not None and not (type(bound) is ast.Constant and type(bound.value) is int):
-            return None
-        bounds.append(None if bound is None else bound.value)
+        bounds.append(None if bound is None else bound.value if type(bound) is ast.Constant and
+                      type(bound.value) is int else NUM)
+    if values is not None:  # a name's value where the source has no literal
+        bounds = [v if b is NUM else b for b, v in zip(bounds, values, strict=True)]
+    if NUM in bounds:
+        return None
     lower, upper = bounds
     if isinstance(dim, int):
         return len(range(dim)[lower:upper])
