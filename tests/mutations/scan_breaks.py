@@ -763,7 +763,8 @@ BREAKS = [
      "left.cut[1] != right.cut[1]:  #",
      "left.cut[1] == right.cut[1] is None:  #"),
     ("a one-wide slice of a name of unknown rank not a kept column",
-     "        elif item is SLICE and _slice_length(parts[1], None) == 1:\n            kind = \"keep\"",
+     "        elif item is SLICE and _slice_length(parts[1], None, self.bounds.get(id(parts[1]))) == 1:\n"
+     "            kind = \"keep\"",
      "        elif False:\n            kind = \"keep\""),
     ("an integer index of a name of unknown rank not a dropped column",
      "        if isinstance(item, int) and not isinstance(item, bool) or item is NUM:\n            kind = \"drop\"",
