@@ -339,6 +339,19 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(RECORDS + "d = tf.data.TFRecordDataset(f).apply(tf.data.experimental.map_and_batch(\n"
                  "    lambda r: tf.io.parse_single_example(r, SPEC), 4))\nfor e in d:\n    y = e['y']", "y", "(B,)",
                  id="tfrecord-dataset-of-records-batched"),
+    pytest.param("import numpy as np\nrs = np.empty(shape=[0, 1])\na = np.vstack([rs, 1.0])", "a", "(1, 1)",
+                 id="vstack-of-a-number-a-row"),
+    pytest.param("import numpy as np\na = np.hstack([np.zeros(3), 2.0])", "a", "(4,)", id="hstack-of-a-number"),
+    pytest.param("import numpy as np\nxs = np.empty((0, 4))\nwhile True:\n    xs = np.vstack([xs, np.zeros((1, 4))])\n"
+                 "    seen = xs", "seen", "(?, 4)", id="an-array-grown-in-a-loop"),
+    pytest.param("import numpy as np\nxs = np.empty((0, 4))\nxs = np.vstack([xs, np.zeros((1, 4))])", "xs", "(1, 4)",
+                 id="an-array-grown-once"),
+    pytest.param("import numpy as np\nx = np.zeros((8, 4))\nfor i in range(3):\n"
+                 "    x = np.add(np.zeros((8, 1)), x[:, :1])", "x", "(8, 1)", id="a-reassignment-in-a-loop-no-growth"),
+    pytest.param("import numpy as np\nx = np.zeros(100)\nw = np.arange(8)[None, :] + np.arange(93)[:, None]\n"
+                 "l = x[w]", "l", "(93, 8)", id="fancy-index-by-windows-of-integers"),
+    pytest.param("import numpy as np\nx = np.zeros((100, 3))\nl = x[np.zeros((100, 3)) > 0]", "l", None,
+                 id="a-mask-of-the-arrays-shape-not-known"),
     pytest.param("import numpy as np\nh = 1\nx = np.zeros((8, 5))\nl = x[:, -h:]", "l", "(8, 1)",
                  id="slice-bound-a-name-known-axis"),
     pytest.param("import numpy as np\nh = 1\nx = np.zeros((8, n))\nl = x[:, -h:]", "l", "(8, 1)",
@@ -653,6 +666,24 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
 ])
 def test_shape_of(source, name, expected):
     assert scan.shape_of(source, name) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    pytest.param("plt.plot(values[:3])", "(?,)", id="read-by-a-library"),
+    pytest.param("values.append(1.0)", None, id="appended-to"),
+    pytest.param("values[0] = 0.0", None, id="stored-into"),
+    pytest.param("other(values)", None, id="handed-on"),
+    pytest.param("np.mean(values)", "(?,)", id="read-by-numpy"),
+])
+def test_a_list_handed_to_a_walk_not_made_is_known_while_the_function_keeps_it(body, expected):
+    """A function called more often than it is walked (MAX_WALKS, here a plotting helper) may change a list given
+    to a call it is not walked for, unless it never stores into, appends to or hands on its parameters."""
+    calls = "".join(f"show(prices, {i})\n" for i in range(scan.MAX_WALKS + 2))
+    source = ("import numpy as np\nimport matplotlib.pyplot as plt\nprices = []\nfor row in rows:\n"
+              "    prices.append(float(row[1]))\ndef other(v):\n    return len(v)\n"
+              f"def show(values, start):\n    plt.figure()\n    {body}\n    plt.title(str(start))\n"
+              "    for v in values:\n        print(v)\n" + calls + "a = np.array(prices)\n")
+    assert scan.shape_of(source, "a") == expected
 
 
 # --- the rules, one at a time ---------------------------------------------------------------------------

@@ -443,6 +443,25 @@ def _counts(names: dict) -> dict:
     return {k: v for k, v in names.items() if type(v) is int}
 
 
+GROWING = frozenset({"vstack", "hstack", "concatenate", "concat", "append", "row_stack", "column_stack"})
+
+
+def _grown(before, after, name, value_node):
+    """`xs = np.vstack([xs, x])` in a loop walked once: the array grows along the axis its one pass lengthened, to a
+    length not known (the loop runs any number of times): (1, 4) after one pass from (0, 4) is (?, 4)."""
+    if not (type(before) is T and type(after) is T and before.dims is not None and after.dims is not None and
+            len(before.dims) == len(after.dims) and type(value_node) is ast.Call):
+        return after
+    func = value_node.func
+    last = func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else None
+    if last not in GROWING or not any(type(n) is ast.Name and n.id == name for a in value_node.args
+                                      for n in ast.walk(a)):
+        return after
+    dims = tuple(None if type(a) is int and type(b) is int and a != b else b
+                 for a, b in zip(before.dims, after.dims, strict=True))
+    return after.like(dims=dims) if dims != after.dims else after
+
+
 def _widen(counts: dict, names: dict) -> None:
     """After a loop walked once, a counter it changed is a number of a value not known: the loop runs any number
     of times (`targets = np.zeros(t - t_start)` is not one transition long)."""
@@ -840,6 +859,8 @@ class Scanner:
         self.memo: dict[tuple, object] = {}
         self.walks: dict[int, int] = {}
         self.small: dict[int, bool] = {}  # a function's node -> whether it is small (see _small)
+        self.looping = 0  # loops (not unrolled) the statement walked is in
+        self.keeps: dict[int, bool] = {}  # a function's node -> whether it keeps its arguments (see _keeps_params)
         self.bounds: dict[int, tuple] = {}  # a slice's node -> its bounds as last evaluated (`-horizon:`: -1)
         self.lines: list[str] | None = None
         self.called: dict = {}  # (id(node), pattern) -> the names the function's text calls
@@ -1016,6 +1037,8 @@ class Scanner:
         if value is ENV_STEP and len(node.targets) == 1 and type(node.targets[0]) is ast.Tuple:
             count = len(node.targets[0].elts)  # obs, reward, done, info (or terminated, truncated, info) = env.step(a)
             value = (None, *[NUM] * (count - 2), None) if count >= 3 else (None, NUM)
+        if self.looping and len(node.targets) == 1 and type(node.targets[0]) is ast.Name:
+            value = _grown(fr.locals.get(node.targets[0].id), value, node.targets[0].id, node.value)
         for target in node.targets:
             self.assign(target, value, fr)
 
@@ -1109,7 +1132,11 @@ class Scanner:
         else:
             counts = _counts(fr.locals)
             self.assign(node.target, self.element(sequence) if not counted else (NUM, self.element(sequence)), fr)
-            self.block(node.body, fr)
+            self.looping += 1
+            try:
+                self.block(node.body, fr)
+            finally:
+                self.looping -= 1
             _widen(counts, fr.locals)
         fr.stopped = False  # a loop may run no time, or return in some passes only
         self.block(node.orelse, fr)
@@ -1117,7 +1144,11 @@ class Scanner:
     def s_while(self, node, fr):
         counts = _counts(fr.locals)
         self.ev(node.test, fr)
-        self.block(node.body, fr)
+        self.looping += 1
+        try:
+            self.block(node.body, fr)
+        finally:
+            self.looping -= 1
         _widen(counts, fr.locals)
         fr.stopped = False
         self.block(node.orelse, fr)
@@ -2007,6 +2038,8 @@ class Scanner:
                 pass  # an integer index drops the axis
             elif isinstance(item, T) and item.dims is not None and len(item.dims) == 1:
                 out.append("B" if axis == 0 else item.dims[0])
+            elif isinstance(item, T) and item.dims and len(items) == 1 and len(item.dims) > len(dims):
+                out.extend(item.dims)  # x[windows]: integers of more axes than x has (a mask has x's): their shape
             elif isinstance(item, T) and item.dims == ():
                 pass
             elif item is RANGE:  # dataset[range(i - 2, i)]: a window of rows, of a length not worked out
@@ -2315,14 +2348,18 @@ class Scanner:
         if home is not None and home is not self:  # a sibling's function: its module's names, its findings
             return home.call_fn(fn, args, kw, depth_reset)
         """A call to one of the module's own functions: its body walked with these arguments' shapes."""
+        keeps = self.keeps.get(id(fn.node))
+        if keeps is None:
+            keeps = self.keeps[id(fn.node)] = _keeps_params(fn.node)
+        unseen = () if keeps else (*args, *kw.values())  # what a walk not made may change
         if fn in self.active or (len(self.active) >= MAX_DEPTH and not depth_reset):
-            _poison((*args, *kw.values()))
+            _poison(unseen)
             return None
         key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())),
                depth_reset)  # a walk with arguments unknown, made before a call, does not answer for the call:
         # what the instance holds may have grown since (remember() filling the memory that replay() reads)
         if key in self.memo:
-            _poison((*args, *kw.values()))  # a list given to this walk again: what it appends is not seen twice
+            _poison(unseen)  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
             # a tie to an input made inside the walk stands for that call's value: another call's is another, the
             # same for all this call's outputs (a model's logits and values)
@@ -2334,7 +2371,7 @@ class Scanner:
             small = self.small[id(node)] = _small(node)
         limit = SMALL_WALKS if small else MAX_WALKS
         if not depth_reset and (walks >= limit or len(self.memo) > 4 * len(self.functions) + 200):
-            _poison((*args, *kw.values()))
+            _poison(unseen)
             return None  # enough walks of this function, or of this module: the rest is not followed
         self.walks[id(fn)] = walks + 1
         self.memo[key] = None
@@ -3197,13 +3234,16 @@ class Scanner:
             if isinstance(values, T) and values.dims is not None:
                 return T((*values.dims, 1) if len(values.dims) == 1 else values.dims, src) if values.dims else None
             return T(None, src, ge2=True)
+        if name in ("vstack", "hstack") and isinstance(values, tuple):  # `np.vstack([rewards, r])`, r a number
+            values = tuple(T(()) if v is NUM or type(v) in (int, float) else v for v in values)
         if not isinstance(values, tuple) or not values or not all(isinstance(v, T) and v.dims is not None and
                                                                   not v.unk for v in values):
             return None
         shapes = [v.dims for v in values]
-        if name == "vstack":  # rank-1 rows become the rows of a 2-D array
-            name, axis, shapes = "concat", 0, [(1, *d) if len(d) == 1 else d for d in shapes]
-        elif name == "hstack":
+        if name == "vstack":  # numbers and rank-1 rows become the rows of a 2-D array: (1, 1), (1, k)
+            name, axis, shapes = "concat", 0, [(1, *d) if len(d) == 1 else (1, 1) if not d else d for d in shapes]
+        elif name == "hstack":  # numbers become (1,)
+            shapes = [d or (1,) for d in shapes]
             name, axis = "concat", 0 if len(shapes[0]) == 1 else 1
         dims = _along(shapes, axis, stack=name == "stack")
         return T(dims, (node.lineno, "{}", node)) if dims is not None else None
@@ -3996,6 +4036,45 @@ class Table:
 
     def array(self, node):
         return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node))
+
+
+MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
+                      "setdefault", "popitem", "add", "discard", "appendleft", "extendleft", "popleft", "rotate",
+                      "fill", "resize", "put", "__setitem__"})  # methods that change a list, a dict, a deque, an array
+
+
+def _keeps_params(node) -> bool:
+    """Whether a function leaves its parameters as it was given them: none of them is stored into (`p[i] = ...`,
+    `p.x = ...`, `p += ...`, `del p[i]`), has a method called that changes it (`p.append(x)`), or is handed to a
+    call other than a library's or a builtin's (`plt.plot(p)`, `len(p)`, `np.mean(p)` keep it). A list given to a
+    walk the scan does not make (one walk too many of a plotting helper) is then still known."""
+    params = {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+    params |= {a.arg for a in (node.args.vararg, node.args.kwarg) if a is not None}
+
+    def names_a_param(n):
+        while type(n) in (ast.Subscript, ast.Attribute, ast.Starred):
+            n = n.value
+        return type(n) is ast.Name and n.id in params
+
+    for n in ast.walk(node):
+        kind = type(n)
+        if kind in (ast.Subscript, ast.Attribute) and type(n.ctx) in (ast.Store, ast.Del) and names_a_param(n.value):
+            return False
+        if kind is ast.AugAssign and names_a_param(n.target):
+            return False
+        if kind is ast.Call:
+            func = n.func
+            if type(func) is ast.Attribute and func.attr in MUTATORS and names_a_param(func.value):
+                return False
+            root = func
+            while type(root) is ast.Attribute:
+                root = root.value
+            library = type(root) is ast.Name and (root.id in CONVENTIONAL or root.id in ("plt", "math", "print") or
+                                                 root.id in PY_BUILTINS or any(
+                                                     prefix.startswith(root.id + ".") for prefix in SEEN_LIBRARIES))
+            if not library and any(names_a_param(a) for a in (*n.args, *(k.value for k in n.keywords))):
+                return False
+    return True
 
 
 def _small(node) -> bool:
