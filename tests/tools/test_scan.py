@@ -339,6 +339,13 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(RECORDS + "d = tf.data.TFRecordDataset(f).apply(tf.data.experimental.map_and_batch(\n"
                  "    lambda r: tf.io.parse_single_example(r, SPEC), 4))\nfor e in d:\n    y = e['y']", "y", "(B,)",
                  id="tfrecord-dataset-of-records-batched"),
+    pytest.param("import numpy as np\nn = cfg['batch']\nx = np.zeros((n, 4))\nr = np.zeros(n)", "r", "(?,)",
+                 id="zeros-of-a-name-written-as-a-dimension"),
+    pytest.param("import tensorflow as tf\nx = tf.placeholder(tf.float32, (n, 4))\nr = tf.zeros(n)", "r", "(?,)",
+                 id="zeros-of-a-placeholders-dimension"),
+    pytest.param("import numpy as np\nn = cfg['batch']\nr = np.zeros(n)", "r", None, id="zeros-of-a-value-not-known"),
+    pytest.param("import numpy as np\nn = cfg['batch']\nm = max((n, 4))\nr = np.zeros(n)", "r", None,
+                 id="zeros-of-a-name-given-elsewhere-not-as-a-shape"),
     pytest.param("import numpy as np\nrs = np.empty(shape=[0, 1])\na = np.vstack([rs, 1.0])", "a", "(1, 1)",
                  id="vstack-of-a-number-a-row"),
     pytest.param("import numpy as np\na = np.hstack([np.zeros(3), 2.0])", "a", "(4,)", id="hstack-of-a-number"),

@@ -443,6 +443,8 @@ def _counts(names: dict) -> dict:
     return {k: v for k, v in names.items() if type(v) is int}
 
 
+SHAPED = frozenset({"zeros", "ones", "empty", "full", "random_normal", "random_uniform", "truncated_normal",
+                    "placeholder"})  # calls given a literal shape (first; a placeholder's second, after its dtype)
 GROWING = frozenset({"vstack", "hstack", "concatenate", "concat", "append", "row_stack", "column_stack"})
 
 
@@ -859,6 +861,7 @@ class Scanner:
         self.memo: dict[tuple, object] = {}
         self.walks: dict[int, int] = {}
         self.small: dict[int, bool] = {}  # a function's node -> whether it is small (see _small)
+        self._shape_names: frozenset | None = None  # see shape_names
         self.looping = 0  # loops (not unrolled) the statement walked is in
         self.keeps: dict[int, bool] = {}  # a function's node -> whether it keeps its arguments (see _keeps_params)
         self.bounds: dict[int, tuple] = {}  # a slice's node -> its bounds as last evaluated (`-horizon:`: -1)
@@ -975,6 +978,23 @@ class Scanner:
         if called is None:
             called = self.called[key] = frozenset((pattern or SELF_CALL).findall(self.text_of(node)))
         return not called.isdisjoint(names)
+
+    def shape_names(self) -> frozenset:
+        """The names (and attributes) the module writes as a dimension of a literal shape, `np.zeros((batch_size,
+        n))`: numbers wherever they are, whatever their value (a configuration file's) — once computed."""
+        if self._shape_names is None:
+            names = set()
+            for n in ast.walk(self.tree):
+                if type(n) is ast.Call:
+                    func = n.func
+                    last = func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else ""
+                    at = 1 if last == "placeholder" else 0
+                    shape = n.args[at] if len(n.args) > at else \
+                        next((k.value for k in n.keywords if k.arg == "shape"), None)
+                    if last in SHAPED and type(shape) in (ast.Tuple, ast.List):
+                        names |= {ast.dump(e) for e in shape.elts if type(e) in (ast.Name, ast.Attribute)}
+            self._shape_names = frozenset(names)
+        return self._shape_names
 
     def text_of(self, node) -> str:
         if self.lines is None:
@@ -2538,6 +2558,10 @@ class Scanner:
             if ns == "np" and last in ("normal", "uniform"):
                 return None
             dims = self.dims(_arg(args, kw, 0, "shape"), line)
+            shape_node = _arg_node(node, 0, "shape")
+            if dims is None and _arg(args, kw, 0, "shape") is None and shape_node is not node and \
+                    ast.dump(shape_node) in self.shape_names():
+                dims = (None,)  # np.zeros(batch_size) where (batch_size, n) is a shape too: a number, one axis
             return T(dims, (line, "{}", node)) if dims is not None else None
         if last in ("loadtxt", "genfromtxt") and ns == "np":  # at most 2-D, whatever the file holds
             return T(None, (line, "{}", node), le2=True)
