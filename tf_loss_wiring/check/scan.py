@@ -979,6 +979,18 @@ class Scanner:
             called = self.called[key] = frozenset((pattern or SELF_CALL).findall(self.text_of(node)))
         return not called.isdisjoint(names)
 
+    def unwalked(self, fn, args, kw):
+        """A call not walked: the lists and dicts handed to it may be changed there, unless the function keeps its
+        parameters (see _keeps_params; worked out once per function, and only for a call handed one)."""
+        given = (*args, *kw.values())
+        if not any(type(a) is Built or type(a) is Record and a.mutable for a in given):
+            return
+        keeps = self.keeps.get(id(fn.node))
+        if keeps is None:
+            keeps = self.keeps[id(fn.node)] = _keeps_params(fn.node)
+        if not keeps:
+            _poison(given)
+
     def shape_names(self) -> frozenset:
         """The names (and attributes) the module writes as a dimension of a literal shape, `np.zeros((batch_size,
         n))`: numbers wherever they are, whatever their value (a configuration file's) — once computed."""
@@ -2368,18 +2380,14 @@ class Scanner:
         if home is not None and home is not self:  # a sibling's function: its module's names, its findings
             return home.call_fn(fn, args, kw, depth_reset)
         """A call to one of the module's own functions: its body walked with these arguments' shapes."""
-        keeps = self.keeps.get(id(fn.node))
-        if keeps is None:
-            keeps = self.keeps[id(fn.node)] = _keeps_params(fn.node)
-        unseen = () if keeps else (*args, *kw.values())  # what a walk not made may change
         if fn in self.active or (len(self.active) >= MAX_DEPTH and not depth_reset):
-            _poison(unseen)
+            self.unwalked(fn, args, kw)
             return None
         key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())),
                depth_reset)  # a walk with arguments unknown, made before a call, does not answer for the call:
         # what the instance holds may have grown since (remember() filling the memory that replay() reads)
         if key in self.memo:
-            _poison(unseen)  # a list given to this walk again: what it appends is not seen twice
+            self.unwalked(fn, args, kw)  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
             # a tie to an input made inside the walk stands for that call's value: another call's is another, the
             # same for all this call's outputs (a model's logits and values)
@@ -2391,7 +2399,7 @@ class Scanner:
             small = self.small[id(node)] = _small(node)
         limit = SMALL_WALKS if small else MAX_WALKS
         if not depth_reset and (walks >= limit or len(self.memo) > 4 * len(self.functions) + 200):
-            _poison(unseen)
+            self.unwalked(fn, args, kw)
             return None  # enough walks of this function, or of this module: the rest is not followed
         self.walks[id(fn)] = walks + 1
         self.memo[key] = None
