@@ -346,6 +346,16 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param("import numpy as np\nn = cfg['batch']\nr = np.zeros(n)", "r", None, id="zeros-of-a-value-not-known"),
     pytest.param("import numpy as np\nn = cfg['batch']\nm = max((n, 4))\nr = np.zeros(n)", "r", None,
                  id="zeros-of-a-name-given-elsewhere-not-as-a-shape"),
+    pytest.param("import numpy as np\nx = np.zeros(10)\nx.resize((10, 1))", "x", "(10, 1)", id="resized-in-place"),
+    pytest.param("import numpy as np\nx = np.zeros(10)\nx.resize(10, 1)", "x", "(10, 1)",
+                 id="resized-in-place-by-axes"),
+    pytest.param("import numpy as np\nx = np.zeros(10)\nx.shape = (-1, 1)", "x", "(10, 1)",
+                 id="shape-set-in-place"),
+    pytest.param("import numpy as np\nx = np.array([r[0] for r in rows])\nx.resize((x.size, 1))", "x", "(?, 1)",
+                 id="an-array-of-items-not-known-resized"),
+    pytest.param("import numpy as np\nx = np.zeros(10)\ny = x.resize((10, 1))", "x", "(10,)",
+                 id="np-resize-of-a-value-kept-not-in-place"),
+    pytest.param("import numpy as np\nx = np.zeros(10)\nx.resize(k)", "x", None, id="resized-to-a-shape-not-known"),
     pytest.param("import numpy as np\nrs = np.empty(shape=[0, 1])\na = np.vstack([rs, 1.0])", "a", "(1, 1)",
                  id="vstack-of-a-number-a-row"),
     pytest.param("import numpy as np\na = np.hstack([np.zeros(3), 2.0])", "a", "(4,)", id="hstack-of-a-number"),
@@ -359,6 +369,11 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "l = x[w]", "l", "(93, 8)", id="fancy-index-by-windows-of-integers"),
     pytest.param("import numpy as np\nx = np.zeros((100, 3))\nl = x[np.zeros((100, 3)) > 0]", "l", None,
                  id="a-mask-of-the-arrays-shape-not-known"),
+    pytest.param("import numpy as np\nx = np.zeros((8, 5))\nl = x[:, i:i + 1]", "l", "(8, 1)",
+                 id="slice-of-a-name-not-known-one-wide"),
+    pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 8])\ndef head(h, n):\n    for _ in range(2):\n"
+                 "        h = tf.nn.relu(h)\n    return tf.layers.dense(h, n)\na = head(x, 4)\nb = head(x, 8)\n"
+                 "c = head(x, 1)", "c", "(B, 1)", id="a-function-walked-for-three-calls"),
     pytest.param("import numpy as np\nh = 1\nx = np.zeros((8, 5))\nl = x[:, -h:]", "l", "(8, 1)",
                  id="slice-bound-a-name-known-axis"),
     pytest.param("import numpy as np\nh = 1\nx = np.zeros((8, n))\nl = x[:, -h:]", "l", "(8, 1)",
@@ -865,6 +880,16 @@ y_predict = tf.matmul(x, W) + b
                  id="two-known-sizes-that-differ-are-an-outer-product"),
     pytest.param(TF1 + "p = tf.zeros([8, 1])\ny = tf.zeros([8])\nloss_terms = p - y\n", [],
                  id="never-reduced-in-a-module-that-names-a-loss"),
+    pytest.param(TF1 + "x = tf.placeholder(tf.float32)\nw = tf.Variable(tf.zeros([1, 8]))\n"
+                 "b = tf.Variable(tf.zeros([8]))\nh = x * w + b\nl = tf.reduce_mean(tf.square(h))\ns = tf.Session()\n"
+                 "s.run(l, feed_dict={x: np.zeros((8, 1))})\n", [], id="a-fed-column-times-a-row-no-longer-a-column"),
+    pytest.param(TF1 + "x = tf.placeholder(tf.float32)\nb = tf.Variable(tf.zeros([3]))\n"
+                 "l = tf.reduce_mean(tf.square(x + b))\ns = tf.Session()\n"
+                 "s.run(l, feed_dict={x: np.zeros((8, 1))})\n", [], id="a-fed-column-plus-a-vector-of-another-length"),
+    pytest.param(TF1 + "x = tf.placeholder(tf.float32)\nb = tf.Variable(tf.zeros([8]))\n"
+                 "l = tf.reduce_mean(tf.square(x + b))\ns = tf.Session()\n"
+                 "s.run(l, feed_dict={x: np.zeros((8, 1))})\n", [(5, "TLW002")],
+                 id="a-fed-column-plus-a-vector-as-long"),
 ])
 def test_rules(source, expected):
     assert findings(source) == expected

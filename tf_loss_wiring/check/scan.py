@@ -873,6 +873,7 @@ class Scanner:
         self.keras3 = any(sign in source for sign in KERAS3_SIGNS) or pinned == 3
         self.keras2 = not self.keras3 and pinned == 2  # a project pinned to Keras 2 (tf.keras before 2.16)
         self.names_tensorflow = "tensorflow" in source or "keras" in source
+        self.names_numpy = "numpy" in source  # `x.resize((n, 1))` of an x not known is numpy's in-place resize
         self.unpacking = None  # (id of the call, the target) of the assignment being made
         self.tf1 = any(sign in source for sign in TF1_SIGNS)  # tf.where is TF 1's, not TF 2's broadcasting one
         self.tf2 = not self.tf1 and any(sign in source for sign in TF2_SIGNS)  # eager TF 2 code
@@ -1085,7 +1086,24 @@ class Scanner:
             self.assign(node.target, self.binary(current, value, node, node.target, node.value, type(node.op)), fr)
 
     def s_expr(self, node, fr):
-        self.ev(node.value, fr)
+        value = self.ev(node.value, fr)
+        call = node.value
+        if type(call) is ast.Call and type(call.func) is ast.Attribute and call.func.attr == "resize" and \
+                type(call.func.value) is ast.Name and call.args and not call.keywords:
+            owner = self.ev(call.func.value, fr)  # x.resize((n, 1)): numpy's array, reshaped in place
+            shape = self.ev(call.args[0], fr) if len(call.args) == 1 else tuple(self.ev(a, fr) for a in call.args)
+            if (type(owner) is T or owner is None and self.names_numpy) and value is None:
+                self.reshaped_in_place(call.func.value, owner, shape, call, fr)
+
+    def reshaped_in_place(self, name, array, shape, node, fr):
+        """`x.resize((n, 1))`, `x.shape = (n, 1)`: the name's array has that shape from here on, whatever it held
+        before (an array of items not known: `np.array([t[0] for t in rows])`); a shape not known: not known."""
+        dims = self.dims(shape, node.lineno)
+        if dims is not None and type(array) is T and array.dims and dims and dims[0] == "B":
+            dims = (array.dims[0], *dims[1:])  # x.shape = (-1, 1): the length it had
+        src = (node.lineno, "{}", node)
+        made = None if dims is None else array.like(dims=dims, src=src, ph=None) if type(array) is T else T(dims, src)
+        self.assign(name, made, fr)
 
     def s_return(self, node, fr):
         fr.returns.append(self.ev(node.value, fr) if node.value is not None else PYNONE)
@@ -1354,7 +1372,9 @@ class Scanner:
                     self.assign(element.value if isinstance(element, ast.Starred) else element, None, fr)
         elif kind is ast.Attribute:
             owner = self.ev(target.value, fr)
-            if isinstance(owner, Inst):
+            if target.attr == "shape" and (type(owner) is T or owner is None) and type(target.value) is ast.Name:
+                self.reshaped_in_place(target.value, owner, value, target, fr)  # x.shape = (n, 1)
+            elif isinstance(owner, Inst):
                 if type(value) is T and value.rel is not None:  # kept past the call: no longer tied to its input
                     value = value.like(rel=None)
                 if value is None and self.swallowed and owner.cls.attrs.get(target.attr) not in (None, MISSING):
@@ -1707,6 +1727,8 @@ class Scanner:
                 pending = pending | {self.candidate("TLW002", node, (left_node, left), (right_node, right), op,
                                                     (unknown.ph,), fed=True)}
             ph = left.ph if left.unk and not right.unk else right.ph if right.unk and not left.unk else None
+            if ph is not None and known.dims and type(known.dims[-1]) is int and known.dims[-1] != 1:
+                ph = None  # x * w of a (1, 3) w: no longer what the placeholder is fed ((B, 1) fed: (B, 3))
             return T(None, (left if left.unk else right).src, unk=True, pending=pending, raw=raw, ph=ph, pred=pred)
         if a is None and b is None and left.cut and right.cut and left.cut[0] == right.cut[0] and \
                 left.cut[1] != right.cut[1]:  # X[:, :1] (S0, 1, S2...) and X[:, 2] (S0, S2...): (S0, S0, S2...)
@@ -3426,8 +3448,13 @@ class Scanner:
         """The placeholder is fed, and every feed seen is a (B, 1) column (or a (..., 1) of rank 2 or more, a
         critic's values): against a (B,), a B x B each run."""
         fed = self.feeds.get(cand.placeholders[0], [])
-        return bool(fed) and all(isinstance(v, T) and (_column(v.dims) or v.dims is None and v.tail == 1)
-                                 for v in fed)
+        if not fed or not all(isinstance(v, T) and (_column(v.dims) or v.dims is None and v.tail == 1) for v in fed):
+            return False
+        lengths = {v.dims[0] for _, v in (cand.left, cand.right) if v.dims is not None and len(v.dims) == 1}
+        rows = {v.dims[0] if v.dims else None for v in fed}
+        # a (3,) bias against (8, 1) columns is (8, 3): a B x B only where the vector is as long as the columns
+        return not (len(lengths) == 1 and type(k := lengths.pop()) is int and all(type(n) is int and n != k
+                                                                                  for n in rows))
 
     def fed_one(self, cand) -> bool:
         """The (B,) side is a placeholder fed one sample a run wherever its feeds are seen (`{ret:
