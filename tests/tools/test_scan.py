@@ -2808,3 +2808,11 @@ def test_flatten_keeps_the_batch_axis_so_a_column_stays_a_column(flatten, expect
         "y = tf.placeholder(tf.float64, shape=[None, ])\n" \
         f"pred = tf.layers.dense(x, units=1)\npred = {flatten}\nl = tf.reduce_mean((pred - y) ** 2)\n"
     assert findings(source) == expected
+
+
+def test_a_modules_lines_are_shifted_as_ast_increment_lineno_shifts_them():
+    source = (ROOT / "tf_loss_wiring" / "check" / "scan.py").read_text()
+    ours, theirs = ast.parse(source), ast.parse(source)
+    scan._shift_lines(ours, 1 << 20)
+    ast.increment_lineno(theirs, 1 << 20)
+    assert ast.dump(ours, include_attributes=True) == ast.dump(theirs, include_attributes=True)

@@ -861,7 +861,7 @@ class Scanner:
         self.memo: dict[tuple, object] = {}
         self.walks: dict[int, int] = {}
         self.small: dict[int, bool] = {}  # a function's node -> whether it is small (see _small)
-        self._shape_names: frozenset | None = None  # see shape_names
+        self._shape_names: dict[str, bool] = {}  # see shape_name
         self.looping = 0  # loops (not unrolled) the statement walked is in
         self.keeps: dict[int, bool] = {}  # a function's node -> whether it keeps its arguments (see _keeps_params)
         self.bounds: dict[int, tuple] = {}  # a slice's node -> its bounds as last evaluated (`-horizon:`: -1)
@@ -992,22 +992,17 @@ class Scanner:
         if not keeps:
             _poison(given)
 
-    def shape_names(self) -> frozenset:
-        """The names (and attributes) the module writes as a dimension of a literal shape, `np.zeros((batch_size,
-        n))`: numbers wherever they are, whatever their value (a configuration file's) — once computed."""
-        if self._shape_names is None:
-            names = set()
-            for n in ast.walk(self.tree):
-                if type(n) is ast.Call:
-                    func = n.func
-                    last = func.attr if type(func) is ast.Attribute else func.id if type(func) is ast.Name else ""
-                    at = 1 if last == "placeholder" else 0
-                    shape = n.args[at] if len(n.args) > at else \
-                        next((k.value for k in n.keywords if k.arg == "shape"), None)
-                    if last in SHAPED and type(shape) in (ast.Tuple, ast.List):
-                        names |= {ast.dump(e) for e in shape.elts if type(e) in (ast.Name, ast.Attribute)}
-            self._shape_names = frozenset(names)
-        return self._shape_names
+    def shape_name(self, node) -> bool:
+        """Whether the module writes this name (or attribute) as a dimension of a literal shape, `np.zeros((batch_size,
+        n))`, a placeholder's `[batch_size, n]`: a number wherever it is, whatever its value (a configuration file's).
+        Read from the source's text, once for each name."""
+        text = ast.unparse(node)
+        known = self._shape_names.get(text)
+        if known is None:
+            pattern = rf"\b(?:{'|'.join(SHAPED)})\s*\((?:[^()\[\]]*,)?\s*(?:shape\s*=\s*)?[(\[][^()\[\]]*" \
+                      rf"(?<![\w.]){re.escape(text)}\s*[,)\]]"
+            known = self._shape_names[text] = re.search(pattern, self.source) is not None
+        return known
 
     def text_of(self, node) -> str:
         if self.lines is None:
@@ -2061,8 +2056,12 @@ class Scanner:
 
     def e_slice(self, node, fr):
         values = [self.ev(part, fr) if part is not None else None for part in (node.lower, node.upper, node.step)]
-        self.bounds[id(node)] = tuple(v if type(v) is int else None if p is None else NUM
-                                      for v, p in zip(values[:2], (node.lower, node.upper), strict=True))
+        if any(type(v) is int for v, p in zip(values[:2], (node.lower, node.upper), strict=True)
+               if p is not None and type(p) is not ast.Constant):  # kept only where a bound is a name's value
+            self.bounds[id(node)] = tuple(v if type(v) is int else None if p is None else NUM
+                                          for v, p in zip(values[:2], (node.lower, node.upper), strict=True))
+        else:
+            self.bounds.pop(id(node), None)
         return SLICE
 
     def index(self, value, parts, items, node):
@@ -2590,7 +2589,7 @@ class Scanner:
             dims = self.dims(_arg(args, kw, 0, "shape"), line)
             shape_node = _arg_node(node, 0, "shape")
             if dims is None and _arg(args, kw, 0, "shape") is None and shape_node is not node and \
-                    ast.dump(shape_node) in self.shape_names():
+                    type(shape_node) in (ast.Name, ast.Attribute) and self.shape_name(shape_node):
                 dims = (None,)  # np.zeros(batch_size) where (batch_size, n) is a shape too: a number, one axis
             return T(dims, (line, "{}", node)) if dims is not None else None
         if last in ("loadtxt", "genfromtxt") and ns == "np":  # at most 2-D, whatever the file holds
@@ -4294,8 +4293,26 @@ def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int] | None:
         return None
     offset = SIBLING_SHIFTS.setdefault(path, SIBLING_LINES * (len(SIBLING_SHIFTS) + 1))
     SIBLING_NAMES[offset] = os.path.basename(path)
-    ast.increment_lineno(tree, offset)
+    _shift_lines(tree, offset)
     return source, tree, offset
+
+
+def _shift_lines(tree: ast.AST, offset: int) -> None:
+    """ast.increment_lineno, in one loop over the nodes (it is called for every module followed beside a file)."""
+    stack = [tree]
+    pop, push, extend, node_type = stack.pop, stack.append, stack.extend, ast.AST
+    while stack:
+        node = pop()
+        if hasattr(node, "lineno"):
+            node.lineno += offset
+            if getattr(node, "end_lineno", None) is not None:
+                node.end_lineno += offset
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                extend([item for item in value if isinstance(item, node_type)])
+            elif isinstance(value, node_type):
+                push(value)
 
 
 # --- Python 2 ---------------------------------------------------------------------------------------------
