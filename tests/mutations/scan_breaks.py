@@ -1618,6 +1618,12 @@ BREAKS = [
     ("a small function walked no more than another",
      "        limit = SMALL_WALKS if small else MAX_WALKS",
      "        limit = MAX_WALKS"),
+    ("a file's own tree parsed anew, not shared with the scans beside it",
+     "                found = _scan_file(path)",
+     "                found = scan_source(str(path), read_source(path))"),
+    ("a docstring's shape shifted twice",
+     '(line, f"declared in the docstring of {node.name}", None)',
+     '(line + self.offset, f"declared in the docstring of {node.name}", None)'),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -2359,7 +2359,7 @@ def test_a_siblings_class_base_from_a_module_not_read_yet_is_not_read_for_it(tmp
 
     monkeypatch.setattr(scan, "_sibling_tree", recording)
     assert scan.scan_path(tmp_path / "run.py").findings == []
-    assert read == ["middle.py"]
+    assert read == ["run.py", "middle.py"]  # the file's own tree, then the one module it reads
 
 
 def test_a_method_of_a_base_in_a_module_two_imports_away_is_found_when_called(tmp_path):
@@ -2816,3 +2816,34 @@ def test_a_modules_lines_are_shifted_as_ast_increment_lineno_shifts_them():
     scan._shift_lines(ours, 1 << 20)
     ast.increment_lineno(theirs, 1 << 20)
     assert ast.dump(ours, include_attributes=True) == ast.dump(theirs, include_attributes=True)
+
+
+def test_a_package_is_parsed_once_each_file_read_as_itself_and_as_a_module_beside_another(tmp_path, monkeypatch):
+    """torch's modules import each other: parsing a module anew for each file that follows it, after its own
+    scan, made the scan of the package 1.70x ast.parse alone (1.46x parsed once, on the same machine)."""
+    (tmp_path / "base.py").write_text("import numpy as np\n\n\ndef make(n):\n    return np.zeros((n, 1))\n")
+    (tmp_path / "run.py").write_text("from base import make\n\npred = make(4)\n")
+    (tmp_path / "use.py").write_text("from base import make\nfrom run import pred\n")
+    parsed = []
+    original = scan.parse
+
+    def recording(source, path):
+        parsed.append(Path(path).name)
+        return original(source, path)
+
+    monkeypatch.setattr(scan, "parse", recording)
+    scan._sibling_tree.cache_clear()
+    assert scan.scan_path(tmp_path).findings == []
+    assert sorted(parsed) == ["base.py", "run.py", "use.py"]
+
+
+def test_a_shape_declared_in_a_docstring_names_the_line_of_its_own_module(tmp_path):
+    """The docstring's line is shifted with the module's lines once (a file's tree is shared with the scans that
+    follow it from beside, its lines shifted): `line 7`, not `line 7 of another module`."""
+    (tmp_path / "losses.py").write_text(
+        "import tensorflow as tf\n\n\ndef loss(rewards, baseline):\n    \"\"\"The critic's loss.\n\n"
+        "    :param rewards: the discounted rewards, an [episode_length] array\n"
+        "    :param baseline: the values, an [episode_length, 1] array\n    \"\"\"\n"
+        "    return tf.reduce_sum(tf.square(rewards - baseline))\n")
+    [finding] = scan.scan_path(tmp_path / "losses.py").findings
+    assert "(declared in the docstring of loss, line 7)" in finding.message, finding.message

@@ -2447,7 +2447,7 @@ class Scanner:
             declared = self.declared[id(node)] = _docstring_shapes(node)
         for name, (dims, line) in declared.items():  # what no call gave: as the docstring says
             if local.get(name) is None:
-                local[name] = T(dims, (line + self.offset, f"declared in the docstring of {node.name}", None))
+                local[name] = T(dims, (line, f"declared in the docstring of {node.name}", None))
         if spec.vararg:
             local[spec.vararg.arg] = None
         if spec.kwarg:
@@ -4592,13 +4592,14 @@ ATTRIBUTE_CALL = re.compile(r"self\.\w+(?:\.\w+)*\.(\w+)\(")
 ANY_CALL = re.compile(r"(\w+)\s*\(")
 
 
-def scan_source(path: str, source: str, select=None, ignore=None) -> list[Finding]:
-    """The findings in one module's source. Raises SyntaxError (a file neither Python 3 nor 2), ValueError (NUL)."""
-    tree = parse(source, path)
+def scan_source(path: str, source: str, select=None, ignore=None, parsed=None) -> list[Finding]:
+    """The findings in one module's source. Raises SyntaxError (a file neither Python 3 nor 2), ValueError (NUL).
+    `parsed`: its tree already made, and the shift of its lines (see _scan_file)."""
+    tree, offset = parsed if parsed is not None else (parse(source, path), 0)
     FOUND_BESIDE.clear()  # asked anew for each file: the files beside it may have changed since the last scan
     if not TRIGGERS.search(source) and not _imports_a_sibling(path, source):  # nothing here could reduce a
         return []  # broadcast, nor call a module beside it that does: the walk is not needed
-    found = Scanner(path, tree, source).run()
+    found = Scanner(path, tree, source, offset=offset).run()
     if found:
         lines = source.splitlines()  # a sibling's findings were judged against its own lines
         found = [f for f in found if f.path != path or not _suppressed(f, lines)]
@@ -4849,7 +4850,7 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
                 found = [notebook.place(f) if f.path == str(path) else f
                          for f in _scan_cells(str(path), notebook)]
             else:
-                found = scan_source(str(path), read_source(path))
+                found = _scan_file(path)
         except RecursionError:
             problems.append(f"{path}: cannot be scanned: RecursionError: expressions nested too deeply")
         except MemoryError:
@@ -4865,6 +4866,18 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
             findings += [f for f in found if _selected(f.code, select, ignore)]
     SCAN_ROOT[0] = None
     return Scanned(once(findings), problems, len(files) - len(problems))
+
+
+def _scan_file(path: Path) -> list[Finding]:
+    """A file's findings, on the tree of it that a scan of a file beside it follows (_sibling_tree): parsed once
+    for both, as the files of a package import each other. A file that cannot be read or parsed is read anew to
+    raise what is wrong with it."""
+    stat = os.stat(path)
+    parsed = _sibling_tree(os.path.abspath(path), stat.st_mtime_ns) if stat.st_size <= MAX_SIBLING_BYTES else None
+    if parsed is None:
+        return scan_source(str(path), read_source(path))
+    source, tree, offset = parsed
+    return scan_source(str(path), source, parsed=(tree, offset))
 
 
 def _scan_cells(path: str, notebook: Notebook) -> list[Finding]:
