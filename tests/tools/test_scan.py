@@ -2211,7 +2211,7 @@ def test_a_package_s_names_are_followed_through_its_init(tmp_path):
 
 
 def test_a_module_named_from_the_project_root_is_found_however_deep(tmp_path):
-    """`from proj.agents.a2c.critic import Critic` in proj/agents/a2c/train.py: the root is the folder holding
+    """`from proj.agents.a2c.critic import Critic` in proj/trainers/tf2/train.py: the root is the folder holding
     proj/, three levels up (TensorFlow 2.0's `tensorflow_core` spelling of its own modules read as tensorflow)."""
     package = tmp_path / "proj" / "agents" / "a2c"
     package.mkdir(parents=True)
@@ -2220,10 +2220,11 @@ def test_a_module_named_from_the_project_root_is_found_however_deep(tmp_path):
                                        "class Critic(Model):\n    def __init__(self):\n        super().__init__()\n"
                                        "        self.value = Dense(1)\n\n    def call(self, state):\n"
                                        "        return self.value(state)\n")
-    (package / "train.py").write_text("import numpy as np\nimport tensorflow as tf\n"
-                                      "from proj.agents.a2c.critic import Critic\ncritic = Critic()\n"
-                                      "loss = tf.reduce_mean(tf.square(np.zeros(8) - critic(np.zeros((8, 4)))))\n")
-    done = scan.scan_path(package / "train.py")
+    (tmp_path / "proj" / "trainers" / "tf2").mkdir(parents=True)
+    (tmp_path / "proj" / "trainers" / "tf2" / "train.py").write_text(
+        "import numpy as np\nimport tensorflow as tf\nfrom proj.agents.a2c.critic import Critic\ncritic = Critic()\n"
+        "loss = tf.reduce_mean(tf.square(np.zeros(8) - critic(np.zeros((8, 4)))))\n")
+    done = scan.scan_path(tmp_path / "proj" / "trainers" / "tf2" / "train.py")
     assert [(Path(f.path).name, f.line, f.code) for f in done.findings] == [("train.py", 5, "TLW003")]
 
 
@@ -2847,3 +2848,29 @@ def test_a_shape_declared_in_a_docstring_names_the_line_of_its_own_module(tmp_pa
         "    return tf.reduce_sum(tf.square(rewards - baseline))\n")
     [finding] = scan.scan_path(tmp_path / "losses.py").findings
     assert "(declared in the docstring of loss, line 7)" in finding.message, finding.message
+
+
+MODEL_MODULE = "import tensorflow as tf\n\n\ndef model(x, w, b):\n    return tf.matmul(x, w) + b\n\n\n" \
+    "def loss(x, y, w, b):\n    return tf.reduce_mean(tf.square(model(x, w, b) - y))\n"
+TRAINING = "import numpy as np\nimport tensorflow as tf\n{import_line}\n\nds = np.loadtxt('boston.csv')\n" \
+    "x, y = ds[:, :12], ds[:, 12]\nW = tf.Variable(tf.zeros([12, 1]))\nl = loss(x[:10], y[:10], W, 0.0)\n"
+
+
+@pytest.mark.parametrize("import_line", ["from Script.Boston.model import *", "from model import *",
+                                         "from model import loss"])
+def test_a_module_beside_found_by_the_package_path_of_its_authors_project_and_its_star_import(tmp_path,
+                                                                                              import_line):
+    """A course's Boston/Boston.py does `from Script.Boston.model import *`: its project was the folder Script/
+    of a larger one. Boston/model.py is the module meant, and the star import binds its functions."""
+    (tmp_path / "Boston").mkdir()
+    (tmp_path / "Boston" / "model.py").write_text(MODEL_MODULE)
+    (tmp_path / "Boston" / "Boston.py").write_text(TRAINING.format(import_line=import_line))
+    [finding] = scan.scan_path(tmp_path / "Boston" / "Boston.py").findings
+    assert (Path(finding.path).name, finding.line, finding.code) == ("model.py", 9, "TLW003")
+
+
+def test_a_package_path_whose_folders_are_not_the_importers_own_is_not_followed(tmp_path):
+    (tmp_path / "Boston").mkdir()
+    (tmp_path / "Boston" / "model.py").write_text(MODEL_MODULE)
+    (tmp_path / "Boston" / "Boston.py").write_text(TRAINING.format(import_line="from Script.Chicago.model import *"))
+    assert scan.scan_path(tmp_path / "Boston" / "Boston.py").findings == []

@@ -1297,7 +1297,8 @@ class Scanner:
                 if alias.name != "*":
                     value = sibling.globals.get(alias.name)
                     fr.locals[alias.asname or alias.name] = value.resolve() if type(value) is Lazy else value
-                else:
+                else:  # from model import *: what that module binds, but its private names
+                    fr.locals.update((name, value) for name, value in sibling.globals.items() if name[0] != "_")
                     self.star = True
             return
         if node.level or not node.module:
@@ -4714,6 +4715,13 @@ def _find_beside(importer: str, module: str, level: int) -> str | None:
             path = os.path.join(root if os.path.isabs(importer) else os.path.relpath(root), *parts) + ".py"
             if os.path.isfile(path):
                 return path
+    if not level and len(parts) > 2:  # Script.Boston.model from Boston/Boston.py: a project that was the folder
+        folders = os.path.abspath(folder).split(os.sep)  # Script/ of its author's, published alone
+        for start in range(1, len(parts) - 1):
+            if folders[-(len(parts) - 1 - start):] == parts[start:-1]:
+                path = os.path.join(folder, parts[-1] + ".py")
+                if os.path.isfile(path) and os.path.abspath(path) != os.path.abspath(importer):
+                    return path
     return None
 
 
