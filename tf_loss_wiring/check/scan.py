@@ -4282,11 +4282,11 @@ EXPRESSIONS = {ast.Name: S.e_name, ast.Constant: S.e_constant, ast.Attribute: S.
 del S
 
 
-@functools.lru_cache(maxsize=256)
-def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int] | None:
-    """A sibling module's source and tree, its lines shifted by a multiple of SIBLING_LINES that is its own for
-    this process (so a message can name its file): parsed once for every file that imports it (None: it cannot
-    be read, also said once)."""
+@functools.lru_cache(maxsize=512)  # torch (2,285 files): 256 trees kept, 1.46x ast.parse; 512, 1.38x and 290 MB
+def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int] | None:  # at most; 1,024, 1.33x and 420 MB
+    """A module's source and tree, its lines shifted by a multiple of SIBLING_LINES that is its own for this
+    process (so a message can name its file): parsed once for its own scan and every file that imports it (None:
+    it cannot be read, also said once)."""
     try:
         source = read_source(Path(path))
         tree = parse(source, path)
