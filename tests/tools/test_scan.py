@@ -259,6 +259,20 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="sklearn-fit-then-transform"),
     pytest.param(SK + "a = MinMaxScaler().fit_transform(x).ravel()", "a", "(?,)", id="sklearn-output-raveled"),
     pytest.param(SK + "a = LabelEncoder().fit_transform(x)", "a", None, id="sklearn-label-encoder-not-2d"),
+    pytest.param(SK + "import numpy as np\ns = MinMaxScaler().fit(np.zeros((9, 1)))\n"
+                 "a = s.inverse_transform(np.zeros((5, 1)))", "a", "(5, 1)", id="sklearn-scaler-keeps-a-column"),
+    pytest.param("from sklearn.decomposition import PCA\nimport numpy as np\n"
+                 "a = PCA(2).fit(np.zeros((9, 4))).inverse_transform(np.zeros((5, 1)))", "a", "(5, ?)",
+                 id="sklearn-pca-inverse-changes-columns"),
+    pytest.param(PD + "a = df['close'][100:].values", "a", "(?,)", id="pandas-column-rows-sliced"),
+    pytest.param(PD + "y = df.ffill().dropna()['close']\na = y[(y.index > 3) & ~(y.index > 9)].copy().values",
+                 "a", "(?,)", id="pandas-column-rows-masked"),
+    pytest.param(PD + "y = df['close']\na = y[3].values", "a", None, id="pandas-column-item-not-rows"),
+    pytest.param(PD + "y = df['close']\na = y.reset_index().values", "a", None, id="pandas-column-reset-a-table"),
+    pytest.param(PD + "y, u = df['close'], []\nfor i in range(9):\n    u.append(y.iloc[i])\na = np.array(u)", "a",
+                 "(?,)", id="pandas-column-items-gathered"),
+    pytest.param(PD + "y, u = df['close'], []\nfor i in range(9):\n    u.append(y.iloc[i:i + 2])\na = np.array(u)",
+                 "a", None, id="pandas-column-windows-not-items"),
     pytest.param("from sklearn.preprocessing import minmax_scale\nimport numpy as np\n"
                  "a = minmax_scale(np.zeros((150, 4)))", "a", "(150, 4)", id="sklearn-minmax-scale-2d"),
     pytest.param("from sklearn import preprocessing\nimport numpy as np\n"
@@ -2874,3 +2888,18 @@ def test_a_package_path_whose_folders_are_not_the_importers_own_is_not_followed(
     (tmp_path / "Boston" / "model.py").write_text(MODEL_MODULE)
     (tmp_path / "Boston" / "Boston.py").write_text(TRAINING.format(import_line="from Script.Chicago.model import *"))
     assert scan.scan_path(tmp_path / "Boston" / "Boston.py").findings == []
+
+
+def test_a_numpy_metric_in_a_tensorflow_module_is_fixed_with_numpy():
+    """`np.sqrt(np.mean((predicted - actual) ** 2))` after model.predict: the arrays are numpy's."""
+    source = TF1 + "m = tf.keras.Sequential([tf.keras.layers.Dense(1)])\nactual = np.zeros(50)\n" \
+        "predicted = m.predict(np.zeros((50, 3)))\nrmse = np.sqrt(np.mean((predicted - actual) ** 2))\n"
+    [finding] = scan.scan_source("m.py", source)
+    assert finding.fix.startswith("bring both to one shape before they meet: np.squeeze(predicted, axis=-1)")
+
+
+def test_a_module_that_names_no_framework_is_fixed_with_numpy():
+    source = "import numpy\n\nx = numpy.zeros((50, 3))\ny = numpy.zeros(50)\np = x.dot(numpy.zeros((3, 1)))\n" \
+        "err = ((p - y) ** 2).sum() / 50\n"
+    [finding] = scan.scan_source("m.py", source)
+    assert finding.fix.startswith("bring both to one shape before they meet: np.squeeze(p, axis=-1)"), finding.fix

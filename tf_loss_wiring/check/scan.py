@@ -119,6 +119,7 @@ ENV_STEP = _Sentinel("env.step(a)")  # what a gym environment's step returns: (o
 NUM = _Sentinel("number")  # a Python number whose value is not known
 TABLE_INDEXER = _Sentinel("df.iloc")  # a pandas table's .iloc / .loc
 TABLE_ROW = _Sentinel("df.loc[i]")  # one row of a pandas table: an item of it is a number
+SERIES_INDEXER = _Sentinel("s.iloc")  # a pandas column's .iloc / .loc: an item of it is a number
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
@@ -377,6 +378,7 @@ class ShapeOf:
 
 SAFE_LOSS = _Sentinel("built-in Keras loss object")  # its call brings the ranks together
 SK_TRANSFORMER = _Sentinel("scikit-learn transformer")  # fit_transform / transform give 2-D arrays
+SK_SCALER = _Sentinel("scikit-learn scaler")  # a transformer column by column: a 2-D array's own shape back
 
 
 def _sig(value):
@@ -1496,8 +1498,8 @@ class Scanner:
         if type(owner) is tuple and len(owner) == 2 and attr in ("values", "indices"):  # top_k's TopKV2
             return owner[attr == "indices"]
         if type(owner) is Table:
-            if attr in ("iloc", "loc") and not owner.series:
-                return TABLE_INDEXER
+            if attr in ("iloc", "loc"):
+                return SERIES_INDEXER if owner.series else TABLE_INDEXER
             return owner.array(node) if attr == "values" else None
         if isinstance(owner, ShapeOf):
             return None
@@ -1983,6 +1985,9 @@ class Scanner:
             return None if value.item is MISSING or type(index) is ast.Tuple else value.item
         if value is TABLE_ROW:  # train_df.loc[idx]["qed"]
             return NUM if isinstance(self.ev(index, fr), str) else None
+        if value is SERIES_INDEXER:  # labels.iloc[i], s.loc['a']: one value (labels.iloc[a:b] not followed)
+            item = self.ev(index, fr) if type(index) is not ast.Slice else None
+            return NUM if item is NUM or type(item) in (int, str) else None
         if value is TABLE_INDEXER:  # df.iloc[:, -1], df.loc[:, 'y']: a column; df.iloc[:, :-1], [:, ['a', 'b']]
             parts = index.elts if type(index) is ast.Tuple else [index]
             rows = [self.ev(part, fr) for part in parts]
@@ -2000,9 +2005,9 @@ class Scanner:
                 return Table(True, (node.lineno, "pandas column {}", node))
             return None
         if type(value) is Table:  # df['col'] is a column; df[['a', 'b']] a table
+            if value.series:  # df['close'][n:], y[y.index <= end]: rows of the column
+                return value if type(index) is ast.Slice or _a_mask(index) else None
             column = self.ev(index, fr)
-            if value.series:
-                return None
             if isinstance(column, str):
                 return Table(True, (node.lineno, "pandas column {}", node))
             names = column if type(index) is ast.List and isinstance(column, tuple) else ()
@@ -2860,7 +2865,7 @@ class Scanner:
             src = (line, "{}", node)
             return T((n, f), src), T((n,), src)
         if last in SKLEARN_TRANSFORMERS:
-            return SK_TRANSFORMER
+            return SK_SCALER if last in SKLEARN_SCALERS else SK_TRANSFORMER
         if last in SKLEARN_SCALE_FNS:  # scaled column by column: the array's own shape, 1-D or 2-D
             value = _arg(args, kw, 0, "X")
             return value.like(src=(line, "{}", node), pred=False) if isinstance(value, T) and value.dims is not None \
@@ -2981,13 +2986,16 @@ class Scanner:
                 return receiver.array(node)
             if name == "pop" and not receiver.series and args and isinstance(first, str):
                 return Table(True, (node.lineno, "pandas column {}", node))
-            return receiver if not receiver.series and name in FRAME_ROWS else None
+            return receiver if name in FRAME_ROWS and (not receiver.series or name not in ("reset_index",
+                                                                                         "set_index")) else None
         if type(receiver) is Record and receiver.mutable:
             return _dict_method(receiver, name, args, kw)
-        if receiver is SK_TRANSFORMER:  # scikit-learn validates X as 2-D and returns a 2-D array
+        if receiver is SK_TRANSFORMER or receiver is SK_SCALER:  # scikit-learn validates X as 2-D, returns 2-D
             if name == "fit":
-                return SK_TRANSFORMER
+                return receiver
             if name in ("fit_transform", "transform", "inverse_transform"):
+                if receiver is SK_SCALER and isinstance(first, T) and first.dims is not None and len(first.dims) == 2:
+                    return T(first.dims, (node.lineno, "{}", node))  # scaler.inverse_transform(preds): (N, 1)
                 lead = first.dims[0] if isinstance(first, T) and first.dims else None
                 return T((lead, None), (node.lineno, "{} (2-D)", node))
             return None
@@ -3573,7 +3581,8 @@ class Scanner:
         """The module a fix's calls are written in: numpy's for numpy arithmetic or a module that names neither
         TensorFlow nor Keras, `ops` where the line or the imports use it, `keras.ops` in another Keras 3 module,
         else TensorFlow's."""
-        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow):
+        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow or
+                      cand.reduced_by is not None and _looks_numpy(cand.reduced_by)):  # np.mean((p - y) ** 2)
             return "np"
         if "ops." in _short(cand.node, 200) or "from keras import ops" in self.source:
             return "ops"
@@ -3989,6 +3998,8 @@ SKLEARN_DATASETS = {  # name: (data, target) shapes, as documented
 SKLEARN_TRANSFORMERS = {"StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "Normalizer",
                         "QuantileTransformer", "PowerTransformer", "PolynomialFeatures", "OneHotEncoder",
                         "OrdinalEncoder", "KBinsDiscretizer", "SimpleImputer", "PCA", "TruncatedSVD"}
+SKLEARN_SCALERS = frozenset({"StandardScaler", "MinMaxScaler", "MaxAbsScaler", "RobustScaler", "Normalizer",
+                             "QuantileTransformer", "PowerTransformer"})  # each column on its own: shape kept
 
 
 class Built:
@@ -4168,7 +4179,18 @@ PANDAS_TABLES = {"DataFrame", "read_excel", "read_table", "read_json", "read_par
 ESTIMATORS = frozenset({"estimator.Estimator", "contrib.learn.Estimator", "contrib.tpu.TPUEstimator",
                         "estimator.tpu.TPUEstimator"})  # each calls its model_fn on what an input_fn gives
 FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "reset_index", "sort_values",
-              "drop_duplicates", "astype"}  # DataFrame methods that give a table of the same columns (or fewer)
+              "drop_duplicates", "astype", "ffill", "bfill", "interpolate", "sort_index", "set_index"}
+# DataFrame methods that give a table of the same columns (or fewer); a column's too, but reset_index (a
+# column's is a table) and set_index (a table's only)
+
+
+def _a_mask(index) -> bool:
+    """`y.index <= end`, `(a > 0) & (b < 1)`, `~m`: a comparison, rows picked by a boolean mask."""
+    if type(index) is ast.UnaryOp and type(index.op) is ast.Invert:
+        return _a_mask(index.operand)
+    if type(index) is ast.BinOp and type(index.op) in (ast.BitAnd, ast.BitOr):
+        return _a_mask(index.left) and _a_mask(index.right)
+    return type(index) is ast.Compare
 
 
 class Estimator:
