@@ -1586,9 +1586,9 @@ BREAKS = [
     ("pandas' other readers not tables",
      "            if name == \"read_csv\" and not isinstance(header, tuple) or name in PANDAS_TABLES:",
      "            if name == \"read_csv\" and not isinstance(header, tuple):"),
-    ("train_test_split of a pandas column not its values",
-     "            for value in (_untable(a, node) for a in args):  # a pandas table or column: its values",
-     "            for value in args:"),
+    ("train_test_split of a pandas column its values",
+     "                    out += [value, value]\n                elif isinstance(value, T) and value.dims:",
+     "                    out += [value.array(node)] * 2\n                elif isinstance(value, T) and value.dims:"),
     ("add_weight's shape not read",
      "                return T(tuple(d if isinstance(d, int) else None for d in shape), "
      "(node.lineno, \"weight {}\", node))",
@@ -1657,9 +1657,16 @@ BREAKS = [
     ("a column's item not a number",
      "            return NUM if item is NUM or type(item) in (int, str) else None",
      "            return None"),
+    ("a column's rows by iloc not a column",
+     "        if value is SERIES_INDEXER:  # labels.iloc[i], s.loc['a']: one value; labels.iloc[a:b]: rows of it\n"
+     "            if type(index) is ast.Slice:",
+     "        if value is SERIES_INDEXER:  # labels.iloc[i], s.loc['a']: one value; labels.iloc[a:b]: rows of it\n"
+     "            if False:"),
     ("a column's window an item",
-     "            item = self.ev(index, fr) if type(index) is not ast.Slice else None",
-     "            item = NUM"),
+     "            if type(index) is ast.Slice:\n"
+     "                return Table(True, (node.lineno, \"pandas column {}\", node))\n"
+     "            item = self.ev(index, fr)",
+     "            if type(index) is ast.Slice:\n                return NUM\n            item = self.ev(index, fr)"),
     ("a column's reset_index a column",
      "            return receiver if name in FRAME_ROWS and (not receiver.series or name not in (\"reset_index\",",
      "            return receiver if name in FRAME_ROWS and (not receiver.series or name not in (\"\","),

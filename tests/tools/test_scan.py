@@ -273,6 +273,7 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "(?,)", id="pandas-column-items-gathered"),
     pytest.param(PD + "y, u = df['close'], []\nfor i in range(9):\n    u.append(y.iloc[i:i + 2])\na = np.array(u)",
                  "a", None, id="pandas-column-windows-not-items"),
+    pytest.param(PD + "a = df['close'].iloc[100:].values", "a", "(?,)", id="pandas-column-iloc-rows"),
     pytest.param("from sklearn.preprocessing import minmax_scale\nimport numpy as np\n"
                  "a = minmax_scale(np.zeros((150, 4)))", "a", "(150, 4)", id="sklearn-minmax-scale-2d"),
     pytest.param("from sklearn import preprocessing\nimport numpy as np\n"
@@ -2677,13 +2678,32 @@ def test_a_project_pinned_to_keras2_is_judged_by_keras2_alone(tmp_path, pins, mo
 ])
 def test_pandas_tables_and_their_columns_split_by_train_test_split(table, expected):
     """A recommender's Criteo loader: `data = pd.get_dummies(data)`, `y = data['label']` (a column, (N,)), split
-    by train_test_split as a Series, against a (B, 1) prediction."""
-    imports = "import pandas as pd\nfrom sklearn.model_selection import train_test_split\n"
-    source = KERAS + imports + textwrap.dedent(f"""\
+    by train_test_split as a Series, its values against a (B, 1) prediction."""
+    source = KERAS + SPLIT + textwrap.dedent(f"""\
         data = {table}
         x_train, x_test, y_train, y_test = train_test_split(data.drop(["label"], axis=1).values, data["label"])
         pred = keras.Sequential([keras.layers.Dense(1)])(x_train)
-        l = tf.reduce_mean(tf.square(y_train - pred))
+        l = tf.reduce_mean(tf.square(y_train.values - pred))
+        """)
+    assert findings(source) == expected
+
+
+SPLIT = "import pandas as pd\nfrom sklearn.model_selection import train_test_split\n"
+
+
+@pytest.mark.parametrize("error, expected", [
+    pytest.param("y_test - pred", [], id="the-series-first-raises"),
+    pytest.param("tf.subtract(y_test, pred)", [(9, "TLW003")], id="converted-to-a-tensor-by-tf"),
+    pytest.param("y_test.to_numpy() - pred", [(9, "TLW003")], id="its-values"),
+])
+def test_a_pandas_column_split_stays_a_column_whose_arithmetic_with_a_column_array_raises(error, expected):
+    """train_test_split keeps a Series a Series. `series - x` of an (N, 1) x raises (pandas 1.5.3 and 3.1.1:
+    "Data must be 1-dimensional"; of a TF tensor, TF 2.21: a TypeError): not a silent trap; its values are."""
+    source = KERAS + SPLIT + textwrap.dedent(f"""\
+        data = pd.read_csv("train.csv")
+        x_train, x_test, y_train, y_test = train_test_split(data.drop(["label"], axis=1).values, data["label"])
+        pred = keras.Sequential([keras.layers.Dense(1)])(x_test)
+        l = tf.reduce_mean(tf.square({error}))
         """)
     assert findings(source) == expected
 

@@ -1985,8 +1985,10 @@ class Scanner:
             return None if value.item is MISSING or type(index) is ast.Tuple else value.item
         if value is TABLE_ROW:  # train_df.loc[idx]["qed"]
             return NUM if isinstance(self.ev(index, fr), str) else None
-        if value is SERIES_INDEXER:  # labels.iloc[i], s.loc['a']: one value (labels.iloc[a:b] not followed)
-            item = self.ev(index, fr) if type(index) is not ast.Slice else None
+        if value is SERIES_INDEXER:  # labels.iloc[i], s.loc['a']: one value; labels.iloc[a:b]: rows of it
+            if type(index) is ast.Slice:
+                return Table(True, (node.lineno, "pandas column {}", node))
+            item = self.ev(index, fr)
             return NUM if item is NUM or type(item) in (int, str) else None
         if value is TABLE_INDEXER:  # df.iloc[:, -1], df.loc[:, 'y']: a column; df.iloc[:, :-1], [:, ['a', 'b']]
             parts = index.elts if type(index) is ast.Tuple else [index]
@@ -2872,8 +2874,10 @@ class Scanner:
                 and len(value.dims) in (1, 2) else None
         if last == "train_test_split":
             out = []
-            for value in (_untable(a, node) for a in args):  # a pandas table or column: its values
-                if isinstance(value, T) and value.dims:
+            for value in args:  # a pandas table or column is split into tables or columns (a column meeting a
+                if type(value) is Table:  # (N, 1) array raises: "Data must be 1-dimensional"), arrays into arrays
+                    out += [value, value]
+                elif isinstance(value, T) and value.dims:
                     split = value.like(dims=("B", *value.dims[1:]), src=(line, "{}", node))
                     out += [split, split]
                 else:
