@@ -1673,6 +1673,15 @@ BREAKS = [
     ("ffill not rows of the table",
      '"drop_duplicates", "astype", "ffill", "bfill"',
      '"drop_duplicates", "astype", "bfill"'),
+    ("a table's attribute not a column",
+     "            if not owner.series and attr not in FRAME_PROPERTIES and not attr.startswith(\"_\"):  # df.price",
+     "            if False:  # df.price"),
+    ("a table's properties columns",
+     "            if not owner.series and attr not in FRAME_PROPERTIES and not attr.startswith(\"_\"):  # df.price",
+     "            if not owner.series:  # df.price"),
+    ("a column's attribute a column",
+     "            if not owner.series and attr not in FRAME_PROPERTIES and not attr.startswith(\"_\"):  # df.price",
+     "            if attr not in FRAME_PROPERTIES and not attr.startswith(\"_\"):  # df.price"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

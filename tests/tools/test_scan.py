@@ -274,6 +274,9 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(PD + "y, u = df['close'], []\nfor i in range(9):\n    u.append(y.iloc[i:i + 2])\na = np.array(u)",
                  "a", None, id="pandas-column-windows-not-items"),
     pytest.param(PD + "a = df['close'].iloc[100:].values", "a", "(?,)", id="pandas-column-iloc-rows"),
+    pytest.param(PD + "a = df.price.values", "a", "(?,)", id="pandas-column-by-attribute"),
+    pytest.param(PD + "a = df.T.values", "a", None, id="pandas-transpose-not-a-column"),
+    pytest.param(PD + "a = df['price'].price.values", "a", None, id="pandas-column-of-a-column-not-known"),
     pytest.param("from sklearn.preprocessing import minmax_scale\nimport numpy as np\n"
                  "a = minmax_scale(np.zeros((150, 4)))", "a", "(150, 4)", id="sklearn-minmax-scale-2d"),
     pytest.param("from sklearn import preprocessing\nimport numpy as np\n"

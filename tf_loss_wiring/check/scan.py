@@ -1500,7 +1500,11 @@ class Scanner:
         if type(owner) is Table:
             if attr in ("iloc", "loc"):
                 return SERIES_INDEXER if owner.series else TABLE_INDEXER
-            return owner.array(node) if attr == "values" else None
+            if attr == "values":
+                return owner.array(node)
+            if not owner.series and attr not in FRAME_PROPERTIES and not attr.startswith("_"):  # df.price
+                return Table(True, (node.lineno, "pandas column {}", node))
+            return None
         if isinstance(owner, ShapeOf):
             return None
         if isinstance(owner, Model) and attr in ("output", "outputs"):
@@ -4186,6 +4190,12 @@ FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "res
               "drop_duplicates", "astype", "ffill", "bfill", "interpolate", "sort_index", "set_index"}
 # DataFrame methods that give a table of the same columns (or fewer); a column's too, but reset_index (a
 # column's is a table) and set_index (a table's only)
+
+
+# a DataFrame's attributes that are not methods (pandas 1.5 to 3.1): any other name read off a table, not called,
+# is one of its columns (`df.price.values`)
+FRAME_PROPERTIES = frozenset({"T", "at", "attrs", "axes", "columns", "dtypes", "empty", "flags", "iat", "iloc",
+                              "index", "loc", "ndim", "shape", "size", "style", "values", "plot", "sparse"})
 
 
 def _a_mask(index) -> bool:
