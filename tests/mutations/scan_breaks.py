@@ -1682,6 +1682,12 @@ BREAKS = [
     ("a column's attribute a column",
      "            if not owner.series and attr not in FRAME_PROPERTIES and not attr.startswith(\"_\"):  # df.price",
      "            if attr not in FRAME_PROPERTIES and not attr.startswith(\"_\"):  # df.price"),
+    ("the file being scanned shifted under its own scan",
+     "        if path == SCANNING[0]:\n            tree = parse(source, path)",
+     "        if False:\n            tree = parse(source, path)"),
+    ("a module's shift not kept: shifted again by the next file",
+     "        else:\n            parsed[2] = offset\n",
+     "        else:\n            pass\n"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -2378,7 +2378,7 @@ def test_a_siblings_class_base_from_a_module_not_read_yet_is_not_read_for_it(tmp
 
     monkeypatch.setattr(scan, "_sibling_tree", recording)
     assert scan.scan_path(tmp_path / "run.py").findings == []
-    assert read == ["run.py", "middle.py"]  # the file's own tree, then the one module it reads
+    assert read == ["middle.py"]
 
 
 def test_a_method_of_a_base_in_a_module_two_imports_away_is_found_when_called(tmp_path):
@@ -2870,7 +2870,7 @@ def test_a_package_is_parsed_once_each_file_read_as_itself_and_as_a_module_besid
         return original(source, path)
 
     monkeypatch.setattr(scan, "parse", recording)
-    scan._sibling_tree.cache_clear()
+    scan._module_tree.cache_clear()
     assert scan.scan_path(tmp_path).findings == []
     assert sorted(parsed) == ["base.py", "run.py", "use.py"]
 
@@ -2926,3 +2926,18 @@ def test_a_module_that_names_no_framework_is_fixed_with_numpy():
         "err = ((p - y) ** 2).sum() / 50\n"
     [finding] = scan.scan_source("m.py", source)
     assert finding.fix.startswith("bring both to one shape before they meet: np.squeeze(p, axis=-1)"), finding.fix
+
+
+def test_a_file_imported_back_by_a_module_it_follows_keeps_its_own_lines(tmp_path):
+    """agent.py imports its critic from networks.py, which imports a constant back from agent.py: the agent's
+    tree, being scanned, is not shifted under its own scan (its finding on its own line 7), and the networks'
+    lines are named as theirs."""
+    (tmp_path / "networks.py").write_text("import tensorflow as tf\nfrom agent import UNITS\n\n\n"
+                                          "def critic(s):\n    return tf.keras.layers.Dense(UNITS)(s)\n")
+    (tmp_path / "agent.py").write_text("import numpy as np\nimport tensorflow as tf\nfrom networks import critic\n\n"
+                                       "UNITS = 1\nrewards = np.zeros(32)\n"
+                                       "loss = tf.reduce_mean(tf.square(rewards - critic(np.zeros((32, 4)))))\n")
+    for target in (tmp_path / "agent.py", tmp_path):
+        [finding] = scan.scan_path(target).findings
+        assert (Path(finding.path).name, finding.line, finding.code) == ("agent.py", 7, "TLW003"), target
+        assert "line 6)" in finding.message and "line 6 of networks.py" in finding.message, finding.message

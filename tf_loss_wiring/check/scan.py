@@ -4319,18 +4319,36 @@ del S
 
 
 @functools.lru_cache(maxsize=512)  # torch (2,285 files): 256 trees kept, 1.46x ast.parse; 512, 1.38x and 290 MB
-def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int] | None:  # at most; 1,024, 1.33x and 420 MB
-    """A module's source and tree, its lines shifted by a multiple of SIBLING_LINES that is its own for this
-    process (so a message can name its file): parsed once for its own scan and every file that imports it (None:
-    it cannot be read, also said once)."""
+def _module_tree(path: str, mtime: int) -> list | None:  # at most; 1,024, 1.33x and 420 MB
+    """[source, tree, shift]: a module parsed once for its own scan and every file that imports it (None: it
+    cannot be read, also said once). Its lines are shifted (shift > 0) when a file first follows it from beside
+    (_sibling_tree); a file no other imports is scanned on them as they are."""
     try:
         source = read_source(Path(path))
-        tree = parse(source, path)
+        return [source, parse(source, path), 0]
     except Exception:  # noqa: BLE001 - a sibling the scan cannot read is a module it does not follow
         return None
-    offset = SIBLING_SHIFTS.setdefault(path, SIBLING_LINES * (len(SIBLING_SHIFTS) + 1))
-    SIBLING_NAMES[offset] = os.path.basename(path)
-    _shift_lines(tree, offset)
+
+
+SCANNING: list[str | None] = [None]  # the file whose own scan runs (its tree is not shifted under that scan)
+
+
+def _sibling_tree(path: str, mtime: int) -> tuple[str, ast.Module, int] | None:
+    """A module beside a file: its source and tree, its lines shifted by a multiple of SIBLING_LINES that is its
+    own for this process, so that a message can name its file. The file being scanned, imported back by a module
+    it follows, is a tree of its own."""
+    parsed = _module_tree(path, mtime)
+    if parsed is None:
+        return None
+    source, tree, offset = parsed
+    if not offset:
+        offset = SIBLING_SHIFTS.setdefault(path, SIBLING_LINES * (len(SIBLING_SHIFTS) + 1))
+        SIBLING_NAMES[offset] = os.path.basename(path)
+        if path == SCANNING[0]:
+            tree = parse(source, path)
+        else:
+            parsed[2] = offset
+        _shift_lines(tree, offset)
     return source, tree, offset
 
 
@@ -4913,15 +4931,19 @@ def scan_path(target: Path, select=None, ignore=None) -> Scanned:
 
 
 def _scan_file(path: Path) -> list[Finding]:
-    """A file's findings, on the tree of it that a scan of a file beside it follows (_sibling_tree): parsed once
+    """A file's findings, on the tree of it that a scan of a file beside it follows (_module_tree): parsed once
     for both, as the files of a package import each other. A file that cannot be read or parsed is read anew to
     raise what is wrong with it."""
-    stat = os.stat(path)
-    parsed = _sibling_tree(os.path.abspath(path), stat.st_mtime_ns) if stat.st_size <= MAX_SIBLING_BYTES else None
+    stat, where = os.stat(path), os.path.abspath(path)
+    parsed = _module_tree(where, stat.st_mtime_ns) if stat.st_size <= MAX_SIBLING_BYTES else None
     if parsed is None:
         return scan_source(str(path), read_source(path))
     source, tree, offset = parsed
-    return scan_source(str(path), source, parsed=(tree, offset))
+    SCANNING[0] = where
+    try:
+        return scan_source(str(path), source, parsed=(tree, offset))
+    finally:
+        SCANNING[0] = None
 
 
 def _scan_cells(path: str, notebook: Notebook) -> list[Finding]:
@@ -5068,7 +5090,7 @@ def time_against_parse(folder: Path, rounds: int = 3) -> tuple[float, float, int
     files = python_files(Path(folder))
     totals = []
     for _ in range(rounds):
-        _sibling_tree.cache_clear()  # each round as a first scan: the modules beside a file parsed anew
+        _module_tree.cache_clear()  # each round as a first scan: the modules beside a file parsed anew
         scanned = parsed = 0.0
         for path in files:
             start = time.perf_counter()
