@@ -2941,3 +2941,54 @@ def test_a_file_imported_back_by_a_module_it_follows_keeps_its_own_lines(tmp_pat
         [finding] = scan.scan_path(target).findings
         assert (Path(finding.path).name, finding.line, finding.code) == ("agent.py", 7, "TLW003"), target
         assert "line 6)" in finding.message and "line 6 of networks.py" in finding.message, finding.message
+
+
+TPU_MODEL = TF1 + textwrap.dedent("""\
+    def computation(features, labels):
+        outputs = tf.layers.dense(features, 1)
+        return tf.nn.l2_loss(outputs - labels)
+
+
+    def input_fn(params=None):
+        x = np.random.rand(100, 5)
+        ds = tf.data.Dataset.from_tensor_slices((x.astype(np.float32), np.sum(x, axis=1).astype(np.float32)))
+        return ds.repeat().batch(16, drop_remainder=True)
+    """)
+
+
+@pytest.mark.parametrize("run", [
+    pytest.param("it = input_fn().make_one_shot_iterator()\nf, l = it.get_next()\n"
+                 "loss = tf.contrib.tpu.rewrite(computation, [f, l])\n", id="tpu-rewrite-of-a-one-shot-iterator"),
+    pytest.param("it = tf.data.make_initializable_iterator(input_fn())\nf, l = it.get_next()\n"
+                 "loss = tf.tpu.rewrite(computation, inputs=[f, l])\n", id="tf-data-iterator-function"),
+    pytest.param("strategy = tf.distribute.MirroredStrategy()\nf, l = next(iter(input_fn()))\n"
+                 "loss = strategy.run(computation, args=(f, l))\n", id="strategy-run"),
+    pytest.param("strategy = tf.distribute.MirroredStrategy()\nf, l = next(iter(input_fn()))\n"
+                 "loss = strategy.experimental_run_v2(lambda a, b: computation(a, b), args=(f, l))\n",
+                 id="strategy-run-v2-of-a-lambda"),
+])
+def test_a_computation_handed_its_inputs_by_tpu_rewrite_or_a_strategy_is_walked_on_them(run):
+    """cloudml-samples' TPU templates: `tf.contrib.tpu.rewrite(tpu_computation, [features, labels])` of a one-shot
+    iterator's `get_next()`; TF 2's `strategy.run(step, args=(x, y))` calls the step so too."""
+    assert findings(TPU_MODEL + run) == [(5, "TLW003")]
+
+
+def test_tpu_estimator_or_estimator_of_one_model_fn_both_call_it():
+    """`if args.use_tpu: est = TPUEstimator(model_fn=model_fn, ...) else: est = Estimator(model_fn, ...)`."""
+    source = TPU_MODEL + "import sys\n" + textwrap.dedent("""\
+        def model_fn(features, labels, mode, params):
+            loss = computation(features, labels)
+            return tf.estimator.EstimatorSpec(mode=mode, loss=loss, train_op=tf.train.AdamOptimizer().minimize(loss))
+
+
+        def main(use_tpu):
+            if use_tpu:
+                estimator = tf.contrib.tpu.TPUEstimator(model_fn=model_fn, use_tpu=True)
+            else:
+                estimator = tf.estimator.Estimator(model_fn)
+            estimator.train(input_fn, max_steps=10)
+
+
+        main(sys.argv[1] == "tpu")
+        """)
+    assert findings(source) == [(5, "TLW003")]

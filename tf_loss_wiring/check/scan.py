@@ -431,6 +431,8 @@ def _join(a, b):
     if type(a) in (Inst, Either) and type(b) in (Inst, Either):  # model = A() if ... else B()
         options = [*(a.options if type(a) is Either else (a,)), *(b.options if type(b) is Either else (b,))]
         return Either(tuple({id(o.cls): o for o in options}.values())[:MAX_EITHER])
+    if type(a) is Estimator and type(b) is Estimator and a.fn is b.fn:  # a TPUEstimator or an Estimator of one
+        return a  # model_fn: it calls the function alike
     return None
 
 
@@ -2200,6 +2202,11 @@ class Scanner:
             if type(receiver) is Env:
                 target = self.unpacking[1] if self.unpacking and self.unpacking[0] == id(node) else None
                 return _made(receiver, name == "step", target) if name in ("reset", "step") else None
+            if name in ("run", "experimental_run_v2") and args and type(args[0]) in (Fn, Lam) and \
+                    type(kw.get("args")) is tuple:  # strategy.run(step, args=(x, y)): step(x, y) on each replica
+                return self.call_lambda(args[0], list(kw["args"])) if type(args[0]) is Lam else \
+                    self.call_fn(args[0], list(kw["args"]), kw.get("kwargs").attrs
+                                 if type(kw.get("kwargs")) is Record else {})
             feeds = kw.get("feed_dict", args[1] if len(args) > 1 else None) if name == "run" else None
             if receiver is None and type(feeds) is Feeds:
                 return _session_run(args[0] if args else kw.get("fetches"), feeds.values)
@@ -2501,6 +2508,11 @@ class Scanner:
             units = units if type(units) is int else None
             words = f"tflearn fully_connected of {units} unit{'s' * (units != 1)}" if units else "tflearn layer"
             return T((batch, units), (line, words, None), pred=True)
+        if ns == "tf" and name.endswith(("data.make_one_shot_iterator", "data.make_initializable_iterator")):
+            return args[0] if args and type(args[0]) is Data else None  # tf.data.make_one_shot_iterator(ds)
+        if ns == "tf" and name.endswith(("tpu.rewrite", "tpu.shard", "tpu.batch_parallel")) and \
+                type(_arg(args, kw, 0, "computation")) is Fn and type(_arg(args, kw, 1, "inputs")) is tuple:
+            return self.call_fn(_arg(args, kw, 0, "computation"), list(_arg(args, kw, 1, "inputs")), {})
         if ns == "tf" and name in ESTIMATORS:
             fn = _arg(args, kw, 0, "model_fn")
             return Estimator(fn, kw.get("params")) if type(fn) is Fn else None
@@ -2806,6 +2818,8 @@ class Scanner:
             return Data(batched(data.item, True))
         if name == "unbatch":
             return Data(batched(data.item, False))
+        if name == "get_next":  # x, y = iterator.get_next()
+            return data.item
         fn = args[0] if args else kw.get("map_func")
         if name == "apply" and type(fn) is MapAndBatch:
             mapped = self.data_method(data, "map", [fn.fn], {}, node)
@@ -4254,7 +4268,9 @@ class Data:
 
 
 DATA_SAME = frozenset({"shuffle", "repeat", "prefetch", "cache", "take", "skip", "filter", "with_options",
-                       "as_numpy_iterator", "shard", "take_while"})  # Dataset methods that keep its elements
+                       "as_numpy_iterator", "shard", "take_while", "make_one_shot_iterator",
+                       "make_initializable_iterator"})  # Dataset methods that keep its elements (TF 1's iterators:
+# a Data too, whose get_next() is one element)
 DATA_BATCH = frozenset({"batch", "padded_batch"})
 
 
