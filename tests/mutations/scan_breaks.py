@@ -1709,6 +1709,15 @@ BREAKS = [
     ("tf.data.make_initializable_iterator(ds) not the dataset",
      "            return args[0] if args and type(args[0]) is Data else None  # tf.data.make_one_shot_iterator(ds)",
      "            return None  # tf.data.make_one_shot_iterator(ds)"),
+    ("a file's cycles left to the collector that is off",
+     "        gc.collect(0)  # what the file's scan left in cycles",
+     "        pass  # what the file's scan left in cycles"),
+    ("the collector left off after a scan",
+     "        if automatic:\n            gc.enable()",
+     "        if automatic:\n            pass"),
+    ("the collector turned on after a scan that found it off",
+     "        if automatic:\n            gc.enable()",
+     "        if True:\n            gc.enable()"),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
