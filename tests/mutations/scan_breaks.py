@@ -1718,6 +1718,9 @@ BREAKS = [
     ("the collector turned on after a scan that found it off",
      "        if automatic:\n            gc.enable()",
      "        if True:\n            gc.enable()"),
+    ("_small blind to a loop inside an except",
+     '        for field in ("body", "orelse", "finalbody", "handlers", "cases"):',
+     '        for field in ("body", "orelse", "finalbody", "cases"):'),
     # --- limits: a Lambda layer four calls deep (test_shape_of) and a function walked on 3 or more argument shapes
     # (the corpus) need them as they are
     ("MAX_DEPTH 4 -> 3 (a limit knob)",

@@ -3010,3 +3010,20 @@ def test_a_scan_collects_its_own_cycles_file_by_file_and_gives_the_collector_bac
         assert gc.collect() == 0  # nothing left in cycles
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_small_looks_at_statements_only_and_answers_as_a_walk_of_every_node_would():
+    """Loops, defs and classes are statements: what _small finds among statements is what ast.walk finds."""
+    kinds = (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+    sources = [(ROOT / "tf_loss_wiring" / "check" / "scan.py").read_text(),
+               *(p.read_text() for p in sorted((ROOT / "tests" / "scan_corpus").rglob("*.py"))),
+               "def f(x):\n    try:\n        pass\n    except E:\n        for i in x:\n            pass\n",
+               "def f(x):\n    match x:\n        case 1:\n            while x:\n                pass\n",
+               "def f(x):\n    return [y for y in x] + (lambda: 0)()\n"]
+    functions = [f for source in sources for f in ast.walk(scan.parse(source, "f.py"))  # Python 2 files too
+                 if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    answers = {scan._small(f) for f in functions}
+    assert answers == {True, False} and len(functions) > 500
+    for f in functions:
+        walked = len(f.body) <= 4 and not any(isinstance(n, kinds) for n in ast.walk(f) if n is not f)
+        assert scan._small(f) == walked, (f.name, f.lineno)

@@ -4172,10 +4172,19 @@ def _keeps_params(node) -> bool:
 
 
 def _small(node) -> bool:
-    """A function of at most four statements and no loop, def or class inside: cheap to walk again and again."""
-    return len(node.body) <= 4 and not any(
-        isinstance(n, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-        for n in ast.walk(node) if n is not node)
+    """A function of at most four statements and no loop, def or class inside: cheap to walk again and again.
+    Those are statements, so only the statements inside are looked at, not their expressions."""
+    if len(node.body) > 4:
+        return False
+    stack = list(node.body)
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, (ast.For, ast.AsyncFor, ast.While, ast.FunctionDef, ast.AsyncFunctionDef,
+                                  ast.ClassDef)):
+            return False
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            stack.extend(getattr(statement, field, ()))
+    return True
 
 
 def _a_batch_of(value):
