@@ -2369,16 +2369,21 @@ def test_a_siblings_class_base_from_a_module_not_read_yet_is_not_read_for_it(tmp
     (tmp_path / "middle.py").write_text("from base import Base\nfrom keras import Model\n\n\n"
                                         "class Agent(Base):\n    pass\n\n\nclass Net(Model):\n    pass\n")
     (tmp_path / "run.py").write_text("from middle import Agent, Net\n")
-    read = []
-    original = scan._sibling_tree
-
-    def recording(path, mtime):
-        read.append(Path(path).name)
-        return original(path, mtime)
-
-    monkeypatch.setattr(scan, "_sibling_tree", recording)
+    read = recorded(monkeypatch, "_sibling_tree", 0)
     assert scan.scan_path(tmp_path / "run.py").findings == []
     assert read == ["middle.py"]
+
+
+def recorded(monkeypatch, name, where):
+    """The names of the files scan.<name> is called on (its argument `where` a path), in the order of the calls."""
+    names, original = [], getattr(scan, name)
+
+    def recording(*args):
+        names.append(Path(args[where]).name)
+        return original(*args)
+
+    monkeypatch.setattr(scan, name, recording)
+    return names
 
 
 def test_a_method_of_a_base_in_a_module_two_imports_away_is_found_when_called(tmp_path):
@@ -2862,14 +2867,7 @@ def test_a_package_is_parsed_once_each_file_read_as_itself_and_as_a_module_besid
     (tmp_path / "base.py").write_text("import numpy as np\n\n\ndef make(n):\n    return np.zeros((n, 1))\n")
     (tmp_path / "run.py").write_text("from base import make\n\npred = make(4)\n")
     (tmp_path / "use.py").write_text("from base import make\nfrom run import pred\n")
-    parsed = []
-    original = scan.parse
-
-    def recording(source, path):
-        parsed.append(Path(path).name)
-        return original(source, path)
-
-    monkeypatch.setattr(scan, "parse", recording)
+    parsed = recorded(monkeypatch, "parse", 1)
     scan._module_tree.cache_clear()
     assert scan.scan_path(tmp_path).findings == []
     assert sorted(parsed) == ["base.py", "run.py", "use.py"]
