@@ -4217,8 +4217,8 @@ FRAME_ROWS = {"copy", "dropna", "sample", "drop", "fillna", "head", "tail", "res
 # column's is a table) and set_index (a table's only)
 
 
-# a DataFrame's attributes that are not methods (pandas 1.5 to 3.1): any other name read off a table, not called,
-# is one of its columns (`df.price.values`)
+# a DataFrame's attributes that are not methods (pandas 1.5.3 and 3.1.1), and its `plot` and `sparse` accessors:
+# any other name read off a table, not called, is one of its columns (`df.price.values`)
 FRAME_PROPERTIES = frozenset({"T", "at", "attrs", "axes", "columns", "dtypes", "empty", "flags", "iat", "iloc",
                               "index", "loc", "ndim", "shape", "size", "style", "values", "plot", "sparse"})
 
