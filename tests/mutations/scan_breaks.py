@@ -1729,6 +1729,28 @@ BREAKS = [
     ("MAX_WALKS 6 -> 2 (a limit knob)",
      "MAX_WALKS = 6  #",
      "MAX_WALKS = 2  #"),
+    # --- a folder in several processes ---
+    ("a folder never scanned in processes",
+     "    if jobs > 1 and len(files) >= PARALLEL_FILES:\n",
+     "    if False:\n"),
+    ("a folder of few files scanned in processes",
+     "    if jobs > 1 and len(files) >= PARALLEL_FILES:\n",
+     "    if jobs > 1:\n"),
+    ("the processes' unread files not said",
+     "                done.append(result.result())\n",
+     "                done.append((result.result()[0], []))\n"),
+    ("the processes' runs told in the order they finish",
+     "            for result in [pool.submit(_scan_run, run, root, select, ignore) for run in runs]:\n",
+     "            for result in [pool.submit(_scan_run, run, root, select, ignore) for run in runs][::-1]:\n"),
+    ("a folder no pool could start for left unscanned",
+     "    except (BrokenProcessPool, OSError):\n        pass\n",
+     "    except (BrokenProcessPool, OSError):\n        return done\n"),
+    ("the runs after a process died left unscanned",
+     "    return done + [_scan_run(run, root, select, ignore) for run in runs[len(done):]]\n",
+     "    return done\n"),
+    ("--jobs 0 taken",
+     "    if jobs < 1:\n",
+     "    if jobs < 0:\n"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

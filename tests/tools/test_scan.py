@@ -6,6 +6,7 @@ import ast
 import functools
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -1909,11 +1910,90 @@ def test_time_against_parse_times_both_on_the_same_files(tmp_path, capsys):
     for number in range(3):
         (tmp_path / f"trap_{number}.py").write_text(TRAP.format(comment=""))
     (tmp_path / "notes.txt").write_text("not Python")
-    scanned, parsed, count = scan.time_against_parse(tmp_path, rounds=3)
-    assert count == 3 and scanned > 0 and parsed > 0
-    assert scan.main(["--time", str(tmp_path)]) == 0
-    assert re.fullmatch(rf"{re.escape(str(tmp_path))}: 3 files; scan \d+\.\d\d s, ast\.parse \d+\.\d\d s "
-                        r"\(\d+\.\d\dx\)\n", capsys.readouterr().out)
+    scanned, alone, parsed, count = scan.time_against_parse(tmp_path, rounds=3, jobs=2)
+    assert count == 3 and scanned > 0 and alone > 0 and parsed > 0
+    assert scan.main(["--time", str(tmp_path), "--jobs", "2"]) == 0
+    assert re.fullmatch(rf"{re.escape(str(tmp_path))}: 3 files; scan \d+\.\d\d s in 2 processes \(\d+\.\d\dx\), "
+                        r"\d+\.\d\d s in one \(\d+\.\d\dx\); ast\.parse \d+\.\d\d s in one\n", capsys.readouterr().out)
+
+
+def many_files(folder: Path) -> Path:
+    """The corpus, a notebook and a file that cannot be read: more files than a scan does in one process."""
+    shutil.copytree(SCAN_CORPUS, folder)
+    write_notebook(folder / "model.ipynb", *NOTEBOOK_CELLS)
+    (folder / "binary.py").write_bytes(b"x = 1\x00\n")
+    assert len(scan.python_files(folder)) >= scan.PARALLEL_FILES
+    return folder
+
+
+def described(done: scan.Scanned) -> tuple:
+    return [(f.path, f.line, f.col, f.code, f.message, f.cell) for f in done.findings], done.problems, done.files
+
+
+def test_a_folder_scanned_in_processes_gives_what_one_process_gives(tmp_path, monkeypatch):
+    import concurrent.futures
+
+    folder = many_files(tmp_path / "project")
+    alone = scan.scan_path(folder, jobs=1)
+    pools = []
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor",
+                        lambda *a, _pool=concurrent.futures.ProcessPoolExecutor, **k: pools.append(1) or _pool(*a, **k))
+    assert described(scan.scan_path(folder, jobs=2)) == described(alone)
+    assert pools == [1] and len(alone.findings) > 100 and len(alone.problems) == 1
+    scan.scan_path(folder / "numpy", jobs=2)  # a few files: in this process
+    assert pools == [1]
+
+
+class FailingPool:
+    """A pool that cannot start (OSError: no semaphores here), or whose processes die after `runs` runs."""
+
+    def __init__(self, runs=None):
+        self.runs = runs
+
+    def __call__(self, *args, **kwargs):
+        if self.runs is None:
+            raise OSError("no semaphores")
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def submit(self, fn, *args):
+        import concurrent.futures
+        from concurrent.futures.process import BrokenProcessPool
+
+        done = concurrent.futures.Future()
+        if self.runs > 0:
+            self.runs -= 1
+            done.set_result(fn(*args))
+        else:
+            done.set_exception(BrokenProcessPool("a process died"))
+        return done
+
+
+@pytest.mark.parametrize("pool", [FailingPool(), FailingPool(runs=2)], ids=["no pool", "a process died"])
+def test_what_no_process_could_scan_is_scanned_here(tmp_path, monkeypatch, pool):
+    import concurrent.futures
+
+    folder = many_files(tmp_path / "project")
+    alone = scan.scan_path(folder, jobs=1)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", pool)
+    assert described(scan.scan_path(folder, jobs=2)) == described(alone)
+
+
+def test_jobs_is_auto_or_a_count(capsys):
+    assert scan.jobs_argument("auto") == scan.default_jobs() >= 1
+    assert scan.jobs_argument("3") == 3
+    for wrong in ["0", "-1", "x", ""]:
+        with pytest.raises(SystemExit) as stop:
+            scan.main(["--jobs", wrong, "."])
+        assert stop.value.code == 2
+        err = capsys.readouterr().err.splitlines()[-1]
+        assert err.endswith(f"argument -j/--jobs: expected 'auto' or a number of processes, 1 or more, received "
+                            f"{wrong!r}")
 
 
 def test_summary():

@@ -123,6 +123,20 @@ def test_flake8_select_tlw_prints_what_the_check_command_prints(tmp_path):
     assert len(printed) == 3
 
 
+def test_check_prints_the_same_in_one_process_or_several(tmp_path):
+    folder = CORPORA[0]
+    assert len(scan.python_files(folder)) >= scan.PARALLEL_FILES
+    runs = [subprocess.run([str(SCRIPT), "check", str(folder), "--jobs", jobs], capture_output=True, text=True,
+                           timeout=300) for jobs in ("1", "2")]
+    assert runs[0].returncode == runs[1].returncode == 1 and runs[0].stdout == runs[1].stdout
+    assert runs[0].stdout.count(" TLW") > 100
+    wrong = subprocess.run([str(SCRIPT), "check", str(folder), "--jobs", "none"], capture_output=True, text=True,
+                           timeout=120)
+    assert wrong.returncode == 2 and wrong.stdout == "" and wrong.stderr == (
+        "tf-loss-wiring check: error: argument -j/--jobs: expected 'auto' or a number of processes, 1 or more, "
+        "received 'none'\n")
+
+
 def test_flake8_honours_noqa_on_the_plugins_findings(tmp_path):
     path = tmp_path / "trap.py"
     path.write_text(TRAP + TRAP.splitlines()[-1].replace("loss", "again") + "  # noqa: TLW003\n")

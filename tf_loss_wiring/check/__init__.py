@@ -59,10 +59,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", type=codes, metavar="CODES", help="scan: only these codes or prefixes, "
                         "comma-separated (e.g. TLW003,TLW004); default: every rule")
     parser.add_argument("--ignore", type=codes, metavar="CODES", help="scan: leave out these codes or prefixes")
+    parser.add_argument("-j", "--jobs", type=jobs, default="auto", metavar="N",
+                        help="scan: processes a folder of many files is scanned in (default: auto, one per CPU)")
     parser.add_argument("--output-format", choices=("text", "sarif"), default="text",
                         help="scan: `sarif` prints one SARIF 2.1.0 log (GitHub code scanning) instead of lines")
     # How a process of its own probes a Keras 3 loss on its backend alone (tf_loss_wiring.processes).
     parser.add_argument("--backend", help=argparse.SUPPRESS)
+
+
+def jobs(text: str) -> int:
+    """`auto` → one process per CPU; `4` → 4."""
+    from tf_loss_wiring.check import scan
+
+    return scan.jobs_argument(text)
 
 
 def codes(text: str) -> tuple[str, ...]:
@@ -200,7 +209,7 @@ def scan_one(parser: argparse.ArgumentParser, args: argparse.Namespace, target: 
     """Scan one file or folder; its record, with the exit status it calls for."""
     from tf_loss_wiring.check import scan
 
-    done = scan.scan_path(Path(target), select=args.select, ignore=args.ignore)
+    done = scan.scan_path(Path(target), select=args.select, ignore=args.ignore, jobs=args.jobs)
     seen = {(os.path.abspath(f.path), f.line, f.col, f.code) for earlier in scans for f in earlier.findings}
     done.findings = scan.once(done.findings, seen)  # a sibling module's finding, reached from two targets: once
     scans.append(done)

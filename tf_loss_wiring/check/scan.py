@@ -4924,23 +4924,85 @@ class Scanned:
         return f"{self.files} file{'s' * (self.files != 1)} scanned, {found}{unread}"
 
 
-def scan_path(target: Path, select=None, ignore=None) -> Scanned:
-    """Every finding under `target`, and one line for each file that could not be read or parsed."""
+PARALLEL_FILES = 64  # fewer files are scanned in this process: starting the processes (0.1-0.2 s) costs more
+RUNS_PER_JOB = 8  # each process is handed runs of files next to each other (the modules they import are parsed
+# once there), several runs each, so that a process given a slow run does not leave the others idle
+
+
+def default_jobs() -> int:
+    """The processes a folder is scanned in: one per CPU this process may run on (as flake8's --jobs auto)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def jobs_argument(text: str) -> int:
+    """--jobs: `auto` (one process per CPU) or a count of processes, 1 or more."""
+    if text.strip().lower() == "auto":
+        return default_jobs()
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"expected 'auto' or a number of processes, 1 or more, received {text!r}")
+    return jobs
+
+
+def scan_path(target: Path, select=None, ignore=None, jobs: int = 1) -> Scanned:
+    """Every finding under `target`, and one line for each file that could not be read or parsed; a folder of
+    PARALLEL_FILES files or more in `jobs` processes, its files' findings in the order one process gives them."""
     target = Path(target)
     if not target.is_file() and not target.is_dir():
         return Scanned([], [f"{target}: cannot be scanned: neither a file nor a folder"], 0)
     select, ignore = _prefixes(select), _prefixes(ignore)
-    findings, problems, files = [], [], python_files(target)
-    SCAN_ROOT[0] = str(target) if target.is_dir() else None
+    files, root = python_files(target), str(target) if target.is_dir() else None
+    if jobs > 1 and len(files) >= PARALLEL_FILES:
+        runs = _in_processes(files, root, select, ignore, jobs)
+    else:
+        runs = [_scan_run(files, root, select, ignore)]
+    findings = [f for found, _ in runs for f in found]
+    problems = [p for _, unread in runs for p in unread]
+    return Scanned(once(findings), problems, len(files) - len(problems))
+
+
+def _scan_run(files, root, select, ignore) -> tuple[list[Finding], list[str]]:
+    """The findings of files scanned one after another in this process, and a line for each it could not read."""
+    findings, problems = [], []
+    SCAN_ROOT[0] = root
     automatic = gc.isenabled()
     gc.disable()  # a file's cycles are collected when its scan ends (below), not by collections of every
     try:  # generation that walk all the trees kept for the files beside: keras 7.9 s -> 4.1 s, torch 31 s -> 16 s
-        _scan_each(files, findings, problems, select, ignore)
+        _scan_each([Path(path) for path in files], findings, problems, select, ignore)
     finally:
         SCAN_ROOT[0] = None
         if automatic:
             gc.enable()
-    return Scanned(once(findings), problems, len(files) - len(problems))
+    return findings, problems
+
+
+def _in_processes(files, root, select, ignore, jobs) -> list[tuple[list[Finding], list[str]]]:
+    """_scan_run of runs of the files in a pool of `jobs` processes, in the files' order. Where no pool can be
+    started, or one of its processes dies (out of memory), the runs not done are scanned here."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(8, -(-len(files) // (jobs * RUNS_PER_JOB)))
+    runs = [[str(path) for path in files[start:start + size]] for start in range(0, len(files), size)]
+    methods = multiprocessing.get_all_start_methods()  # forkserver: no fork of a process that holds threads
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    done = []
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            for result in [pool.submit(_scan_run, run, root, select, ignore) for run in runs]:
+                done.append(result.result())
+    except (BrokenProcessPool, OSError):
+        pass
+    return done + [_scan_run(run, root, select, ignore) for run in runs[len(done):]]
 
 
 def _scan_each(files, findings, problems, select, ignore):
@@ -5121,30 +5183,30 @@ def _bench(files, root=None) -> Bench:
     return bench
 
 
-def time_against_parse(folder: Path, rounds: int = 3) -> tuple[float, float, int]:
-    """Seconds to scan the folder as `check FOLDER` scans it, and seconds for ast.parse alone on the same files,
-    each the median of `rounds` passes, the two passes alternated in one process (a change in the machine's load
-    hits both alike), and the file count. Each pass starts from a collected heap with no trees kept: parsed file
-    by file between the scan's files, the parse bore the collector's walks of the scan's trees (keras's 904 files
-    on 2026-12-07: 5.25 s to parse, 3.59 s of them the collector's, where a pass of its own takes 1.76 s)."""
+def time_against_parse(folder: Path, rounds: int = 3, jobs: int = 1) -> tuple[float, float, float, int]:
+    """Seconds to scan the folder as `check FOLDER --jobs N` scans it, seconds to scan it in this one process, and
+    seconds for ast.parse alone on the same files in this one process, each the median of `rounds` passes, the
+    three passes alternated in one process (a change in the machine's load hits them alike), and the file count.
+    Each pass starts from a collected heap with no trees kept: parsed file by file between the scan's files, the
+    parse bore the collector's walks of the scan's trees (keras's 904 files on 2026-12-07: 5.25 s to parse, 3.59 s
+    of them the collector's, where a pass of its own takes 1.76 s)."""
     files = python_files(Path(folder))
-    scans, parses = [], []
+    passes = {"jobs": [], "one": [], "parse": []}
     for _ in range(rounds):
-        _module_tree.cache_clear()  # each round as a first scan: the modules beside a file parsed anew
-        gc.collect()
-        start = time.perf_counter()
-        for path in files:
-            try:
-                ast.parse(python_source(path))
-            except Exception:  # noqa: BLE001, S110 - the parse time only
-                pass
-        middle = time.perf_counter()
-        gc.collect()
-        middle, parsed = time.perf_counter(), middle - start
-        scan_path(Path(folder))
-        scans.append(time.perf_counter() - middle)
-        parses.append(parsed)
-    return statistics.median(scans), statistics.median(parses), len(files)
+        for name in passes:
+            _module_tree.cache_clear()  # each pass as a first scan: the modules beside a file parsed anew
+            gc.collect()
+            start = time.perf_counter()
+            if name == "parse":
+                for path in files:
+                    try:
+                        ast.parse(python_source(path))
+                    except Exception:  # noqa: BLE001, S110 - the parse time only
+                        pass
+            else:
+                scan_path(Path(folder), jobs=jobs if name == "jobs" else 1)
+            passes[name].append(time.perf_counter() - start)
+    return (*(statistics.median(passes[name]) for name in passes), len(files))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -5155,6 +5217,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", metavar="JSON", help="recall and false alarms over a labels.json (its "
                         "labelled files scored on a scan of the folder it is in, as `check FOLDER` runs)")
     parser.add_argument("--time", metavar="FOLDER", help="scan vs ast.parse seconds over a folder")
+    parser.add_argument("-j", "--jobs", type=jobs_argument, default=default_jobs(), metavar="N",
+                        help="processes a folder of many files is scanned in (default: auto, one per CPU)")
     parser.add_argument("targets", nargs="*", help="files or folders to scan")
     args = parser.parse_args(argv)
     for folder, make in ((args.bench, bench_markers), (args.labels, bench_labels)):
@@ -5176,12 +5240,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"problem: {line}")
             print(f"{folder}: {bench.summary}")
     if args.time:
-        scanned, parsed, count = time_against_parse(Path(args.time))
-        print(f"{args.time}: {count} files; scan {scanned:.2f} s, ast.parse {parsed:.2f} s "
-              f"({scanned / parsed:.2f}x)")
+        scanned, alone, parsed, count = time_against_parse(Path(args.time), jobs=args.jobs)
+        print(f"{args.time}: {count} files; scan {scanned:.2f} s in {args.jobs} process{'es' * (args.jobs > 1)} "
+              f"({scanned / parsed:.2f}x), {alone:.2f} s in one ({alone / parsed:.2f}x); ast.parse {parsed:.2f} s "
+              f"in one")
     status, seen = 0, set()
     for target in args.targets:
-        done = scan_path(Path(target))
+        done = scan_path(Path(target), jobs=args.jobs)
         done.findings = once(done.findings, seen)
         for finding in done.findings:
             print(f"{finding}\n    fix: {finding.fix}")
