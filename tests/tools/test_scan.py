@@ -2428,6 +2428,16 @@ def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):
     assert scan.scan_path(tmp_path / "agent.py").findings == []
 
 
+def test_a_module_written_beside_a_file_between_two_scans_of_it_is_followed_by_the_second(tmp_path):
+    agent = tmp_path / "agent.py"
+    agent.write_text(AGENT.format(imports="from networks import build_critic"))
+    for scan_file in (lambda: scan.scan_source(str(agent), agent.read_text()), lambda: scan.scan_path(agent).findings):
+        (tmp_path / "networks.py").unlink(missing_ok=True)
+        assert scan_file() == []
+        (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
+        assert [f.line for f in scan_file()] == [6]  # flake8's plugin: scan_source, one file at a time
+
+
 def test_a_trap_made_in_a_module_beside_the_file_by_this_files_call_is_reported_there_once(tmp_path):
     (tmp_path / "networks.py").write_text(NETWORKS.format(noqa=""))
     (tmp_path / "train.py").write_text(CALLER)

@@ -4994,8 +4994,6 @@ def _scan_run(files, root, select, ignore) -> tuple[list[Finding], list[str]]:
         _scan_each([Path(path) for path in files], findings, problems, select, ignore)
     finally:
         SCAN_ROOT[0], IN_RUN[0] = None, False
-        IS_FILE.clear()
-        FOUND_BESIDE.clear()
         if automatic:
             gc.enable()
     return findings, problems
