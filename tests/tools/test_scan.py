@@ -89,6 +89,8 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(TF1 + "d = 3\nW = tf.zeros([d, 1])", "W", "(3, 1)", id="zeros"),
     pytest.param(TF1 + "W = np.zeros((5, 1))", "W", "(5, 1)", id="np-zeros"),
     pytest.param(TF1 + "X = np.random.rand(100, 4)", "X", "(100, 4)", id="np-random-rand"),
+    pytest.param(TF1 + "W = np.random.rand(load(), 1)", "W", "(?, 1)", id="np-random-rand-of-a-size-not-known"),
+    pytest.param(TF1 + "W = np.random.rand(*dims)", "W", "unknown shape", id="np-random-rand-of-sizes-not-shown"),
     pytest.param(TF1 + "X = np.random.RandomState(1).rand(100, 4)", "X", "(100, 4)", id="random-state"),
     pytest.param(TF1 + "y = np.array(values)", "y", None, id="np-array-of-a-list-unknown"),
     pytest.param(TF1 + "y = tf.constant([1.0, 2.0, 3.0])", "y", "(3,)", id="constant-literal"),
@@ -1054,6 +1056,41 @@ loss = tf.reduce_mean(tf.square(ret - v))
 LOOP = "    for n in sizes:\n        x = tf.layers.dense(x, n)"
 ENUMERATED = "    for i, _ in enumerate(sizes):\n" \
              "        x = tf.layers.dense(x, sizes[i], activation=tf.nn.relu if i else None)"
+
+
+STACKED = KERAS + """\
+class Critic(keras.Model):
+    def __init__(self, hidden):
+        super().__init__()
+        self.stack = []
+        for h in hidden:
+            self.stack.append(keras.layers.Dense(h, activation="relu"))
+        self.stack.append(keras.layers.Dense(1)){then}
+
+    def call(self, x):
+        for layer in self.stack:
+            x = layer(x)
+        return x{out}
+
+
+returns = np.zeros(32)
+loss = tf.reduce_mean(tf.square(returns - Critic([64, 64])(np.zeros((32, 4)))))
+"""
+
+
+@pytest.mark.parametrize(("then", "out", "expected"), [
+    ("", "", [(19, "TLW003")]),  # the loop ends on the Dense(1) appended last: (..., 1)
+    ("", "[..., 0]", []),
+    ("\n        self.stack.pop()", "", []),  # the last is another: not known
+    ("\n        self.stack.reverse()", "", []),
+    ("\n        self.stack.insert(0, keras.layers.Dense(8))", "", []),
+    ("\n        self.stack.extend(more)", "", []),
+    ("\n        self.stack[-1] = keras.layers.Dense(2)", "", []),
+    ("\n        self.stack.append(keras.layers.Dense(2))", "", []),
+    ("\n        grow(self.stack)", "", []),  # code not seen may append anything
+])
+def test_a_loop_over_a_grown_list_ends_on_the_item_appended_last(then, out, expected):
+    assert findings(STACKED.format(then=then, out=out)) == expected
 
 
 @pytest.mark.parametrize("loop, call, expected", [

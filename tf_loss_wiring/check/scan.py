@@ -1186,6 +1186,10 @@ class Scanner:
             self.looping += 1
             try:
                 self.block(node.body, fr)
+                last = sequence.last if type(sequence) is Built else MISSING
+                if last is not MISSING and last is not None and last is not sequence.item:  # the last pass: over
+                    self.assign(node.target, (NUM, last) if counted else last, fr)  # the last of the layers,
+                    self.block(node.body, fr)  # `z = layer.forward(z)`: the last layer's output is the loop's
             finally:
                 self.looping -= 1
             _widen(counts, fr.locals)
@@ -2365,6 +2369,7 @@ class Scanner:
             built.add(None if more is None else more.item)
         elif name == "copy":  # rewards.copy(): a list of the same items
             return Built(built.item)
+        built.last = args[-1] if name == "append" and args else MISSING  # pop, reverse, insert...: another last
         if built is not receiver and type(owner_node) in (ast.Name, ast.Attribute):
             self.assign(owner_node, built, fr)
         return built.item if name == "pop" and built.item is not MISSING else None
@@ -3137,10 +3142,9 @@ class Scanner:
 
     def np_random(self, last, args, kw, node):
         line = node.lineno
-        if last in ("rand", "randn"):
-            dims = tuple(a if isinstance(a, int) else None for a in args)
-            return T(dims if all(isinstance(a, int) or a is NUM for a in args) else None, (line, "{}", node)) \
-                if args else T((), (line, "{}", node))
+        if last in ("rand", "randn"):  # rand(m, n): an int for each axis, of a value known or not
+            dims = tuple(a if type(a) is int else None for a in args)
+            return T(dims if not any(type(a) is ast.Starred for a in node.args) else None, (line, "{}", node))
         size = {"random": 0, "random_sample": 0, "sample": 0, "normal": 2, "uniform": 2, "randint": 2,
                 "choice": 1, "permutation": None, "binomial": 2, "poisson": 1, "exponential": 1}.get(last, MISSING)
         if size is MISSING:
@@ -4030,14 +4034,17 @@ class Built:
     """A Python list grown by `.append` / `.insert` / `+=`: what its items are (MISSING: none seen yet; None: items
     of different or unknown shapes). `np.array(lst)` of numbers is rank 1, its length not known."""
 
-    __slots__ = ("item", "layers")
+    __slots__ = ("item", "layers", "last")
 
     def __init__(self, item=MISSING):
         self.item = item
         self.layers = None  # `[Dense(h) for h in hs] + [Dense(1)]`: (one Dense standing for the grown part, Dense(1))
+        # the item appended last, where every change to the list is an append (`layers.append(DenseLayer(m, 1))`
+        # after the hidden layers' loop): a loop over the list ends with it (see s_for). MISSING: not known
+        self.last = MISSING
 
     def add(self, value):
-        self.layers = None
+        self.layers, self.last = None, MISSING
         if value is MISSING:
             return
         self.item = value if self.item is MISSING else _join_items(self.item, value)
@@ -4081,7 +4088,7 @@ def _poison(args):
     """A list or a dict handed to code the scan cannot see may be given anything: its items are no longer known."""
     for arg in args:
         if type(arg) is Built:
-            arg.item = None
+            arg.item, arg.last = None, MISSING
         elif type(arg) is Record and arg.mutable:
             arg.attrs.clear()
 
