@@ -1751,6 +1751,12 @@ BREAKS = [
     ("np.random.rand of starred sizes of the rank of its arguments",
      "            return T(dims if not any(type(a) is ast.Starred for a in node.args) else None, (line, \"{}\", node))",
      "            return T(dims, (line, \"{}\", node))"),
+    ("a method's walk before an instance's list got its first item answering for later calls",
+     "        if args and type(args[0]) is Inst:\n            key += (FILLED[0],)\n",
+     "        pass\n"),
+    ("a list an instance holds not known as held",
+     "                if type(value) is Built:\n                    value.held = True\n",
+     "                if type(value) is Built:\n                    value.held = False\n"),
     # --- a folder in several processes ---
     ("a folder never scanned in processes",
      "    if jobs > 1 and len(files) >= PARALLEL_FILES:\n",

@@ -1058,6 +1058,49 @@ ENUMERATED = "    for i, _ in enumerate(sizes):\n" \
              "        x = tf.layers.dense(x, sizes[i], activation=tf.nn.relu if i else None)"
 
 
+BUFFERED = """\
+import random
+from collections import deque
+
+import numpy as np
+import tensorflow as tf
+
+
+class Buffer:
+    def __init__(self):
+        self.memory = deque(maxlen=1000)
+
+    def sample(self, n):
+        batch = random.sample(self.memory, n)
+        return np.array([b[0] for b in batch]), np.array([b[1] for b in batch])
+
+    def record(self, s, r):
+        self.memory.append((s, {reward}))
+
+
+class Agent:
+    def __init__(self):
+        self.buffer = Buffer()
+        self.critic = tf.keras.Sequential([tf.keras.layers.Dense(32), tf.keras.layers.Dense(1)])
+
+    def learn(self):
+        states, rewards = self.buffer.sample(64)
+        loss = tf.reduce_mean(tf.square(rewards - self.critic(states)))
+
+    def run(self):
+        for t in range(1000):
+            self.buffer.record(np.zeros(4), 1.0)
+            self.learn()
+"""
+
+
+@pytest.mark.parametrize(("reward", "expected"), [("r", [(27, "TLW003")]), ("[r]", [])])
+def test_a_method_walked_before_the_list_it_reads_got_an_item_is_walked_again_after(reward, expected):
+    # learn() and sample() are walked first (the class pass, in order), on an empty memory: a (?,) of numbers
+    # only once run() records into it
+    assert findings(BUFFERED.format(reward=reward)) == expected
+
+
 STACKED = KERAS + """\
 class Critic(keras.Model):
     def __init__(self, hidden):

@@ -125,6 +125,7 @@ SERIES_INDEXER = _Sentinel("s.iloc")  # a pandas column's .iloc / .loc: an item 
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
+FILLED = [0]  # lists held by instances that have got their first item (see Built.held), in this process
 NOT_BATCH = _Sentinel("?")  # an axis of a length not shown that is not the batch: what a sum over the batch leaves
 LENGTH = _Sentinel("?")  # the length of a rank-1 array the source does not show (np.array of a list grown in a loop)
 
@@ -1386,6 +1387,8 @@ class Scanner:
                 if value is None and self.swallowed and owner.cls.attrs.get(target.attr) not in (None, MISSING):
                     return  # see s_try
                 owner.cls.attrs[target.attr] = value
+                if type(value) is Built:
+                    value.held = True
                 if isinstance(value, T) and value.ph is not None:
                     self.placeholder_names.setdefault(value.ph, set()).add(target.attr)
         elif kind is ast.Subscript:
@@ -2432,7 +2435,11 @@ class Scanner:
             return None
         key = (id(fn), tuple(_sig(a) for a in args), tuple(sorted((k, _sig(v)) for k, v in kw.items())),
                depth_reset)  # a walk with arguments unknown, made before a call, does not answer for the call:
-        # what the instance holds may have grown since (remember() filling the memory that replay() reads)
+        # what the instance holds may have grown since (remember() filling the memory that replay() reads); nor
+        # does a walk of a method made before a list an instance holds got its first item (sample() walked before
+        # run() records into the buffer that sample() reads)
+        if args and type(args[0]) is Inst:
+            key += (FILLED[0],)
         if key in self.memo:
             self.unwalked(fn, args, kw)  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
@@ -4034,7 +4041,7 @@ class Built:
     """A Python list grown by `.append` / `.insert` / `+=`: what its items are (MISSING: none seen yet; None: items
     of different or unknown shapes). `np.array(lst)` of numbers is rank 1, its length not known."""
 
-    __slots__ = ("item", "layers", "last")
+    __slots__ = ("item", "layers", "last", "held")
 
     def __init__(self, item=MISSING):
         self.item = item
@@ -4042,11 +4049,14 @@ class Built:
         # the item appended last, where every change to the list is an append (`layers.append(DenseLayer(m, 1))`
         # after the hidden layers' loop): a loop over the list ends with it (see s_for). MISSING: not known
         self.last = MISSING
+        self.held = False  # an instance's attribute (`self.memory = deque()`): its first item is an event, FILLED
 
     def add(self, value):
         self.layers, self.last = None, MISSING
         if value is MISSING:
             return
+        if self.held and self.item is MISSING:
+            FILLED[0] += 1
         self.item = value if self.item is MISSING else _join_items(self.item, value)
 
 
