@@ -128,6 +128,13 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(TF1 + "x = np.zeros((8, 3))\nq = x.sum(axis=1)", "q", "(8,)", id="sum-axis"),
     pytest.param(TF1 + "x = np.zeros((8, 3))\nq = tf.reduce_sum(x, axis=1, keepdims=True)", "q", "(8, 1)",
                  id="keepdims"),
+    pytest.param(TF1 + "q = tf.reduce_sum(load(), axis=-1, keepdims=True)", "q", "(..., 1)",
+                 id="keepdims-on-the-last-axis-of-a-value-not-known"),
+    pytest.param(TF1 + "x = np.zeros(8) * load()\nq = tf.reduce_sum(x, axis=-1, keepdims=True)", "q", "(..., 1)",
+                 id="keepdims-on-the-last-axis-of-a-rank-not-known"),
+    pytest.param(TF1 + "q = tf.reduce_sum(load(), axis=0, keepdims=True)", "q", None,
+                 id="keepdims-on-the-first-axis-of-a-value-not-known"),
+    pytest.param(TF1 + "q = tf.reduce_sum(load(), axis=-1)", "q", None, id="the-last-axis-of-a-value-not-known"),
     pytest.param(TF1 + "x = np.zeros((8, 3))\nq = tf.reduce_mean(x)", "q", "()", id="reduce-all"),
     pytest.param(TF1 + "p = np.zeros((8, 1))\nq = p.ravel()", "q", "(8,)", id="ravel"),
     pytest.param(TF1 + "p = np.zeros((8, 1))\nq = p.flatten()", "q", "(8,)", id="flatten"),
@@ -1099,6 +1106,70 @@ def test_a_method_walked_before_the_list_it_reads_got_an_item_is_walked_again_af
     # learn() and sample() are walked first (the class pass, in order), on an empty memory: a (?,) of numbers
     # only once run() records into it
     assert findings(BUFFERED.format(reward=reward)) == expected
+
+
+LAYERED = """\
+import numpy as np
+import tensorflow as tf
+
+
+class DenseLayer:
+    def __init__(self, m1, m2):
+        self.W = tf.Variable(np.random.rand(m1, m2).astype(np.float32))
+
+    def forward(self, x):
+        return tf.matmul(x, self.W)
+
+
+class ANN:
+    def __init__(self, n_in, n_out, hidden):
+        self.layers = []
+        m1 = n_in
+        for m2 in hidden:
+            self.layers.append(DenseLayer(m1, m2))
+            m1 = m2
+        self.layers.append(DenseLayer(m1, n_out))
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+
+actor = ANN(3, 1, [64])
+critic = ANN(4, {n_out}, [64])
+rewards = np.zeros(32)
+loss = tf.reduce_mean(tf.square(rewards + 0.99 * critic.forward(np.zeros((32, 4)))))
+"""
+
+
+@pytest.mark.parametrize(("n_out", "expected"), [("1", [(31, "TLW003")]), ("2", [])])
+def test_a_constructor_called_again_with_the_same_shapes_sets_its_attributes_again(n_out, expected):
+    # the critic's DenseLayer(4, 64) is walked anew and sets W to (4, 64); its DenseLayer(64, 1) was walked for
+    # the actor: the call, answered from that walk, sets W to (64, 1) again, the last layer's weight
+    assert findings(LAYERED.format(n_out=n_out)) == expected
+
+
+SOFT = KERAS + """\
+critic = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+alpha = tf.Variable(0.2)
+rewards = np.zeros(64)
+q = critic(np.zeros((64, 4)))
+soft = {soft}
+y = tf.stop_gradient({rewards} + 0.99 * soft)
+loss = tf.reduce_mean(tf.square(y - critic(np.ones((64, 4)))))
+"""
+
+
+@pytest.mark.parametrize(("soft", "rewards", "expected"), [
+    ("q - alpha * tf.reduce_sum(log_pi(), axis=-1, keepdims=True)", "rewards", [(9, "TLW003")]),
+    ("alpha * tf.reduce_sum(log_pi(), axis=-1, keepdims=True) + q", "rewards", [(9, "TLW003")]),
+    ("q - alpha * tf.reduce_sum(log_pi(), axis=-1, keepdims=True)", "rewards[:, None]", []),
+])
+def test_a_critic_minus_an_entropy_summed_keeping_its_axis_stays_a_column(soft, rewards, expected):
+    # SAC's soft target: log_pi of an actor not known, summed over its last axis keeping it, is (..., 1); a 0-d
+    # alpha keeps that, and (B, 1) against it is (..., 1) again
+    assert findings(SOFT.format(soft=soft, rewards=rewards)) == expected
 
 
 STACKED = KERAS + """\

@@ -492,6 +492,10 @@ def _join_into(before: dict, first: dict, second: dict) -> None:
                 before[key] = b
 
 
+def _two_or_more(value) -> bool:
+    return value.tail is not None or value.dims is not None and len(value.dims) >= 2
+
+
 def _vector_end(value):
     """A (B,) vector broadcast with anything that works ends in B: (..., B). Of a value of another shape: None."""
     dims = value.dims
@@ -502,10 +506,11 @@ def _vector_end(value):
 
 def _both_tails(a, b):
     """Two values with known last axes, one of rank >= 2, broadcast to one of rank >= 2 whose last axis is theirs
-    (the other's when one is 1): a (1,) bias or a scalar added to (..., 1) keeps it; anything else: not known."""
-    last_a = a.tail if a.tail is not None else a.dims[-1] if a.dims else 1 if a.dims == () else None
-    last_b = b.tail if b.tail is not None else b.dims[-1] if b.dims else 1 if b.dims == () else None
-    if last_a is None or last_b is None or a.tail is None and b.tail is None:
+    (the other's when one is 1): a (1,) bias or a scalar added to (..., 1) keeps it, and so does a (B, 1) critic
+    minus a `reduce_sum(log_pi, axis=-1, keepdims=True)` of a rank not known; anything else: not known."""
+    last_a = a.tail if a.tail is not None else a.dims[-1] if a.dims else 1 if a.dims == () else a.end
+    last_b = b.tail if b.tail is not None else b.dims[-1] if b.dims else 1 if b.dims == () else b.end
+    if last_a is None or last_b is None or not (_two_or_more(a) or _two_or_more(b)):
         return None
     return last_b if last_a == 1 else last_a if last_b in (1, last_a) else None
 
@@ -866,6 +871,7 @@ class Scanner:
         self.placeholder_names: dict[tuple, set] = {}
         self.named: dict[str, object] = {}  # the last value assigned to each name anywhere
         self.memo: dict[tuple, object] = {}
+        self.wrote: dict[tuple, dict] = {}  # a method's walk: the attributes it set on its instance's class
         self.walks: dict[int, int] = {}
         self.small: dict[int, bool] = {}  # a function's node -> whether it is small (see _small)
         self._shape_names: dict[str, bool] = {}  # see shape_name
@@ -1749,7 +1755,7 @@ class Scanner:
             return T(None, left.src, pending=pending, raw=raw, pred=pred)
         if a is None or b is None:
             known, other = (right, left) if a is None else (left, right)
-            if known.dims == () and other.ge2:  # (x - x.mean()) / x.std(): a 0-d tensor keeps the rank's bound
+            if known.dims == ():  # (x - x.mean()) / x.std(), alpha * log_pi: a 0-d tensor keeps what is known
                 return other.like(pending=pending, raw=raw, pred=pred)
             if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1 or \
                     other.end is not None and other.tail is None and _column(known.dims) and \
@@ -2443,6 +2449,8 @@ class Scanner:
         if key in self.memo:
             self.unwalked(fn, args, kw)  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
+            if key in self.wrote:  # the call sets them again: a constructor's DenseLayer(m, 1) after (m, n)
+                args[0].cls.attrs.update(self.wrote[key])
             # a tie to an input made inside the walk stands for that call's value: another call's is another, the
             # same for all this call's outputs (a model's logits and values)
             return _retie(result, {a.rel[0] for a in (*args, *kw.values()) if type(a) is T and a.rel is not None},
@@ -2493,11 +2501,17 @@ class Scanner:
         if depth_reset:
             self.active = []
         self.active.append(fn)
+        attrs = args[0].cls.attrs if args and type(args[0]) is Inst else None
+        before = dict(attrs) if attrs is not None else None
         try:
             self.block(node.body, frame)
         finally:
             self.active.pop()
             self.active = saved
+        if attrs is not None:
+            wrote = {k: v for k, v in attrs.items() if before.get(k, MISSING) is not v}
+            if wrote:
+                self.wrote[key] = wrote
         result = None
         if frame.returns:
             result = frame.returns[0]
@@ -3190,15 +3204,17 @@ class Scanner:
         return value if value is NUM or isinstance(value, (int, float)) else None
 
     def reduced(self, value, axis, keepdims, node, drop_raw=False):
-        if not isinstance(value, T):
-            return NUM if value is NUM else None
         line = node.lineno
+        last = keepdims is True and (axis == -1 or axis == (-1,))  # of any rank it takes: (..., 1)
+        if not isinstance(value, T):
+            return NUM if value is NUM else T(None, (line, "{}", node), end=1) if last else None
         if axis is None or axis is PYNONE:
             dims = () if not keepdims else tuple(1 for _ in value.dims) if value.dims is not None else None
             return T(dims, (line, "{}", node)) if dims is not None or not value.unk else T((), (line, "{}", node))
         axes = axis if isinstance(axis, tuple) else (axis,)
-        if value.dims is None and keepdims is True and axes == (-1,) and value.tail is not None:
-            return T(None, (line, "{}", node), pred=value.pred, tail=1)  # (..., k) summed keeping its axis: (..., 1)
+        if value.dims is None and last:  # (..., k) summed keeping its axis: (..., 1)
+            return T(None, (line, "{}", node), pred=value.pred, tail=1 if value.tail is not None else None,
+                     end=1 if value.tail is None else None)
         if value.dims is None or not all(isinstance(a, int) and not isinstance(a, bool) for a in axes):
             return T(None, (line, "{}", node), raw=None if drop_raw else None)
         rank = len(value.dims)
