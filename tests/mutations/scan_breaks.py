@@ -1778,6 +1778,9 @@ BREAKS = [
     ("a walk's attributes set on its instance recorded as none",
      "            if wrote:\n                self.wrote[key] = wrote\n",
      "            pass\n"),
+    ("a vector added to a B x B made on the way ending it in B again",
+     "                end = _vector_end(known) if not any(c.code == \"TLW003\" for c in other.pending) else None\n",
+     "                end = _vector_end(known)\n"),
     # --- a folder in several processes ---
     ("a folder never scanned in processes",
      "    if jobs > 1 and len(files) >= PARALLEL_FILES:\n",

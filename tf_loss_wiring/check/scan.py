@@ -1766,7 +1766,9 @@ class Scanner:
             if _rows_of(known, other):  # probs (B, A) * tf.one_hot(actions, A) (..., A): (B, A)
                 return T(known.dims, known.src, pending=pending, raw=raw, pred=pred)
             if other.tail is None and other.rel is None and known.dims is not None and other.end is None:
-                end = _vector_end(known)  # (..., B): where the (B,) came from
+                # (..., B): where the (B,) came from; added to a B x B made on the way, a B x B still, which a
+                # (B, 1) it meets next does not make again
+                end = _vector_end(known) if not any(c.code == "TLW003" for c in other.pending) else None
                 return T(None, known.src if end is not None else left.src, pending=pending, raw=raw, pred=pred,
                          end=end)
             if left.rel is None and right.rel is None:
