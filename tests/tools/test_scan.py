@@ -3124,6 +3124,10 @@ def test_a_shape_declared_in_a_docstring_names_the_line_of_its_own_module(tmp_pa
         "    return tf.reduce_sum(tf.square(rewards - baseline))\n")
     [finding] = scan.scan_path(tmp_path / "losses.py").findings
     assert "(declared in the docstring of loss, line 7)" in finding.message, finding.message
+    (tmp_path / "train.py").write_text("from losses import loss\n\nprint(loss(load(), load()))\n")
+    found = scan.scan_path(tmp_path / "train.py").findings  # followed from beside: its lines shifted once
+    assert [(Path(f.path).name, "(declared in the docstring of loss, line 7)" in f.message) for f in found] == \
+        [("losses.py", True)], [f.message for f in found]
 
 
 MODEL_MODULE = "import tensorflow as tf\n\n\ndef model(x, w, b):\n    return tf.matmul(x, w) + b\n\n\n" \
