@@ -1172,6 +1172,81 @@ def test_a_critic_minus_an_entropy_summed_keeping_its_axis_stays_a_column(soft, 
     assert findings(SOFT.format(soft=soft, rewards=rewards)) == expected
 
 
+GUARDED = KERAS + """\
+class ActorCritic(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.value = None
+
+    def initialize(self):
+        self.value = keras.layers.Dense(1)
+
+    def call(self, inputs=None):
+        if inputs is None:
+            {guard}
+        return self.value(inputs)
+
+
+model = ActorCritic()
+model.initialize()
+returns = np.zeros(32)
+loss = tf.reduce_mean(tf.square(returns - model(np.zeros((32, 4)))))
+"""
+
+
+@pytest.mark.parametrize(("guard", "expected"), [
+    ("return", [(21, "TLW003")]),
+    ("return None", [(21, "TLW003")]),
+    ("raise ValueError('no inputs')", [(21, "TLW003")]),
+])
+def test_a_call_that_returns_nothing_on_a_guard_returns_its_output_on_the_other_path(guard, expected):
+    # the A3C blog post's copies: `if inputs == None: return` before the forward pass; a caller that uses the
+    # value is on the path that returns one
+    assert findings(GUARDED.format(guard=guard)) == expected
+
+
+def test_a_function_that_only_returns_nothing_gives_nothing():
+    source = KERAS + "def f(x):\n    if x is None:\n        return\n    return None\n\n\n" \
+        "loss = tf.reduce_mean(tf.square(np.zeros(8) - f(np.zeros((8, 1)))))\n"
+    assert findings(source) == []
+
+
+BRANCHED = KERAS + """\
+from policies import ContinuousPolicy
+
+
+class CategoricalPolicy:
+    def __init__(self):
+        self.v = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])
+
+    def update(self, obs, returns):
+        return tf.reduce_mean((returns - self.v(obs)) ** 2)
+
+
+class Trainer:
+    def __init__(self, discrete):
+        if discrete:
+            self.agent = {first}
+        else:
+            self.agent = {second}
+
+    def train(self):
+        return self.agent.update(np.zeros((64, 4)), {returns})
+"""
+
+
+@pytest.mark.parametrize(("first", "second", "returns", "expected"), [
+    ("CategoricalPolicy()", "ContinuousPolicy()", "np.zeros(64)", [(12, "TLW003")]),  # a module not read
+    ("ContinuousPolicy()", "CategoricalPolicy()", "np.zeros(64)", [(12, "TLW003")]),
+    ("CategoricalPolicy()", "None", "np.zeros(64)", [(12, "TLW003")]),
+    ("CategoricalPolicy()", "ContinuousPolicy()", "np.zeros((64, 1))", []),
+])
+def test_an_instance_made_on_one_branch_is_followed_when_the_other_branch_is_not_known(first, second, returns,
+                                                                                       expected):
+    # what is made of CategoricalPolicy is made on its branch (the discrete one), whatever the other holds
+    assert findings(BRANCHED.format(first=first, second=second, returns=returns)) == expected
+
+
 STACKED = KERAS + """\
 class Critic(keras.Model):
     def __init__(self, hidden):
@@ -2670,6 +2745,23 @@ def test_the_modules_a_module_beside_the_file_imports_are_followed_too(tmp_path)
     [finding] = scan.scan_path(tmp_path / "run.py").findings  # two imports away, the import back to run.py cut
     assert (Path(finding.path).name, finding.line, finding.code) == ("networks.py", 14, "TLW003")
     assert len(scan.scan_path(tmp_path).findings) == 1
+
+
+@pytest.mark.parametrize(("init", "core", "expected"), [
+    ("from .networks import *\n", None, [6]),
+    ("from .core import *\n", "from .networks import *\n", [6]),  # re-exported twice over
+    ("from .networks import Baseline\n", None, []),  # build_critic is not what the package binds
+    ("", None, []),
+])
+def test_a_name_a_package_s_init_re_exports_with_a_star_import_is_followed(tmp_path, init, core, expected):
+    """`from algorithms.ppo import Roller` where algorithms/ppo/__init__.py is `from .roller import *`."""
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text(init)
+    (tmp_path / "pkg" / "networks.py").write_text(NETWORKS.format(noqa=""))
+    if core is not None:
+        (tmp_path / "pkg" / "core.py").write_text(core)
+    (tmp_path / "agent.py").write_text(AGENT.format(imports="from pkg import build_critic"))
+    assert [f.line for f in scan.scan_path(tmp_path / "agent.py").findings] == expected
 
 
 def test_flake8_reports_only_the_file_it_was_given(tmp_path):

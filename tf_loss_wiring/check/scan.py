@@ -62,6 +62,7 @@ MAX_UNROLL = 8  # items of a list literal a `for` loop's body is walked for, one
 # the largest of them followed: a project's networks.py or utils.py is a few kB; a library's core modules, imported
 # by every file beside them (torch/nn/modules/module.py: 120 kB), would cost a parse for each
 MAX_SIBLING_BYTES = 40_000
+MAX_STAR_DEPTH = 3  # `from .x import *` followed through a package's __init__ and two more modules at most
 SIBLING_LINES = 1 << 20  # a sibling's lines are shifted by a multiple of this: line 33 of the second is 2097185
 SIBLING_NAMES: dict[int, str] = {}  # shift -> the sibling's file name, for the messages
 SIBLING_SHIFTS: dict[str, int] = {}  # a sibling's path -> its shift
@@ -312,8 +313,7 @@ class Lazy:
     def resolve(self):
         sibling = self.scanner.sibling(self.module, self.level)
         if sibling is not None:
-            value = sibling.globals.get(self.name)
-            value = value.resolve() if type(value) is Lazy and value is not self else value
+            value = sibling.export(self.name, self)
         else:
             value = None if self.level else Mod(f"{self.module}.{self.name}")
         if self.home.get(self.key) is self:
@@ -334,8 +334,7 @@ class Beside:
         sibling = self.scanner.sibling(self.module, 1)
         if sibling is None:
             return None
-        value = sibling.globals.get(name)
-        return value.resolve() if type(value) is Lazy else value
+        return sibling.export(name)
 
 
 class Bound:
@@ -431,6 +430,10 @@ def _join(a, b):
         # other. Taken as the scalar: what the scalar's branch makes of it is made on that branch (a trap there is
         # a trap)
         return NUM
+    if type(a) in (Inst, Either) and (b is None or b is PYNONE):  # agent = A() if discrete else B(), B from a
+        return a  # module not found (or None): what is made of A is made on A's branch
+    if type(b) in (Inst, Either) and (a is None or a is PYNONE):
+        return b
     if type(a) in (Inst, Either) and type(b) in (Inst, Either):  # model = A() if ... else B()
         options = [*(a.options if type(a) is Either else (a,)), *(b.options if type(b) is Either else (b,))]
         return Either(tuple({id(o.cls): o for o in options}.values())[:MAX_EITHER])
@@ -894,6 +897,7 @@ class Scanner:
         self.unrolling = False  # in a loop walked item by item (see s_for)
         self.swallowed = 0  # inside a try whose handlers catch everything and go on (see s_try)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
+        self.stars = []  # (module, level) of each `from module import *` of a module beside, when lazy
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # names column_cut has cut, and how often each frame assigned them since: one key per binding
         self.bound: dict[str, dict[int, int]] = {}
@@ -1304,16 +1308,16 @@ class Scanner:
                 if alias.name != "*":
                     name = alias.asname or alias.name
                     fr.locals[name] = Lazy(self, node.module, node.level, alias.name, fr.locals, name)
-                else:
+                else:  # from .roller import * in a package's __init__.py: read when a name is asked of it
                     self.star = True
+                    self.stars.append((node.module, node.level))
             return
         sibling = self.sibling(node.module, node.level) if self.siblings is not None and node.level <= 1 and \
             node.module else None
         if sibling is not None:  # from networks import build_critic: what that module binds
             for alias in node.names:
                 if alias.name != "*":
-                    value = sibling.globals.get(alias.name)
-                    fr.locals[alias.asname or alias.name] = value.resolve() if type(value) is Lazy else value
+                    fr.locals[alias.asname or alias.name] = sibling.export(alias.name)
                 else:  # from model import *: what that module binds, but its private names
                     fr.locals.update((name, value) for name, value in sibling.globals.items() if name[0] != "_")
                     self.star = True
@@ -1327,6 +1331,21 @@ class Scanner:
                 fr.locals[alias.asname or alias.name] = Mod(f"{node.module}.{alias.name}")
             else:
                 self.star = True
+
+    def export(self, name: str, asking=None, depth: int = 0):
+        """What `from this_module import name` binds: a name of its own, or one a `from .models import *` of a
+        module beside brought in (a package's __init__.py re-exporting its modules); None where neither."""
+        value = self.globals.get(name, MISSING)
+        if value is MISSING and depth < MAX_STAR_DEPTH:
+            for module, level in self.stars:
+                sibling = self.sibling(module, level)
+                if sibling is not None:
+                    value = sibling.export(name, asking, depth + 1)
+                    if value is not None:
+                        break
+        if value is MISSING:
+            return None
+        return value.resolve() if type(value) is Lazy and value is not asking else value
 
     def sibling(self, module: str, level: int):
         """The Scanner of a module beside this file (`from networks import …`, `from .networks import …`) after
@@ -2515,9 +2534,10 @@ class Scanner:
             if wrote:
                 self.wrote[key] = wrote
         result = None
-        if frame.returns:
-            result = frame.returns[0]
-            for other in frame.returns[1:]:
+        returns = [r for r in frame.returns if r is not PYNONE] or frame.returns  # `if x is None: return`: a
+        if returns:  # caller that uses the value as a tensor is on the path that returns one
+            result = returns[0]
+            for other in returns[1:]:
                 result = _join(result, other)
         self.memo[key] = result
         return result
