@@ -2907,6 +2907,12 @@ def test_an_unreached_loss_function_is_walked_on_keras2s_labels(term, signs, exp
                  id="below-2.16"),
     pytest.param(("requirements.txt", "keras<3\ntensorflow==2.18\n"), [(6, "TLW003")], id="keras-below-3-decides"),
     pytest.param(("requirements.txt", "keras>=2.4\ntensorflow==2.18\n"), [], id="keras-from-below-does-not"),
+    pytest.param(("requirements.txt", "numpy==2.2.4\npandas==2.2.3\n"), [], id="numpy-2-is-tensorflow-2.18-on"),
+    pytest.param(("requirements.txt", "numpy>=2.0\n"), [], id="numpy-2-from-below"),
+    pytest.param(("requirements.txt", "numpy==2.2.4\ntf-keras==2.18.0\n"), [(6, "TLW003")], id="numpy-2-tf-keras"),
+    pytest.param(("requirements.txt", "numpy==1.26.4\n"), [(6, "TLW003")], id="numpy-1-says-nothing"),
+    pytest.param(("requirements.txt", "numpy==2.1\ntensorflow==2.15\n"), [(6, "TLW003")],
+                 id="tensorflow-pin-first"),
 ])
 def test_the_projects_pins_decide_the_keras_generation(tmp_path, pins, expected):
     """HydroQ's Gaussian NLL reads `y_pred[:, 0]` against y_true: under its pinned tensorflow==2.18 and keras==3.9,
@@ -2918,6 +2924,35 @@ def test_the_projects_pins_decide_the_keras_generation(tmp_path, pins, expected)
     done = scan.scan_path(tmp_path)
     assert [(f.line, f.code) for f in done.findings] == expected
     assert [(f.line, f.code) for f in scan.scan_path(tmp_path / "model").findings] == [(6, "TLW003")]  # above it
+
+
+@pytest.mark.parametrize("metric, units, given, expected", [
+    ("tf.keras.losses.mse(y_true, y_pred[:, 0])", 2, "loss=nll, metrics=[mean_mse]", []),
+    ("tf.keras.losses.mse(y_true, y_pred[:, 0])", 2, "loss=nll, metrics=[keras.metrics.MeanAbsoluteError()]",
+     [(10, "TLW003")]),  # mean_mse given to nothing here: walked on Keras 2's labels
+    ("tf.keras.losses.mse(y_true, y_pred[:, 0])", 2, "loss='mse'", [(6, "TLW003"), (10, "TLW003")]),
+    ("tf.reduce_mean(tf.square(y_true - y_pred[:, 0]))", 1, "loss='mse', metrics=[mean_mse]",
+     [(6, "TLW003"), (10, "TLW003")]),
+])
+@pytest.mark.parametrize("inside", [False, True])
+def test_a_metric_function_given_to_compile_is_walked_as_its_loss_is(metric, units, given, expected, inside):
+    """HydroQ's `metrics=[mean_prediction_mse]` (`mse(y_true, y_pred[:, 0])`) against a Dense(2): the labels a fit
+    gives are not known, so the metric, as the loss beside it, is walked on labels of the outputs' rank, (B, 1)
+    against a Dense(1) in either generation. Compiled in a function defined after it, as HydroQ's build_model."""
+    build = f"""\
+        model = keras.Sequential([keras.Input((3,)), keras.layers.Dense({units})])
+        model.compile(optimizer="adam", {given})
+        """
+    source = UNREACHED_LOSS.format(term="tf.square(y_true - mu) / var") + textwrap.dedent(f"""\
+
+
+        def mean_mse(y_true, y_pred):
+            return {metric}
+
+
+        """) + ("def build():\n" + textwrap.indent(textwrap.dedent(build), "    ") if inside else
+              textwrap.dedent(build))
+    assert findings(source) == expected
 
 
 # A return ends its block: what follows an if whose branch returned runs after the other branch only.

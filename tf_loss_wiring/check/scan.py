@@ -898,6 +898,7 @@ class Scanner:
         self.swallowed = 0  # inside a try whose handlers catch everything and go on (see s_try)
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
         self.stars = []  # (module, level) of each `from module import *` of a module beside, when lazy
+        self.compile_names = None  # see given_to_compile
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # names column_cut has cut, and how often each frame assigned them since: one key per binding
         self.bound: dict[str, dict[int, int]] = {}
@@ -948,10 +949,22 @@ class Scanner:
             return []
         if re.search(r"\by_true\s*\[", self.text_of(fn.node)):  # labels packed: walked on unknowns (their cuts)
             return []
+        if fn.node.name in self.given_to_compile():  # walked where compile is, on the model's outputs
+            return []
         line = fn.node.lineno
         name = f"{fn.cls.node.name}.{fn.node.name}" if fn.cls is not None else fn.node.name
         labels = T(("B", 1), (line, f"y_true as Keras 2's compile hands (B,) labels to {name}: (B, 1)", None))
         return [labels, T(("B", None), (line, f"y_pred as Keras hands {name} a model's outputs", None), pred=True)]
+
+    def given_to_compile(self) -> set[str]:
+        """The names this module hands to a `compile(loss=..., metrics=[...])` call (read once, when asked)."""
+        if self.compile_names is None:
+            self.compile_names = {
+                name.id for call in ast.walk(self.tree) if type(call) is ast.Call and
+                getattr(call.func, "attr", None) == "compile" for kw in call.keywords
+                if kw.arg in ("loss", "metrics", "weighted_metrics")
+                for name in ast.walk(kw.value) if type(name) is ast.Name}
+        return self.compile_names
 
     def _class_pass(self, cls):
         """Each method walked once with `self` an instance: __init__ and build first, for the attributes they set."""
@@ -1869,6 +1882,11 @@ class Scanner:
             if isinstance(receiver, Model) and (type(loss) in (Fn, Bound) or isinstance(loss, tuple)):
                 self.compiled_fn(loss, receiver, node)
                 self.compiled_fns.setdefault(id(receiver), []).append((loss, node))
+            metrics = kw.get("metrics")  # a metric function is handed the labels as the loss is, in either
+            for metric in metrics if isinstance(receiver, Model) and isinstance(metrics, tuple) else ():
+                if type(metric) in (Fn, Bound):  # generation (Keras 2's compile container, Keras 3's wrapper)
+                    self.compiled_fn(metric, receiver, node)
+                    self.compiled_fns.setdefault(id(receiver), []).append((metric, node))
             if type(loss) is Inst and loss.cls.kind == "loss":
                 self.compiled.setdefault(id(loss.cls), []).append(receiver if isinstance(receiver, Model) else None)
                 call = loss.cls.method("call")
@@ -4748,9 +4766,9 @@ def scan_source(path: str, source: str, select=None, ignore=None, parsed=None) -
 
 PIN_FILES = ("requirements.txt", "requirements.in", "pyproject.toml", "setup.py", "setup.cfg", "environment.yml",
              "environment.yaml", "Pipfile")
-# keras==3.9.0, "tensorflow>=2.16", tensorflow-cpu~=2.12.0: (the package, the operator, major, minor)
-PIN = re.compile(r"(?<![\w.-])(keras|tensorflow(?:-cpu|-gpu|-macos|-intel)?)\s*(==|~=|>=|<=|<)\s*(\d+)(?:\.(\d+))?",
-                 re.IGNORECASE)
+# keras==3.9.0, "tensorflow>=2.16", tensorflow-cpu~=2.12.0, numpy==2.2.4: (the package, the operator, major, minor)
+PIN = re.compile(r"(?<![\w.-])(keras|numpy|tensorflow(?:-cpu|-gpu|-macos|-intel)?)\s*(==|~=|>=|<=|<)\s*(\d+)"
+                 r"(?:\.(\d+))?", re.IGNORECASE)
 
 
 SCAN_ROOT: list[str | None] = [None]  # the folder a scan_path was given: pins are looked for up to it
@@ -4762,7 +4780,8 @@ def pinned_keras(path: str) -> int | None:
     (a file's: the working folder, as pre-commit and flake8 run at the repository's root, when the file is in
     it). `keras==3.9.0` or `tensorflow==2.18.0` (`>=2.16` too) is Keras 3, tf.keras from TensorFlow 2.16 on;
     `keras==2.15`, `tensorflow==2.15` or `<2.16` is Keras 2. A bound from below only under 2.16
-    (`tensorflow>=2.4`) says what the author had, not what installs: not known."""
+    (`tensorflow>=2.4`) says what the author had, not what installs: not known. Where neither is pinned,
+    `numpy==2.x` is Keras 3 (see _generation)."""
     if not _is_file(path):
         return None
     folder = os.path.dirname(os.path.abspath(path))
@@ -4785,7 +4804,8 @@ def _pinned_in(folder: str, root: str) -> int | None:
             except OSError:
                 continue
         if texts:
-            return _generation(PIN.findall("\n".join(texts)))
+            text = "\n".join(texts)
+            return _generation(PIN.findall(text), legacy=LEGACY_KERAS.search(text) is not None)
         if folder == root or os.path.dirname(folder) == folder:
             return None
         folder = os.path.dirname(folder)
@@ -4798,8 +4818,13 @@ def _listdir(folder: str) -> list[str]:
         return []
 
 
-def _generation(pins) -> int | None:
-    """Keras's own pin first, then TensorFlow's (see pinned_keras)."""
+LEGACY_KERAS = re.compile(r"(?<![\w.-])tf[-_]keras\b", re.IGNORECASE)
+
+
+def _generation(pins, legacy=False) -> int | None:
+    """Keras's own pin first, then TensorFlow's (see pinned_keras), then NumPy's: numpy 2 installs with
+    TensorFlow 2.18 on only (2.17.1 requires numpy<2.0.0), whose tf.keras is Keras 3, unless the project asks
+    for tf_keras too."""
     for wanted in ("keras", "tensorflow"):
         for package, op, major, minor in pins:
             if package.lower() != wanted and not (wanted == "tensorflow" and package.lower().startswith(wanted)):
@@ -4810,6 +4835,9 @@ def _generation(pins) -> int | None:
                 return 3 if version >= three else 2
             if op == "<" and version <= three or op == "<=" and version < three:
                 return 2
+    if not legacy and any(package.lower() == "numpy" and op in ("==", "~=", ">=") and int(major) >= 2
+                          for package, op, major, _ in pins):
+        return 3
     return None
 
 
