@@ -1172,6 +1172,63 @@ def test_a_critic_minus_an_entropy_summed_keeping_its_axis_stays_a_column(soft, 
     assert findings(SOFT.format(soft=soft, rewards=rewards)) == expected
 
 
+LAYER_CLASS = TF1 + """\
+x = tf.placeholder(tf.float32, [None, 10])
+y = tf.placeholder(tf.float32, [None{label}])
+
+
+class DenseLayer:
+    def __init__(self, output_dim, input_dim, activation=None):
+        self.w = tf.Variable(tf.random_normal([input_dim, output_dim]))
+        self.b = tf.Variable(tf.zeros([1, output_dim]))
+        self.activation = activation
+
+    def get_layer(self, x):
+        result = tf.matmul(x, self.w) + self.b
+        if self.activation is not None:
+            return self.activation(result)
+        return result
+
+
+h1 = DenseLayer(64, 10, tf.nn.relu).get_layer(x)
+h2 = DenseLayer(64, 64, tf.nn.relu).get_layer(h1)
+h3 = DenseLayer(32, 64, tf.nn.relu).get_layer(h2)
+{probe}hypothesis = DenseLayer(1, 32{last}).get_layer(h3)
+loss = tf.reduce_mean(tf.square(hypothesis - y))
+"""
+
+
+@pytest.mark.parametrize(("label", "probe", "last", "expected"), [
+    ("", "", "", [(24, "TLW003")]),  # activation left None: `if self.activation is not None` not taken
+    ("", "", ", tf.nn.sigmoid", [(24, "TLW003")]),
+    ("", "probe = DenseLayer(1, 32, activations.get(name)).get_layer(h3)\n", "", [(25, "TLW003")]),
+    (", 1", "", "", []),
+])
+def test_a_layer_class_s_method_answers_anew_for_each_instance_s_weights(label, probe, last, expected):
+    # an academy's TF1 homework: h3 = DenseLayer(32, 64).get_layer(h2) meets the walk made for h2 with the same
+    # (B, 64) input but a (64, 64) weight; the instance's shapes, and its None, are part of the walk's key (the
+    # probe's activation not known, its walk's value is not)
+    assert findings(LAYER_CLASS.format(label=label, probe=probe, last=last)) == expected
+
+
+def test_a_flag_an_instance_holds_by_its_constructor_s_default_is_not_taken_for_known():
+    # lilianweng's REINFORCE: `baseline=False` by default (here None), a caller's True not seen; the (T, 1)
+    # baseline's branch is still walked
+    source = TF1 + textwrap.dedent("""\
+        class Reinforce:
+            def __init__(self, baseline=None):
+                self.baseline = baseline
+
+            def build(self):
+                self.returns = tf.placeholder(tf.float32, shape=(None,))
+                states = tf.placeholder(tf.float32, shape=(None, 4))
+                if self.baseline:
+                    self.v = tf.layers.dense(states, 1)
+                    self.loss_v = tf.reduce_mean(tf.squared_difference(self.v, self.returns))
+        """)
+    assert findings(source) == [(12, "TLW003")]
+
+
 GUARDED = KERAS + """\
 class ActorCritic(keras.Model):
     def __init__(self):
@@ -1604,6 +1661,20 @@ model.compile(optimizer="sgd", loss=L())
 ])
 def test_TLW004_holds_unless_every_fit_shows_column_labels(more, expected):
     assert findings(FITTED + more) == expected
+
+
+@pytest.mark.parametrize("more, expected", [
+    pytest.param('model = keras.Sequential([keras.layers.Dense(1)])\nmodel.compile(optimizer="sgd", loss="mse")\n', [],
+                 id="a-script-that-compiles-with-another-loss"),
+    pytest.param('model = keras.Sequential([keras.layers.Dense(1)])\nmodel.compile(optimizer="sgd", loss=L())\n',
+                 [(6, "TLW004")], id="compiled-with-it"),
+    pytest.param('losses = {"l": L}\nmodel.compile(optimizer="sgd", loss="mse")\n', [(6, "TLW004")],
+                 id="named-elsewhere"),
+    pytest.param("", [(6, "TLW004")], id="a-module-of-losses-for-others"),
+])
+def test_TLW004_not_for_a_subclass_a_script_leaves_unused(more, expected):
+    """A course file writes the subclass beside the function it compiles: the class trains nothing there."""
+    assert findings(LOSS_CLASS.format(body="        return ops.mean(ops.square(y_pred - y_true))") + more) == expected
 
 
 KERAS_FUNCTION = TF1 + """\

@@ -1174,7 +1174,9 @@ class Scanner:
     @staticmethod
     def default_test(test, fr):
         """The truth of `x`, `not x`, `x is None`, `x is not None` for a parameter x that this call gives None,
-        True or False, or leaves at such a default (and not assigned since): None when not known so."""
+        True or False, or leaves at such a default (and not assigned since), or `self.x is (not) None` for an
+        attribute holding None (the instance's attributes are part of its method's walk's key): None when not
+        known so."""
         negate = type(test) is ast.UnaryOp and type(test.op) is ast.Not
         if negate:
             test = test.operand
@@ -1182,10 +1184,16 @@ class Scanner:
         if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) and \
                 type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
             compare, test = type(test.ops[0]), test.left
-        if type(test) is not ast.Name or test.id not in fr.defaults or fr.locals.get(test.id) is not \
+        if compare is not None and type(test) is ast.Attribute and type(test.value) is ast.Name and \
+                test.value.id == "self" and type(inst := fr.locals.get("self")) is Inst:  # `if self.activation is
+            value = inst.cls.attrs.get(test.attr)  # not None` of a layer class whose constructor was left
+            if value is not PYNONE:  # activation=None (a flag's truth, `if self.baseline:`, is not taken so: the
+                return None  # class's walk of __init__ with its defaults is not a caller's)
+        elif type(test) is not ast.Name or test.id not in fr.defaults or fr.locals.get(test.id) is not \
                 fr.defaults[test.id]:
             return None
-        value = fr.defaults[test.id]
+        else:
+            value = fr.defaults[test.id]
         truth = value is not PYNONE if compare is ast.IsNot else value is PYNONE if compare is ast.Is else \
             value is True
         return truth != negate
@@ -2003,6 +2011,12 @@ class Scanner:
         container brings (B,) labels to a rank-2 output's rank before its call sees them (TLW004 is Keras 3's)."""
         return bool(self.compiled.get(id(cls))) and not self.loss_called.get(id(cls))
 
+    def left_unused(self, cls) -> bool:
+        """The subclass is named nowhere but its own `class` line, in a script that compiles its models with other
+        losses: it trains nothing (a course file's class written beside the function it compiles). A module of
+        losses for others to use (no compile of its own) is still told."""
+        return ".compile(" in self.source and len(re.findall(rf"\b{re.escape(cls.node.name)}\b", self.source)) == 1
+
     def fitted_on_columns(self, cls) -> bool:
         """The subclass is used, and every use is on labels of rank 2 or more (a (B, 1) column against the (B, 1)
         outputs: no B x B in either generation): each model compiled with it is one the scan knows, fitted on
@@ -2483,8 +2497,10 @@ class Scanner:
         # what the instance holds may have grown since (remember() filling the memory that replay() reads); nor
         # does a walk of a method made before a list an instance holds got its first item (sample() walked before
         # run() records into the buffer that sample() reads)
-        if args and type(args[0]) is Inst:
-            key += (FILLED[0],)
+        if args and type(args[0]) is Inst:  # and the shapes it holds: a layer class's get_layer(x) after its
+            key += (FILLED[0], tuple((k, v.key() if type(v) is T else v) for k, v in args[0].cls.attrs.items()
+                                     if type(v) is T or v is PYNONE or type(v) is bool))
+            # constructor made a (32, 1) weight answers anew, not from the walk made with its (64, 32) one
         if key in self.memo:
             self.unwalked(fn, args, kw)  # a list given to this walk again: what it appends is not seen twice
             result = self.memo[key]
@@ -3528,7 +3544,8 @@ class Scanner:
         findings from `direct_start` on)."""
         found = [f for f in self.direct[direct_start:]
                  if id(f) not in self.direct_cls or not self.fitted_on_columns(self.direct_cls[id(f)]) and
-                 not (self.keras2 and self.only_compiled(self.direct_cls[id(f)]))]
+                 not (self.keras2 and self.only_compiled(self.direct_cls[id(f)])) and
+                 not self.left_unused(self.direct_cls[id(f)])]
         reductions = set()  # one finding per reduction: its first broadcast
         for cand in sorted(self.candidates[start:], key=lambda c: (c.node.lineno, c.node.col_offset)):
             if cand.reduced is None or id(cand.reduced_by) in reductions:
