@@ -207,6 +207,9 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "s.shape[:-1]", id="keras-sparse-xent-of-mlp-logits"),
     pytest.param(MLPS + "q = tf.squeeze(critic(s), -1)", "q", "s.shape[:-1]", id="squeeze-last-axis-of-mlp-output"),
     pytest.param(MLPS + "q = tf.squeeze(critic(s))", "q", "unknown shape", id="squeeze-all-of-mlp-output"),
+    # axis 1 is the unit axis only in the rank-2 form (B, 1): (B, T, 1) squeezed at 1 would need T == 1
+    pytest.param(MLPS + "q = tf.squeeze(critic(s), 1)", "q", "(B,)", id="squeeze-axis-1-of-mlp-output"),
+    pytest.param(MLPS + "q = tf.squeeze(actor(s), axis=1)", "q", "unknown shape", id="squeeze-axis-1-of-4-units"),
     pytest.param(MLPS + "q = r - critic(s)", "q", "broadcast from (*s.shape[:-1], 1)",
                  id="mlp-column-against-an-unknown"),
     pytest.param(MLPS + "q = tf.stop_gradient(0.5 * critic(s))", "q", "(*s.shape[:-1], 1)",
@@ -2816,6 +2819,39 @@ def test_the_modules_a_module_beside_the_file_imports_are_followed_too(tmp_path)
     [finding] = scan.scan_path(tmp_path / "run.py").findings  # two imports away, the import back to run.py cut
     assert (Path(finding.path).name, finding.line, finding.code) == ("networks.py", 14, "TLW003")
     assert len(scan.scan_path(tmp_path).findings) == 1
+
+
+SUBCLASS = """\
+import tensorflow as tf
+from base import Base, Skipped
+
+
+class Agent({base}):
+    def __init__(self):
+        {call}
+        self.critic = tf.keras.Sequential([tf.keras.layers.Dense(16), tf.keras.layers.Dense(1)])
+
+    def update(self, states):
+        gammas = tf.constant([self.gamma ** t for t in range(len(states))])
+        return tf.reduce_mean(self.critic(states) * gammas)
+"""
+
+
+@pytest.mark.parametrize(("base", "call", "expected"), [
+    ("Base", "super().__init__(0.99)", [12]),
+    ("Base", "super(Agent, self).__init__(0.99)", [12]),
+    ("Skipped", "super(Skipped, self).__init__(0.99)", [12]),  # Skipped's own __init__ passed over
+    ("Skipped", "super().__init__(0.99)", []),
+    ("Base", "Base.__init__(self, 0.99)", [12]),
+    ("Base", "super().__init__(None)", []),  # gamma not known: the discounts' list neither
+    ("Base", "pass", []),
+])
+def test_a_base_in_a_module_beside_sets_in_its_constructor_what_the_subclass_reads(tmp_path, base, call, expected):
+    """A REINFORCE with baseline whose base class, in reinforce.py, sets self.gamma = 0.99."""
+    (tmp_path / "base.py").write_text("class Base:\n    def __init__(self, gamma):\n        self.gamma = gamma\n\n\n"
+                                      "class Skipped(Base):\n    def __init__(self, gamma):\n        pass\n")
+    (tmp_path / "agent.py").write_text(SUBCLASS.format(base=base, call=call))
+    assert [f.line for f in scan.scan_path(tmp_path / "agent.py").findings] == expected
 
 
 @pytest.mark.parametrize(("init", "core", "expected"), [

@@ -790,6 +790,28 @@ def _graph_init(func) -> bool:
         func.attr == "_init_graph_network" and getattr(func.value, "id", "") == "self"
 
 
+def _super_method(func, fr, scanner):
+    """`super().name` or `super(C, self).name` in a method: the base's method of that name, found as Python's
+    method order finds it among the project's classes, and the instance it is called on; None when no base of
+    the project's own has it."""
+    call = func.value
+    if type(call) is not ast.Call or getattr(call.func, "id", "") != "super" or call.keywords or \
+            len(call.args) not in (0, 2) or type(fr.fn) is not Fn or fr.fn.cls is None or not fr.fn.node.args.args:
+        return None
+    cls, inst = fr.fn.cls, fr.locals.get(fr.fn.node.args.args[0].arg)
+    if call.args:
+        cls, inst = scanner.ev(call.args[0], fr), scanner.ev(call.args[1], fr)
+    if type(cls) is not Cls or type(inst) is not Inst:
+        return None
+    if cls.later:
+        cls._read_later()
+    for base in cls.bases:
+        method = base.method(func.attr)
+        if method is not None:
+            return method, inst
+    return None
+
+
 def _enumerated(call, fr) -> bool:
     """`enumerate(xs)`, the builtin, of one argument."""
     return type(call) is ast.Call and type(call.func) is ast.Name and call.func.id == "enumerate" and \
@@ -2188,6 +2210,11 @@ class Scanner:
     # calls
     def e_call(self, node, fr):
         func = node.func
+        inherited = _super_method(func, fr, self) if type(func) is ast.Attribute else None
+        if inherited is not None:  # super().__init__(env): the base's own, on this instance (a base in a module
+            method, inst = inherited  # beside this one sets self.gamma there)
+            args = [self.ev(a, fr) for a in node.args if type(a) is not ast.Starred]
+            return self.call_fn(method, [inst, *args], {k.arg: self.ev(k.value, fr) for k in node.keywords if k.arg})
         if type(func) is ast.Attribute and func.attr in GRAPH_INITS and fr.cls is not None and \
                 fr.cls.kind == "model" and _graph_init(func):
             return self.graph_network(node, fr)
@@ -3313,6 +3340,10 @@ class Scanner:
             rel = value.rel
             return T(None, (node.lineno, "{}", node), pending=value.pending, pred=value.pred,
                      rel=(rel[0], rel[1] - 1, True, False))
+        if isinstance(value, T) and value.dims is None and value.tail == 1 and axis == 1:
+            # a Dense(1) output, its rank unknown but at least 2, squeezed at axis 1: only its rank-2 form
+            # (B, 1) has a unit axis 1 in general ((B, T, 1) would need T == 1), so this is (B,)
+            return T(("B",), (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
         if not isinstance(value, T) or value.dims is None:
             return T(None, (node.lineno, "{}", node)) if isinstance(value, T) and not value.unk else None
         dims = value.dims
