@@ -3083,7 +3083,13 @@ def test_a_return_ends_the_walk_of_its_branch(call, expected):
 
 @pytest.mark.parametrize("body, expected", [
     pytest.param("    if x is None:\n        return None\n    y = x[:, :1]\n", [(10, "TLW003")], id="else-runs-on"),
-    pytest.param("    if x is None:\n        y = None\n    else:\n        y = x[:, :1]\n", [], id="joined"),
+    pytest.param("    if len(x) > 100:\n        y = None\n    else:\n        y = x[:, :1]\n", [], id="joined"),
+    pytest.param("    if x is None:\n        y = None\n    else:\n        y = x[:, :1]\n", [(10, "TLW003")],
+                 id="a-tensor-given-is-not-None"),
+    pytest.param("    y = None if x is None else x[:, :1]\n", [(10, "TLW003")], id="a-tensor-given-is-not-None-inline"),
+    pytest.param("    y = x[:, :1] if x is None else None\n", [], id="the-other-side-inline"),
+    pytest.param("    b = 0.0\n    y = x[:, :1] + (b if b is not None else None)\n", [(10, "TLW003")],
+                 id="a-number-is-not-None"),
     pytest.param("    for _ in range(3):\n        return x[:, :1]\n    y = x[:, :1]\n", [(10, "TLW003")],
                  id="a-loop-may-not-run"),
     pytest.param("    try:\n        return None\n    except ValueError:\n        y = x[:, :1]\n", [(10, "TLW003")],

@@ -1211,6 +1211,9 @@ class Scanner:
             value = inst.cls.attrs.get(test.attr)  # not None` of a layer class whose constructor was left
             if value is not PYNONE:  # activation=None (a flag's truth, `if self.baseline:`, is not taken so: the
                 return None  # class's walk of __init__ with its defaults is not a caller's)
+        elif compare is not None and type(test) is ast.Name and (type(fr.locals.get(test.id)) in (T, int, float) or
+                                                                 fr.locals.get(test.id) is NUM):
+            value = fr.locals[test.id]  # `tf.Variable(weights) if weights is not None else None`, given a tensor
         elif type(test) is not ast.Name or test.id not in fr.defaults or fr.locals.get(test.id) is not \
                 fr.defaults[test.id]:
             return None
@@ -1657,6 +1660,9 @@ class Scanner:
 
     def e_ifexp(self, node, fr):
         self.ev(node.test, fr)
+        known = self.default_test(node.test, fr)
+        if known is not None:  # `x if flag else y` of a flag this call gives: the one it picks
+            return self.ev(node.body if known else node.orelse, fr)
         return _join(self.ev(node.body, fr), self.ev(node.orelse, fr))
 
     def e_lambda(self, node, fr):
