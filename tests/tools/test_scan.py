@@ -625,6 +625,12 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "v = m(np.zeros((9, 5, 3)))", "v", "(9, 8)", id="recurrent-layer-its-last-step"),
     pytest.param(KERAS + "m = keras.Sequential([keras.Input((5, 3)), keras.layers.GRU(8, return_sequences=True)])\n"
                  "v = m(np.zeros((9, 5, 3)))", "v", "(9, ?, 8)", id="recurrent-layer-its-sequences"),
+    pytest.param(KERAS + "b = keras.layers.Bidirectional(keras.layers.GRU(8, return_sequences=True))\n"
+                 "v = b(np.zeros((9, 5, 3)))", "v", "(9, ?, 16)", id="bidirectional-concatenates-both-directions"),
+    pytest.param(KERAS + "b = keras.layers.Bidirectional(keras.layers.LSTM(8), merge_mode='sum')\n"
+                 "v = b(np.zeros((9, 5, 3)))", "v", "(9, 8)", id="bidirectional-summed"),
+    pytest.param(KERAS + "b = keras.layers.Bidirectional(keras.layers.LSTM(8), merge_mode=None)\n"
+                 "v = b(np.zeros((9, 5, 3)))", "v", None, id="bidirectional-unmerged-a-list"),
     pytest.param(KERAS + "m = keras.Sequential()\nm.add(keras.layers.SimpleRNN(3, input_shape=load()))\n"
                  "m.add(keras.layers.Dense(1))\nv = m(load())", "v", "(B, 1)",
                  id="recurrent-layer-of-an-input-not-seen-then-dense"),
@@ -2835,6 +2841,31 @@ class Agent({base}):
         gammas = tf.constant([self.gamma ** t for t in range(len(states))])
         return tf.reduce_mean(self.critic(states) * gammas)
 """
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ("super().call(inputs)", [(17, "TLW003")]),
+    ("inputs", []),
+])
+def test_a_functional_subclass_whose_call_is_super_s_gives_its_graph_s_output(call, expected):
+    """A streamflow PINN's `PINNModel(inputs, output)` whose `call` returns `super().call(inputs)`."""
+    source = KERAS + f"""\
+class PINN(keras.Model):
+    def __init__(self, inputs, output):
+        super().__init__(inputs=inputs, outputs=output)
+
+    def call(self, inputs):
+        return {call}
+
+
+i = keras.Input((1, 3))
+model = PINN(i, keras.layers.Dense(1)(keras.layers.Flatten()(i)))
+x = np.zeros((32, 1, 3))
+with tf.GradientTape() as tape:
+    pred = model(x)
+    loss = tf.reduce_mean(tf.square(x[:, 0, 0] - pred))
+"""
+    assert findings(source) == expected
 
 
 @pytest.mark.parametrize(("base", "call", "expected"), [

@@ -623,7 +623,8 @@ TF1_SIGNS = ("tf.placeholder(", "compat.v1", "tf.Session(")
 TF2_SIGNS = ("GradientTape", "tf.function")  # code written for TF 2, where tf.losses is tf.keras.losses
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
 RECURRENT = frozenset({"SimpleRNN", "LSTM", "GRU", "CuDNNLSTM", "CuDNNGRU"})  # Keras's recurrent layers
-KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", *RECURRENT, *SAME_SHAPE_LAYERS}
+KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", "Bidirectional", *RECURRENT,
+                *SAME_SHAPE_LAYERS}
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
 KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
 GRAPH_INITS = {"__init__", "_init_graph_network"}  # a Model subclass made of a functional graph
@@ -2224,6 +2225,10 @@ class Scanner:
         if type(func) is ast.Attribute and func.attr in GRAPH_INITS and fr.cls is not None and \
                 fr.cls.kind == "model" and _graph_init(func):
             return self.graph_network(node, fr)
+        if type(func) is ast.Attribute and func.attr == "call" and _graph_init(func) and node.args and \
+                type(fr.fn) is Fn and fr.fn.cls is not None and isinstance(graph := fr.fn.cls.attr(" graph"), Model):
+            # `def call(self, inputs): return super().call(inputs)` of a functional subclass: its graph's output
+            return self.model_out(graph, self.ev(node.args[0], fr), node)
         receiver = step = MISSING
         # what is called (`model(s)`), or whose method (`agent.learn(...)`): on an Either, the call on each instance
         # it may be, the results joined
@@ -3480,6 +3485,13 @@ class Scanner:
             units = _arg(args, kw, 0, "units")
             return Layer("sequences" if kw.get("return_sequences") is True else "recurrent",
                          units if isinstance(units, int) and not isinstance(units, bool) else None, inputs, line)
+        if last == "Bidirectional":  # Bidirectional(GRU(64, return_sequences=True)): both directions' outputs,
+            inner, merge = _arg(args, kw, 0, "layer"), kw.get("merge_mode", "concat")  # joined on the last axis
+            if type(inner) is not Layer or inner.kind not in ("recurrent", "sequences") or \
+                    merge not in ("concat", "sum", "mul", "ave"):  # merge_mode=None: a list of the two
+                return None
+            units = inner.units * 2 if merge == "concat" and inner.units is not None else inner.units
+            return Layer(inner.kind, units, inputs or inner.inputs, line)
         if last == "Lambda":  # Lambda(lambda x: x * bound): what the function makes of the input
             function = _arg(args, kw, 0, "function")
             return Layer("lambda", function, inputs, line) if type(function) in (Lam, Fn) else None
