@@ -1907,6 +1907,11 @@ with tf.GradientTape() as tape:
     pytest.param("tf.losses.MSE(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-losses-MSE"),
     pytest.param("tf.metrics.mae(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-metrics-mae"),
     pytest.param("tf.losses.MeanSquaredError()(y, model(X))", TF2_LOOP, [], id="tf2-losses-class-repairs"),
+    # the class brings its two arguments to one rank; a B x B made before the call is still a B x B
+    pytest.param("keras.losses.MeanSquaredError()(model(X), tf.expand_dims(y + 0.9 * model(X), 1))", TF2_LOOP,
+                 [(8, "TLW003")], id="a-loss-class-means-a-broadcast-made-before-it"),
+    pytest.param("keras.losses.Huber()(y_true=tf.expand_dims(y + 0.9 * model(X), 1), y_pred=model(X))",
+                 TF2_LOOP, [(8, "TLW003")], id="a-loss-class-by-keyword"),
     pytest.param("tf.losses.mean_squared_error(y[:, None], model(X))", TF2_LOOP, [], id="tf2-losses-column"),
     pytest.param("tf.losses.mean_squared_error(y, pred)",
                  TF1 + "x = tf.placeholder(tf.float32, [None, 10])\ny = tf.placeholder(tf.float32, [None])\n"
@@ -2866,6 +2871,23 @@ with tf.GradientTape() as tape:
     loss = tf.reduce_mean(tf.square(x[:, 0, 0] - pred))
 """
     assert findings(source) == expected
+
+
+@pytest.mark.parametrize(("fallback", "expected"), [
+    ("from agent import Agent", [8]),  # the fallback names a module not beside the script: the one found stands
+    ("Agent = make_agent_class()", []),  # the handler binds something else: what it binds
+])
+def test_an_import_tried_then_its_fallback_keeps_the_module_the_scan_found(tmp_path, fallback, expected):
+    """A backgammon DQN's main.py: `try: from src.agent import DQNAgent except ImportError: from agent import ...`."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "__init__.py").write_text("")
+    (tmp_path / "src" / "agent.py").write_text(
+        "import numpy as np\nimport tensorflow as tf\n\n\nclass Agent:\n    def learn(self, rewards):\n"
+        "        q = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])(np.zeros((64, 4)))\n"
+        "        return tf.reduce_mean(tf.square(rewards - q))\n")
+    (tmp_path / "main.py").write_text(f"import numpy as np\ntry:\n    from src.agent import Agent\n"
+                                      f"except ImportError:\n    {fallback}\nAgent().learn(np.zeros(64))\n")
+    assert [f.line for f in scan.scan_path(tmp_path / "main.py").findings] == expected
 
 
 @pytest.mark.parametrize(("base", "call", "expected"), [

@@ -1283,11 +1283,17 @@ class Scanner:
             self.block(node.body, fr)
         finally:
             self.swallowed -= bool(catch_all)
+        found = dict(fr.locals)
         for handler in node.handlers:  # each may run after the body stopped anywhere, a return not reached
             fr.stopped = False
             if handler.name:
                 fr.locals[handler.name] = None
             self.block(handler.body, fr)
+            if all(type(n) in (ast.Import, ast.ImportFrom) for n in handler.body):  # `try: from src.agent import
+                for name, value in found.items():  # A except ImportError: from agent import A`: the module the
+                    if type(value) in (Lazy, Beside, Cls, Fn) and (fr.locals.get(name) is None or  # scan found
+                                                                  type(fr.locals.get(name)) is Mod):
+                        fr.locals[name] = value
         fr.stopped = False
         self.block(node.orelse, fr)
         fr.stopped = False
@@ -2390,7 +2396,10 @@ class Scanner:
         if kind is Model:
             return self.model_out(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
                                   kw.get("inputs", kw.get("x")), node)
-        if callee is SAFE_LOSS:
+        if callee is SAFE_LOSS:  # it brings y_true and y_pred to one rank, and means what a broadcast made before
+            for value in (*args[:2], *(kw[k] for k in ("y_true", "y_pred") if k in kw)):  # it in either of them
+                if isinstance(value, T) and value.pending:
+                    self.reduce(value, "a built-in Keras loss object (its mean)", node)
             return T((), (node.lineno, "a built-in Keras loss", None))
         if kind is Feeder:  # updater([states, actions, returns]): each input fed its item
             if args and type(args[0]) is tuple and len(args[0]) == len(callee.inputs):
