@@ -613,6 +613,8 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     # replay indices of a batch size the source does not show: a vector, as arange(start, start + size) is
     pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.choice(100, load())\nt = r[i]", "t", "(B,)",
                  id="choice-of-a-size-not-shown-indexes-rows"),
+    pytest.param(KERAS + "import config\nr = np.zeros((100, 3))\ni = np.random.choice(100, config.BATCH_SIZE)\n"
+                 "t = r[i][:, 1]", "t", "(B,)", id="choice-of-a-configuration-modules-size"),
     pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.choice(100, load()) if load() else np.arange(load())\n"
                  "t = r[i]", "t", "(B,)", id="choice-or-arange-of-a-size-not-shown"),
     pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.choice(100)\nt = r[i]", "t", "()",

@@ -3276,7 +3276,8 @@ class Scanner:
         if last == "permutation":
             return T((None,), (line, "{}", node))
         value = _arg(args, kw, size, "size", MISSING)
-        if value is None and last in ("randint", "choice"):  # choice(n, batch_size) of a size not shown: indices
+        if (value is None or type(value) is Mod) and last in ("randint", "choice"):
+            # choice(n, batch_size) of a size not shown, or a configuration module's (config.BATCH_SIZE): indices,
             return T((None,), (line, "{}", node))  # as arange(start, start + batch_size) is
         if value is MISSING or value is None or value is PYNONE:
             return None if last != "randint" and last != "choice" else NUM
