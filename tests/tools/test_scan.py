@@ -508,6 +508,8 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(PD + "c = df['y'].iloc[:, 0]", "c", None, id="pandas-a-series-iloc"),
     pytest.param(X4 + "p = tf.nn.xw_plus_b(x, tf.Variable(tf.zeros([4, 1])), tf.Variable(tf.zeros([1])))", "p",
                  "(B, 1)", id="xw-plus-b"),
+    pytest.param(X4 + "p = tf.nn.relu_layer(x, tf.Variable(tf.zeros([4, 1])), tf.Variable(tf.zeros([1])))", "p",
+                 "(B, 1)", id="relu-layer"),
     pytest.param(X4 + "p = tf.nn.xw_plus_b(q, tf.Variable(tf.zeros([4, 1])), b)", "p", "(..., 1)",
                  id="xw-plus-b-of-an-input-not-known"),
     pytest.param(X4 + "p = tf.nn.bias_add(tf.matmul(x, tf.zeros([4, 1])), b)", "p", "(B, 1)", id="bias-add"),

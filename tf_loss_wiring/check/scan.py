@@ -2769,7 +2769,8 @@ class Scanner:
                 a, b = (_transposed(v) if kw.get(f"transpose_{n}") is True or kw.get(f"adjoint_{n}") is True else v
                         for v, n in ((a, "a"), (b, "b")))
             return self.matmul(a, b, node, rank2=ns in ("tf", "k", "k2") and last == "matmul")
-        if last == "xw_plus_b" and ns == "tf":  # x @ weights + biases: the product's shape (biases are (units,))
+        if last in ("xw_plus_b", "relu_layer") and ns == "tf":  # (relu of) x @ weights + biases: the product's
+            # shape (biases are (units,))
             return self.matmul(first if args else kw.get("x"), _arg(args, kw, 1, "weights"), node, rank2=True)
         if last == "bias_add":  # value + bias along its last axis: the value's shape
             value = first if args else kw.get("value")
