@@ -1289,9 +1289,11 @@ class Scanner:
             if handler.name:
                 fr.locals[handler.name] = None
             self.block(handler.body, fr)
-            if all(type(n) in (ast.Import, ast.ImportFrom) for n in handler.body):  # `try: from src.agent import
-                for name, value in found.items():  # A except ImportError: from agent import A`: the module the
-                    if type(value) in (Lazy, Beside, Cls, Fn) and (fr.locals.get(name) is None or  # scan found
+            if all(type(n) in (ast.Import, ast.ImportFrom) for n in handler.body):
+                # `try: from src.agent import A` / `except ImportError: from agent import A`: a fallback the scan
+                # cannot resolve leaves the module it found
+                for name, value in found.items():
+                    if type(value) in (Lazy, Beside, Cls, Fn) and (fr.locals.get(name) is None or
                                                                   type(fr.locals.get(name)) is Mod):
                         fr.locals[name] = value
         fr.stopped = False
@@ -2396,8 +2398,9 @@ class Scanner:
         if kind is Model:
             return self.model_out(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
                                   kw.get("inputs", kw.get("x")), node)
-        if callee is SAFE_LOSS:  # it brings y_true and y_pred to one rank, and means what a broadcast made before
-            for value in (*args[:2], *(kw[k] for k in ("y_true", "y_pred") if k in kw)):  # it in either of them
+        if callee is SAFE_LOSS:
+            # it brings y_true and y_pred to one rank, but a B x B made before it in either of them is still meant
+            for value in (*args[:2], *(kw[k] for k in ("y_true", "y_pred") if k in kw)):
                 if isinstance(value, T) and value.pending:
                     self.reduce(value, "a built-in Keras loss object (its mean)", node)
             return T((), (node.lineno, "a built-in Keras loss", None))
@@ -2769,8 +2772,8 @@ class Scanner:
                 a, b = (_transposed(v) if kw.get(f"transpose_{n}") is True or kw.get(f"adjoint_{n}") is True else v
                         for v, n in ((a, "a"), (b, "b")))
             return self.matmul(a, b, node, rank2=ns in ("tf", "k", "k2") and last == "matmul")
-        if last in ("xw_plus_b", "relu_layer") and ns == "tf":  # (relu of) x @ weights + biases: the product's
-            # shape (biases are (units,))
+        if last in ("xw_plus_b", "relu_layer") and ns == "tf":
+            # (the relu of) x @ weights + biases: the product's shape (biases are (units,))
             return self.matmul(first if args else kw.get("x"), _arg(args, kw, 1, "weights"), node, rank2=True)
         if last == "bias_add":  # value + bias along its last axis: the value's shape
             value = first if args else kw.get("value")
