@@ -925,6 +925,7 @@ class Scanner:
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # names column_cut has cut, and how often each frame assigned them since: one key per binding
         self.bound: dict[str, dict[int, int]] = {}
+        self.range_lengths: dict[int, int] = {}  # a range(...) call's length, by its node, where its ints are known
         # a module-level function called above its `def` (a notebook's cells exported out of order)
         self.later = {node.name: node for node in tree.body
                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -2412,6 +2413,8 @@ class Scanner:
         if callee is BUILTIN_LEN or callee is BUILTIN_INT:
             return NUM
         if callee is BUILTIN_RANGE:
+            if args and not kw and len(args) <= 3 and all(type(a) is int for a in args) and 0 not in args[2:3]:
+                self.range_lengths[id(node)] = len(range(*args))  # range(6) in np.array(range(6)): 6 items
             return RANGE
         if callee is BUILTIN_ZIP:
             if len(node.args) == 1 and type(node.args[0]) is ast.Starred:  # zip(*batch): the columns of its rows
@@ -3266,6 +3269,9 @@ class Scanner:
             return T(dims, (line, "{}", node)) if dims is not None else None
         if isinstance(value, (int, float)) or value is NUM:
             return T((), (line, "{}", node))
+        if value is RANGE and last in ("array", "asarray", "constant", "convert_to_tensor"):
+            # np.array(range(6)): a vector, of range's length where its arguments are ints
+            return T((self.range_lengths.get(id(literal)),), (line, "{}", node))
         return None
 
     def np_random(self, last, args, kw, node):
