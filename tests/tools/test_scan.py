@@ -900,6 +900,12 @@ y_predict = tf.matmul(x, W) + b
     pytest.param(SEQ + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")], id="TLW003-B11-column"),
     pytest.param(SEQ.replace("[None])", "[None, 1])") + "l = tf.reduce_mean(tf.square(r - v))\n", [(6, "TLW003")],
                  id="TLW003-B1-column-against-B11"),
+    pytest.param(SEQ.replace("[None, 1, 4]", "[None, n, 4]") + "l = tf.reduce_mean(tf.square(r - v))\n",
+                 [(6, "TLW003")], id="TLW003-B-against-a-Bn1-of-n-not-known"),
+    pytest.param(SEQ.replace("[None, 1, 4]", "[None, n, 4]").replace("[None])", "[None, 1])") +
+                 "l = tf.reduce_mean(tf.square(r - v))\n", [], id="a-B1-against-a-Bn1-of-n-not-known"),
+    pytest.param(SEQ.replace("[None, 1, 4]", "[None, n, 4]").replace("[None])", "[None, 1])") +
+                 "l = tf.reduce_mean(tf.square(v - r))\n", [], id="a-Bn1-of-n-not-known-against-a-B1"),
     pytest.param(SEQ.replace("[None])", "[None, 1, 1])") + "l = tf.reduce_mean(tf.square(r - v))\n", [],
                  id="B11-against-B11"),
     pytest.param(SEQ.replace("[None])", "[1, 1])") + "l = tf.reduce_mean(tf.square(r - v))\n", [],

@@ -1859,9 +1859,11 @@ class Scanner:
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
             column, vector = (b, a) if len(a) == 1 else (a, b)
             return T((column[0], vector[0]), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
-        if (len(a) == 1 or _column(a)) and _deep_column(b) and _compatible(a[0], b[0]) and a[0] not in b[1:-1] or \
-                (len(b) == 1 or _column(b)) and _deep_column(a) and _compatible(b[0], a[0]) and b[0] not in a[1:-1]:
-            # (B,) or (B, 1) against (B, 1, 1): (B, 1, B) or (B, B, 1)
+        if _deep_column(b) and (len(a) == 1 or _column(a) and b[-2] == 1) and _compatible(a[0], b[0]) and \
+                a[0] not in b[1:-1] or _deep_column(a) and (len(b) == 1 or _column(b) and a[-2] == 1) and \
+                _compatible(b[0], a[0]) and b[0] not in a[1:-1]:
+            # (B,) or (B, 1) against (B, 1, 1): (B, 1, B) or (B, B, 1). A (B, 1) against a (B, n, 1) of an n not
+            # known is no B x B known: its batch meets the n, which must be 1 or B not to fail
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
             return T(_broadcast_dims(a, b), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
         dims = _broadcast_dims(a, b)
