@@ -3165,6 +3165,10 @@ def test_a_return_ends_the_walk_of_its_branch(call, expected):
                  id="a-handler-goes-on"),
     pytest.param("    y = x[:, :1]\n    if x is None:\n        y = load()\n        return None\n", [(10, "TLW003")],
                  id="what-the-branch-that-returned-set-is-gone"),
+    pytest.param("    y = x[:, :1]\n    if len(x) > 100:\n        y = load()\n        return None\n", [(10, "TLW003")],
+                 id="what-a-branch-not-decided-that-returned-set-is-gone"),
+    pytest.param("    if len(x) > 100:\n        y = load()\n        return None\n    else:\n        y = x[:, :1]\n",
+                 [(10, "TLW003")], id="the-else-of-a-branch-not-decided-that-returned"),
 ])
 def test_what_follows_a_branch_that_returned(body, expected):
     """`if x is None: return None` then `y = x[:, :1]`: y is the column, not a join with the branch that left."""
