@@ -1750,9 +1750,9 @@ BREAKS = [
     ("MAX_DEPTH 4 -> 3 (a limit knob)",
      "MAX_DEPTH = 4  #",
      "MAX_DEPTH = 3  #"),
-    ("MAX_WALKS 6 -> 2 (a limit knob)",
-     "MAX_WALKS = 6  #",
-     "MAX_WALKS = 2  #"),
+    ("MAX_WALKS 12 -> 6 (a limit knob)",
+     "MAX_WALKS = 12  #",
+     "MAX_WALKS = 6  #"),
     # --- a loop over a grown list ---
     ("a loop over a grown list not walked again on its last item",
      "                if last is not MISSING and last is not None and last is not sequence.item:",

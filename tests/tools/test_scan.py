@@ -3382,15 +3382,37 @@ def test_a_pandas_row_and_its_cells(cell, expected):
 
 
 def test_a_small_helper_is_walked_for_every_layer_that_calls_it():
-    """A TF1 steering network's `weight_variable(shape)`, called once per layer with eleven shapes: a function of a
+    """A TF1 steering network's `weight_variable(shape)`, called once per layer with fifteen shapes: a function of a
     few statements and no loop is walked up to SMALL_WALKS times (others MAX_WALKS), so the last layer's (10, 1)
     weight is still known."""
-    sizes = [(3, 24), (24, 36), (36, 48), (48, 64), (64, 64), (64, 80), (80, 100), (100, 50), (50, 20), (20, 10)]
+    sizes = [(3, 24), (24, 36), (36, 48), (48, 64), (64, 64), (64, 80), (80, 100), (100, 50), (50, 40), (40, 30),
+             (30, 25), (25, 20), (20, 15), (15, 10)]
     source = TF1 + "def weight_variable(shape):\n    return tf.Variable(tf.truncated_normal(shape, stddev=0.1))\n" + \
         "".join(f"w{i} = weight_variable([{a}, {b}])\n" for i, (a, b) in enumerate(sizes)) + \
         "x = tf.placeholder(tf.float32, [None, 10])\ny = tf.placeholder(tf.float32, [None])\n" \
         "pred = tf.matmul(x, weight_variable([10, 1]))\nl = tf.reduce_mean(tf.square(y - pred))\n"
     assert scan.MAX_WALKS < len(sizes) + 1 <= scan.SMALL_WALKS
+    assert findings(source) == [(source.count("\n"), "TLW003")]
+
+
+def test_a_layer_helper_is_walked_for_each_layer_of_a_deep_network():
+    """A house-price MLP's `fc(data, num_output)`, more than a few statements, called for seven layers of 2048 down to
+    1 units: each call has its own shapes, and the seventh, the head, is within MAX_WALKS."""
+    source = TF1 + textwrap.dedent("""\
+        def fc(data, num_output, relu=True):
+            num_input = data.get_shape().as_list()[1]
+            weights = tf.get_variable('w', [num_input, num_output])
+            biases = tf.get_variable('b', [num_output])
+            data = tf.nn.bias_add(tf.matmul(data, weights), biases)
+            if relu:
+                data = tf.nn.relu(data)
+            return data
+        x = tf.placeholder(tf.float32, [None, 36])
+        y = tf.placeholder(tf.float32, [None])
+        h = x
+        """) + "".join(f"h = fc(h, {n})\n" for n in (2048, 1024, 512, 256, 128, 64)) + \
+        "pred = fc(h, 1, relu=False)\nl = tf.reduce_mean(tf.square(pred - y))\n"
+    assert 7 <= scan.MAX_WALKS
     assert findings(source) == [(source.count("\n"), "TLW003")]
 
 

@@ -54,7 +54,7 @@ from pathlib import Path
 
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node_modules", "build", "dist"}
 MAX_DEPTH = 4  # calls followed into the module's own functions, one inside another
-MAX_WALKS = 6  # walks of one function with different argument shapes
+MAX_WALKS = 12  # walks of one function with different argument shapes (a layer helper, for each layer of a network)
 SMALL_WALKS = 24  # walks of a small one (a few statements, no loop): `weight_variable(shape)` called per layer
 MAX_SIBLINGS = 8  # modules beside a file that its imports are followed into
 MAX_EITHER = 4  # classes one name may hold instances of, each walked
