@@ -673,6 +673,12 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "import tf_keras as K\ni = K.Input((3,))\n"
                  "m = K.Model(inputs=i, outputs=[K.layers.Dense(1)(i)])\no = tf.squeeze(m.output)", "o", "(B,)",
                  id="keras2-output-of-one-listed-output"),
+    pytest.param(KERAS + "import tf_keras as K\ni = K.Input((3,))\n"
+                 "m = K.Model(inputs=i, outputs=[K.layers.Dense(1)(i)])\no = m(np.zeros((8, 3)))", "o", "(8, 1)",
+                 id="keras2-call-of-one-listed-output"),
+    pytest.param(KERAS + "import keras\nfrom keras import ops\ni = keras.Input((3,))\n"
+                 "m = keras.Model(inputs=i, outputs=[keras.layers.Dense(1)(i)])\no = m(np.zeros((8, 3)))", "o", None,
+                 id="keras3-call-of-one-listed-output-a-list"),
     pytest.param(KERAS + "b = []\nfor _ in range(9):\n    b.append(np.reshape(load(), [1, 1]))\nr = np.squeeze(b)", "r",
                  "(?,)", id="np-squeeze-of-a-list-of-one-by-one-rows"),
     pytest.param(KERAS + "def policy(s):\n    return [tf.squeeze(s)]\na = tf.math.log(policy(np.zeros((1, 1))))", "a",

@@ -3580,6 +3580,9 @@ class Scanner:
 
     def model_out(self, model, value, node):
         """What calling a model (or its predict) on `value` gives."""
+        if type(model.output) is tuple and len(model.output) == 1 and model.output[0] is not None and \
+                not self.keras3:  # Model(x, outputs=[q]): Keras 2 keeps q itself as the output (Keras 3 a list)
+            return self.model_out(model.output[0], value, node)
         if type(model.output) is tuple:  # a model of several outputs: a list of them, each as its own model's
             return tuple(self.model_out(out, value, node) if out is not None else None for out in model.output)
         if model.output is not None:
