@@ -1927,6 +1927,21 @@ BREAKS = [
     ("range's step not read",
      "            if args and not kw and len(args) <= 3 and all(type(a) is int for a in args) and 0 not in args[2:3]:",
      "            if args and not kw and len(args) <= 2 and all(type(a) is int for a in args):"),
+    ("a comparison of two strings not decided",
+     "            return (left == rights[0]) == (type(node.ops[0]) is ast.Eq)",
+     "            return None"),
+    ("!= decided as ==",
+     "            return (left == rights[0]) == (type(node.ops[0]) is ast.Eq)",
+     "            return left == rights[0]"),
+    ("a string default of a walk with arguments unknown taken as given",
+     "                local[param.arg] = Guess(value) if depth_reset and type(value) is str else value",
+     "                local[param.arg] = value"),
+    ("an if's decided string comparison not taken",
+     "        if known is None and type(test) is ast.Compare and type(value) is bool:  # two strings this walk knows",
+     "        if False:"),
+    ("an inline if's decided string comparison not taken",
+     "        if known is None and type(node.test) is ast.Compare and type(value) is bool:",
+     "        if False:"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

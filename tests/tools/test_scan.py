@@ -1400,6 +1400,51 @@ def test_the_truth_of_a_test_on_a_parameter_a_call_gives_a_constant(test, value,
     assert scan.Scanner.default_test(scan.ast.parse(test).body[0].value, frame) is expected
 
 
+HEAD_SPECS = TF1 + """\
+def head(x, specs):
+    for spec in specs:
+        if spec['layer'] {op} 'conv':
+            x = make(x)
+        elif spec['layer'] == 'fc':
+            x = tf.layers.dense(tf.layers.flatten(x), spec['units'])
+    return x
+x = tf.placeholder(tf.float32, [None, 8, 8, 3])
+z = tf.placeholder(tf.float32, [None])
+v = head(x, [{{'layer': 'conv'}}, {{'layer': 'fc', 'units': 64}}, {{'layer': 'fc', 'units': {units}}}])
+loss = tf.reduce_sum(tf.square(v - z))
+"""
+
+
+@pytest.mark.parametrize("op, units, expected", [
+    pytest.param("==", 1, [(13, "TLW003")], id="the-last-spec-is-a-one-unit-layer"),
+    pytest.param("==", 8, [], id="the-last-spec-is-eight-units"),
+    pytest.param("!=", 1, [], id="not-equal-takes-the-other-branch"),
+])
+def test_a_comparison_of_two_strings_the_walk_knows_takes_one_branch(op, units, expected):
+    """castle's AlphaZero value head: layers built from a literal list of dicts, `if spec['layer'] == 'conv'`;
+    each pass takes its branch, so the head ends in the last spec's one-unit dense (with `!=`, in make's)."""
+    assert findings(HEAD_SPECS.format(op=op, units=units)) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    pytest.param("def f(y, kind='fc'):\n    p = tf.zeros([8, 1]) if kind == 'fc' else make()\n"
+                 "    return tf.reduce_mean(tf.square(y - p))\nf(tf.zeros([8]), 'fc')\n", [(6, "TLW003")],
+                 id="a-string-a-call-gives"),
+    pytest.param("def f(y, kind='fc'):\n    p = tf.zeros([8, 1]) if kind == 'fc' else make()\n"
+                 "    return tf.reduce_mean(tf.square(y - p))\nf(tf.zeros([8]))\n", [(6, "TLW003")],
+                 id="a-default-a-call-leaves"),
+    pytest.param("def f(y, kind='fc'):\n    p = tf.zeros([8, 1]) if kind == 'fc' else make()\n"
+                 "    return tf.reduce_mean(tf.square(tf.zeros([8]) - p))\n", [],
+                 id="a-default-in-a-walk-no-call-made-is-not-decided"),
+    pytest.param("class A:\n    def __init__(self, kind='fc'):\n        self.kind = kind\n"
+                 "    def loss(self, y):\n        p = tf.zeros([8, 1]) if self.kind == 'fc' else make()\n"
+                 "        return tf.reduce_mean(tf.square(tf.zeros([8]) - p))\n", [],
+                 id="an-attribute-from-a-default-is-not-decided"),
+])
+def test_a_string_compared_is_known_only_where_the_walk_was_given_it(source, expected):
+    assert findings(KERAS + source) == expected
+
+
 def test_a_walk_with_arguments_unknown_takes_no_branch_for_a_default():
     """Nothing calls f: its flag may be given True by code not seen, so both branches are walked."""
     source = TF1 + "def f(y, pred, aligned=False):\n    if aligned:\n" \

@@ -126,6 +126,11 @@ SERIES_INDEXER = _Sentinel("s.iloc")  # a pandas column's .iloc / .loc: an item 
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
+
+
+class Guess(str):
+    """A parameter's string default in a walk with its arguments unknown (`mode='train'`, then `self.mode = mode`
+    in a class's walk of __init__): what a caller may well replace, so a comparison of it is not decided."""
 FILLED = [0]  # lists held by instances that have got their first item (see Built.held), in this process
 NOT_BATCH = _Sentinel("?")  # an axis of a length not shown that is not the batch: what a sum over the batch leaves
 LENGTH = _Sentinel("?")  # the length of a rank-1 array the source does not show (np.array of a list grown in a loop)
@@ -1160,8 +1165,10 @@ class Scanner:
 
     def s_if(self, node, fr):
         test = node.test
-        self.ev(test, fr)
+        value = self.ev(test, fr)
         known = self.default_test(test, fr)
+        if known is None and type(test) is ast.Compare and type(value) is bool:  # two strings this walk knows
+            known = value
         if known is not None:  # `if output_fn:` in a call that left output_fn=None: that branch only
             self.block(node.body if known else node.orelse, fr)
             return
@@ -1631,6 +1638,9 @@ class Scanner:
         rights = [self.ev(c, fr) for c in node.comparators]
         if len(rights) == 1 and isinstance(left, T) and (isinstance(rights[0], (int, float)) or rights[0] is NUM):
             return left.like(raw=None, pending=left.pending)
+        if len(rights) == 1 and type(node.ops[0]) in (ast.Eq, ast.NotEq) and type(left) is str and \
+                type(rights[0]) is str:  # specs['layer'] == 'fc' of a literal list's dict: decided (see s_if)
+            return (left == rights[0]) == (type(node.ops[0]) is ast.Eq)
         return None
 
     def e_dict(self, node, fr):
@@ -1669,8 +1679,10 @@ class Scanner:
         return NUM if all(_number(value) or type(value) is bool for value in values) else None
 
     def e_ifexp(self, node, fr):
-        self.ev(node.test, fr)
+        value = self.ev(node.test, fr)
         known = self.default_test(node.test, fr)
+        if known is None and type(node.test) is ast.Compare and type(value) is bool:
+            known = value
         if known is not None:  # `x if flag else y` of a flag this call gives: the one it picks
             return self.ev(node.body if known else node.orelse, fr)
         return _join(self.ev(node.body, fr), self.ev(node.orelse, fr))
@@ -2587,10 +2599,11 @@ class Scanner:
             elif param.arg in kw:
                 local[param.arg] = kw[param.arg]
             else:
-                local[param.arg] = self.e_constant(default, None) if isinstance(default, ast.Constant) else \
+                value = self.e_constant(default, None) if isinstance(default, ast.Constant) else \
                     tuple(e.value for e in default.elts) if type(default) in (ast.List, ast.Tuple) and \
                     all(type(e) is ast.Constant for e in default.elts) else \
                     self.e_attribute(default, Frame({}, fn.closure)) if _dotted(default) else None
+                local[param.arg] = Guess(value) if depth_reset and type(value) is str else value
         for param in spec.kwonlyargs:
             local[param.arg] = kw.get(param.arg)
         declared = self.declared.get(id(node))
