@@ -558,6 +558,14 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(GYM.replace("gym.make", "gymnasium.make").replace("import gym", "import gymnasium") +
                  "s = env.reset()", "s", None, id="gymnasium-reset-not-unpacked"),
     pytest.param(GYM.replace("CartPole-v1", "Breakout-v4") + "s = env.reset()", "s", None, id="gym-images"),
+    # gym 0.26 and later have gymnasium's API: read so where a render_mode or a step of five items shows it
+    pytest.param(GYM + "s = env.reset()[0]", "s", "()", id="gym-before-0.26-reset-item"),
+    pytest.param(GYM.replace("'CartPole-v1'", "'CartPole-v1', render_mode='human'") + "s = env.reset()[0]", "s",
+                 "(4,)", id="gym-0.26-render-mode"),
+    pytest.param(GYM + "s = env.reset()[0]\ns2, r, terminated, truncated, info = env.step(0)", "s", "(4,)",
+                 id="gym-0.26-step-of-five"),
+    pytest.param(GYM + "s = env.reset()[0]\ns2, r, done, info = env.step(0)", "s", "()",
+                 id="gym-step-of-four"),
     pytest.param(GYM.replace("CartPole-v1", "ALE/HalfCheetah-v4") + "s = env.reset()", "s", "(?,)",
                  id="gym-namespaced-mujoco"),
     pytest.param(GYM + "s = np.array([env.reset() for _ in range(8)])\nq = tf.reduce_max("
@@ -1443,6 +1451,66 @@ def test_a_comparison_of_two_strings_the_walk_knows_takes_one_branch(op, units, 
 ])
 def test_a_string_compared_is_known_only_where_the_walk_was_given_it(source, expected):
     assert findings(KERAS + source) == expected
+
+
+SUBCLASS_FIT = KERAS + """\
+class Net(keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.hidden = keras.layers.Dense(64, activation="relu")
+        self.value = keras.layers.Dense(1)
+        self.logits = keras.layers.Dense(4)
+
+    def call(self, x):
+        h = self.hidden(x)
+        return self.value(h), self.logits(h)
+
+
+def critic_loss(returns, values):
+    return keras.losses.mean_squared_error(returns, values)
+
+
+def actor_loss(combined, logits):
+    return tf.reduce_mean(logits) * 0.0
+
+
+model = Net()
+model.compile(optimizer="adam", loss={losses})
+model.{method}({x}, {y})
+"""
+
+
+@pytest.mark.parametrize("losses, method, x, y, expected", [
+    pytest.param("[critic_loss, actor_loss]", "fit", "np.zeros((64, 1, 8))", "[np.zeros(64), np.zeros((64, 2))]",
+                 [(17, "TLW003")], id="states-stacked-as-rows-give-rank-3-values"),
+    pytest.param("[critic_loss, actor_loss]", "train_on_batch", "np.zeros((64, 1, 8))",
+                 "[np.zeros(64), np.zeros((64, 2))]", [(17, "TLW003")], id="train-on-batch"),
+    pytest.param("[critic_loss, actor_loss]", "fit", "np.zeros((64, 8))", "[np.zeros(64), np.zeros((64, 2))]", [],
+                 id="rank-2-values-get-their-labels-expanded"),
+    pytest.param("[critic_loss, actor_loss]", "fit", "np.zeros((64, 1, 8))",
+                 "[np.zeros((64, 1, 1)), np.zeros((64, 2))]", [], id="labels-of-the-values-shape"),
+    pytest.param("[actor_loss, critic_loss]", "fit", "np.zeros((64, 1, 8))", "[np.zeros(64), np.zeros((64, 2))]",
+                 [], id="each-loss-its-own-output"),
+    pytest.param("critic_loss", "fit", "np.zeros((64, 1, 8))", "[np.zeros(64), np.zeros((64, 2))]", [],
+                 id="one-loss-for-two-outputs-not-walked"),
+])
+def test_a_subclass_fit_walks_each_compiled_function_on_its_output(losses, method, x, y, expected):
+    """A Spanish A2C's `model.fit(tf.stack(states), [discounted_rewards, combined])`, each state an
+    `np.array([state])` row: the call's value head is (B, 1, 1), and neither Keras generation brings (B,) labels
+    two ranks up, so `mean_squared_error(returns, values)` is (B, 1, B)."""
+    assert findings(SUBCLASS_FIT.format(losses=losses, method=method, x=x, y=y)) == expected
+
+
+def test_a_functional_models_rank_3_output_gets_vector_labels_as_they_are():
+    source = """\
+        x = keras.Input(shape=(1, 8))
+        model = keras.Model(x, keras.layers.Dense(1)(x))
+        def loss(y_true, y_pred):
+            return tf.reduce_mean(tf.square(y_true - y_pred))
+        model.compile(optimizer="adam", loss=loss)
+        model.fit(np.zeros((64, 1, 8)), np.zeros(64))
+        """
+    assert findings(KERAS + textwrap.dedent(source)) == [(7, "TLW003")]
 
 
 def test_a_walk_with_arguments_unknown_takes_no_branch_for_a_default():

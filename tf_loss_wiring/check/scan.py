@@ -927,6 +927,7 @@ class Scanner:
         self.lazy = False  # a module beside the file: its own imports are followed when a name they bind is used
         self.stars = []  # (module, level) of each `from module import *` of a module beside, when lazy
         self.compile_names = None  # see given_to_compile
+        self.five_steps = None  # see five_item_steps
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # names column_cut has cut, and how often each frame assigned them since: one key per binding
         self.bound: dict[str, dict[int, int]] = {}
@@ -984,6 +985,17 @@ class Scanner:
         name = f"{fn.cls.node.name}.{fn.node.name}" if fn.cls is not None else fn.node.name
         labels = T(("B", 1), (line, f"y_true as Keras 2's compile hands (B,) labels to {name}: (B, 1)", None))
         return [labels, T(("B", None), (line, f"y_pred as Keras hands {name} a model's outputs", None), pred=True)]
+
+    def five_item_steps(self) -> bool:
+        """Whether this module unpacks an environment's step into five (`s, r, terminated, truncated, info =
+        env.step(a)`): gymnasium's API, which gym has from 0.26 (read once, when asked)."""
+        if self.five_steps is None:
+            self.five_steps = any(
+                type(node) is ast.Assign and type(node.value) is ast.Call and
+                type(node.value.func) is ast.Attribute and _env_step(node.value) and
+                type(node.targets[0]) in (ast.Tuple, ast.List) and len(node.targets[0].elts) == 5
+                for node in ast.walk(self.tree))
+        return self.five_steps
 
     def given_to_compile(self) -> set[str]:
         """The names this module hands to a `compile(loss=..., metrics=[...])` call (read once, when asked)."""
@@ -1937,6 +1949,9 @@ class Scanner:
     def keras_training(self, receiver, name, args, kw, node):
         """`model.compile(loss=MyLoss())`, `model.fit(x, y)`: which models a Loss subclass trains, on what labels;
         a plain function (or method) given to compile is walked on the model's outputs (see compiled_fn)."""
+        if type(receiver) is Inst:  # a Model subclass with its own call, no train_step
+            self.subclass_training(receiver, name, args, kw, node)
+            return
         if name == "compile":
             loss = kw.get("loss", args[1] if len(args) > 1 else None)
             if isinstance(receiver, Model) and (type(loss) in (Fn, Bound) or isinstance(loss, tuple)):
@@ -1968,6 +1983,36 @@ class Scanner:
                     self.compiled_fn(loss, receiver, compiled, given=labels, data=data)
             if name in ("fit", "train_on_batch"):  # targets made B x B: the model's loss reduces them
                 self.reduce(labels, f"{_short(node.func)}()", node)
+
+    def subclass_training(self, inst, name, args, kw, node):
+        """`model.compile(loss=[value_loss, policy_loss])` then `model.fit(x, [returns, combined])` of a Model
+        subclass whose call gives its outputs: each function given to compile is walked at a fit on the output
+        the call gives for a batch of x and on the labels given for that output, as compiled_fn walks a
+        functional model's."""
+        if name == "compile":
+            loss = kw.get("loss", args[1] if len(args) > 1 else None)
+            if type(loss) in (Fn, Bound) or isinstance(loss, tuple):
+                self.compiled_fns.setdefault(id(inst), []).append((loss, node))
+            return
+        compiled = self.compiled_fns.get(id(inst))
+        if not compiled or name not in ("fit", "train_on_batch", "evaluate", "test_on_batch"):
+            return
+        data, labels = _arg(args, kw, 0, "x"), kw.get("y", args[1] if len(args) > 1 else None)
+        data = data if name.endswith("on_batch") else _a_batch_of(data)
+        outs = self.call_fn(inst.cls.method("call"), [inst, data], {}) if isinstance(data, T) else None
+        outs = outs if type(outs) is tuple else (outs,)
+        for loss, where in compiled:
+            losses = loss if isinstance(loss, tuple) else (loss,)
+            given = labels if type(labels) is tuple and len(losses) > 1 else (labels,)
+            if not len(losses) == len(outs) == len(given):
+                continue
+            for fn, out, y in zip(losses, outs, given, strict=True):
+                if isinstance(y, T) and y.dims is not None and len(y.dims) == 1 and isinstance(out, T):
+                    generations = (2,) if self.keras2 else (3,) if self.keras3 else (2, 3)
+                    for generation in generations:
+                        self.compiled_fn(fn, None, where, labels_of=generation, outs=out)
+        if name in ("fit", "train_on_batch"):
+            self.reduce(labels, f"{_short(node.func)}()", node)
 
     def estimator_step(self, estimator, input_fn):
         """`est.train(input_fn=f)`: the Estimator calls its model_fn on what f gives, `(features, labels)` (a tuple,
@@ -2009,7 +2054,7 @@ class Scanner:
         if data is not None:
             self.call_fn(inst.cls.method(STEP_OF[name]), [inst, data], {})
 
-    def compiled_fn(self, loss, model, node, labels_of=None, given=None, data=None):
+    def compiled_fn(self, loss, model, node, labels_of=None, given=None, data=None, outs=None):
         """A function given to compile is called with the model's outputs as y_pred, and with labels that Keras
         brings to their rank: y_true is of that rank, its first axis the batch, the others not known, but (B, 1)
         against (B, 1) outputs (both generations expand (B,) labels there). Against (B, k) outputs the two differ
@@ -2023,10 +2068,13 @@ class Scanner:
         too, at a fit only: compile's container brings labels to the outputs' rank for it as for a function in
         Keras 2, and Keras 3 passes them as they are (the walk with both raw, for TLW004, is the class pass's).
         `data`, a batch of the inputs a fit gives, shapes the outputs of a model that declares none (a Sequential
-        of layers only, built on its first batch)."""
-        outs = self.model_out(model, None, node)
-        if data is not None and not (isinstance(outs, T) and outs.dims):
-            outs = self.model_out(model, data, node)
+        of layers only, built on its first batch); `outs`, a subclass's outputs its call gave. (B,) labels against
+        outputs of rank 3 or more, (B, 1, 1) values of states stacked as (1, n) rows, are passed as they are by
+        both generations (each brings ranks one apart together only)."""
+        if outs is None:
+            outs = self.model_out(model, None, node)
+            if data is not None and not (isinstance(outs, T) and outs.dims):
+                outs = self.model_out(model, data, node)
         losses = loss if isinstance(loss, tuple) else (loss,)
         outs = outs if isinstance(outs, tuple) else (outs,)
         if len(losses) != len(outs):  # loss=[f] for outputs=[policy]; one loss for each output
@@ -2048,6 +2096,12 @@ class Scanner:
                 batch = given.dims[0] if type(given.dims[0]) is int else "B"  # train_on_batch(x, [[a, td]]): 1
                 labels = given.like(dims=(batch, *given.dims[1:]), pending=frozenset(), raw=None, ph=None)
                 self.reduce(walked(fn, labels, out), KERAS_MEAN, node)
+                continue
+            if labels_of is not None and len(out.dims) >= 3:  # (B,) labels as they are, in either generation
+                if labels_of == 3 or self.keras2:  # walked once
+                    vector = T(("B",), (node.lineno, "(B,) labels as Keras gives them to {}'s loss of rank-"
+                                        f"{len(out.dims)} outputs, as they are", node.func.value))
+                    self.reduce(walked(fn, vector, out), KERAS_MEAN, node)
                 continue
             columns = len(out.dims) == 2 and isinstance(out.dims[-1], int)
             if labels_of is not None and not (columns and out.dims[-1] != 1):
@@ -2321,6 +2375,9 @@ class Scanner:
             if isinstance(shape, tuple) and all(isinstance(d, int) or d is NUM or d is None for d in shape):
                 return T(tuple(d if isinstance(d, int) else None for d in shape), (node.lineno, "weight {}", node))
             return None
+        if callee is None and name in KERAS_TRAINING and step is MISSING and type(receiver) is Inst and \
+                receiver.cls.kind == "model" and receiver.cls.method("call") is not None:
+            self.keras_training(receiver, name, args, kw, node)  # a subclass's compile and fit: Keras's own
         if callee is MISSING:
             if name in KERAS_TRAINING:
                 self.keras_training(receiver, name, args, kw, node)
@@ -2356,7 +2413,7 @@ class Scanner:
                 if callee.path == "argparse.ArgumentParser":
                     return Parser()
                 if callee.path in ("gym.make", "gymnasium.make"):
-                    return _gym_env(node, callee.path, _arg(args, kw, 0, "id"))
+                    return _gym_env(node, callee.path, _arg(args, kw, 0, "id"), self.five_item_steps())
                 if callee.path == "collections.namedtuple":
                     names = _arg(args, kw, 1, "field_names")
                     names = tuple(names.replace(",", " ").split()) if isinstance(names, str) else names
@@ -3846,16 +3903,18 @@ def _session_run(fetches, fed):
     return T(dims, fetches.src, pred=fetches.pred)
 
 
-def _gym_env(node, path, name):
+def _gym_env(node, path, name, five_item_steps=False):
     """gym.make("CartPole-v1"): an Env if the id (a literal, or a name bound to one; namespaced or not) names a
-    vector observation."""
+    vector observation. gym 0.26 and later have gymnasium's API: a module whose gym.make is given a `render_mode`
+    (new in 0.26) or that unpacks a step into five is read so."""
     if not isinstance(name, str):
         return None
     base = name.rsplit("/", 1)[-1].split("-v")[0]
     if base not in VECTOR_ENVS:
         return None
     obs = T((VECTOR_ENVS[base],), (node.lineno, f"an observation of {name}", None))
-    return Env(obs, path == "gymnasium.make", BOX_ACTIONS.get(base))
+    new_api = path == "gymnasium.make" or five_item_steps or any(k.arg == "render_mode" for k in node.keywords)
+    return Env(obs, new_api, BOX_ACTIONS.get(base))
 
 
 def _made(env, step, target):
