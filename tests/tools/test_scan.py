@@ -32,6 +32,7 @@ def codes(source: str, **options) -> list[str]:
 
 
 TF1 = "import tensorflow.compat.v1 as tf\nimport numpy as np\n"
+TFP = "import numpy as np\nimport tensorflow as tf\nimport tensorflow_probability as tfp\ntfd = tfp.distributions\n"
 KERAS = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
 CSV = ("import tensorflow as tf\nCOLUMNS = ['a', 'b', 'y']\nDEFAULTS = [[0.0], [0.0], [0.0]]\n"
        "def parse(line):\n    f = dict(zip(COLUMNS, tf.io.decode_csv(line, record_defaults=DEFAULTS)))\n"
@@ -724,6 +725,30 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "import tensorflow_probability as tfp\n"
                  "c = tfp.distributions.Categorical(logits=np.zeros((8, 3)))\nl = c.log_prob(np.zeros(8, dtype=int))",
                  "l", "(8,)", id="categorical-log-prob-of-classes"),
+    # a distribution whose event is the last axis: its batch the rest
+    pytest.param(TFP + "d = tfd.MultivariateNormalDiag(np.zeros((8, 2)), np.ones((8, 2)))\n"
+                 "l = d.log_prob(np.zeros((8, 2)))", "l", "(8,)", id="mvn-diag-log-prob-of-its-batch"),
+    pytest.param(TFP + "d = tfd.MultivariateNormalDiag(loc=np.zeros((8, 2)))\nl = d.log_prob(np.zeros((8, 2)))",
+                 "l", "(8,)", id="mvn-diag-of-a-loc-alone"),
+    pytest.param(TFP + "d = tfd.MultivariateNormalDiag(np.zeros((8, 2)), scale_diag=np.ones(2))\ns = d.sample()",
+                 "s", "(8, 2)", id="mvn-sample-is-of-its-parameters-shape"),
+    pytest.param(TFP + "d = tfd.MultivariateNormalDiag(np.zeros((8, 2)), np.ones(2))\ne = d.entropy()", "e",
+                 "(8,)", id="mvn-entropy-of-its-batch"),
+    pytest.param(TFP + "d = tfd.MultivariateNormalTriL(loc=np.zeros((8, 2)), scale_tril=load())\n"
+                 "l = d.log_prob(np.zeros((8, 2)))", "l", None, id="mvn-tril-of-a-scale-not-known"),
+    pytest.param(TFP + "d = tfd.MultivariateNormalTriL(np.zeros((8, 2)), np.zeros((8, 2, 2)))\n"
+                 "l = d.log_prob(np.zeros((8, 2)))", "l", "(8,)", id="mvn-tril-of-a-batch-of-matrices"),
+    pytest.param(TFP + "d = tfd.MultivariateNormalFullCovariance(np.zeros((8, 2)))\n"
+                 "l = d.log_prob(np.zeros((8, 2)))", "l", "(8,)", id="mvn-full-covariance-of-a-loc-alone"),
+    pytest.param(TFP + "d = tfd.Independent(tfd.Normal(np.zeros((8, 2)), 1.0), 1)\nl = d.log_prob(np.zeros((8, 2)))",
+                 "l", "(8,)", id="independent-normal-of-one-event-axis"),
+    pytest.param(TFP + "d = tfd.Independent(tfd.Normal(np.zeros((8, 2)), 1.0), reinterpreted_batch_ndims=2)\n"
+                 "l = d.log_prob(np.zeros((8, 2)))", "l", None, id="independent-of-two-axes-not-known"),
+    pytest.param(TFP + "d = tfd.TransformedDistribution(tfd.MultivariateNormalDiag(np.zeros((8, 2))), "
+                 "tfp.bijectors.Tanh())\nl = d.log_prob(np.zeros((8, 2)))", "l", "(8,)",
+                 id="tanh-transformed-mvn"),
+    pytest.param(TFP + "d = tfd.MultivariateNormalDiag(np.zeros((8, 2)), np.ones((8, 1)))\n"
+                 "l = d.log_prob(np.zeros((8, 2)))", "l", "(8,)", id="mvn-scale-of-one-column-broadcasts"),
     # a target network cloned; a replay buffer of namedtuples; a wrapper's own step
     pytest.param(KERAS + "m = keras.Sequential([keras.Input((4,)), keras.layers.Dense(1)])\n"
                  "q = keras.models.clone_model(m)(np.zeros((8, 4)))", "q", "(8, 1)", id="clone-model"),
@@ -1511,6 +1536,46 @@ def test_a_functional_models_rank_3_output_gets_vector_labels_as_they_are():
         model.fit(np.zeros((64, 1, 8)), np.zeros(64))
         """
     assert findings(KERAS + textwrap.dedent(source)) == [(7, "TLW003")]
+
+
+BRANCHED_HEAD = KERAS + """\
+class Actor(keras.Model):
+    def __init__(self, squash):
+        super().__init__()
+        if squash:
+            self.out = keras.layers.Dense(1, activation="tanh")
+        else:
+            self.out = keras.layers.Dense({units})
+    def call(self, x):
+        return self.out(x)
+v = Actor(load())(np.zeros((8, 3)))
+loss = tf.reduce_mean(tf.square(v - np.zeros(8)))
+"""
+
+
+@pytest.mark.parametrize("units, expected", [
+    pytest.param(1, [(14, "TLW003")], id="two-dense-layers-of-one-width-are-that-width"),
+    pytest.param(2, [], id="two-widths-are-not-known"),
+])
+def test_a_layer_made_on_either_branch_keeps_a_width_both_give(units, expected):
+    """IQL's actor: `self.means = Dense(action_dim, activation='tanh')` or `Dense(action_dim)` by a flag."""
+    assert findings(BRANCHED_HEAD.format(units=units)) == expected
+
+
+@pytest.mark.parametrize("log_pi, expected", [
+    pytest.param("pi.log_prob(pi.sample())", [(10, "TLW003")], id="a-vector-events-log-prob-against-a-column"),
+    pytest.param("pi.log_prob(pi.sample())[:, None]", [], id="the-log-prob-made-a-column"),
+    pytest.param("tfd.Independent(tfd.Normal(mu, 1.0), 1).log_prob(a)", [(10, "TLW003")],
+                 id="an-independent-normal"),
+    pytest.param("tfd.Normal(mu, 1.0).log_prob(a)", [], id="a-normal-of-scalar-events-is-(B, A)"),
+])
+def test_a_soft_actor_critics_log_prob_of_a_vector_event_is_one_per_row(log_pi, expected):
+    """SAC's actor loss `alpha * log_pi - q`: a MultivariateNormalDiag's log_prob of (B, A) actions is (B,), and
+    the critic's (B, 1) makes it (B, B)."""
+    source = TFP + "mu = tf.zeros([8, 2])\na = tf.zeros([8, 2])\nq = tf.zeros([8, 1])\n" \
+        "pi = tfd.MultivariateNormalDiag(mu, tf.ones([8, 2]))\n" \
+        f"log_pi = {log_pi}\nloss = tf.reduce_mean(0.2 * log_pi - q)\n"
+    assert findings(source) == expected
 
 
 def test_a_walk_with_arguments_unknown_takes_no_branch_for_a_default():

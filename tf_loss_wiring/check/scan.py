@@ -442,6 +442,9 @@ def _join(a, b):
     if type(a) in (Inst, Either) and type(b) in (Inst, Either):  # model = A() if ... else B()
         options = [*(a.options if type(a) is Either else (a,)), *(b.options if type(b) is Either else (b,))]
         return Either(tuple({id(o.cls): o for o in options}.values())[:MAX_EITHER])
+    if type(a) is Layer and type(b) is Layer and (a.kind, a.units, a.inputs) == (b.kind, b.units, b.inputs) and \
+            a.inputs is None:  # Dense(n, activation='tanh') on one branch, Dense(n) on the other: one shape
+        return a
     if type(a) is Estimator and type(b) is Estimator and a.fn is b.fn:  # a TPUEstimator or an Estimator of one
         return a  # model_fn: it calls the function alike
     return None
@@ -2895,6 +2898,8 @@ class Scanner:
         if ns == "tf" and name.startswith(("distributions.", "contrib.distributions.")) and \
                 (last in DISTRIBUTIONS or last == "Categorical"):
             return self.distribution(last, args, kw, node)
+        if ns == "tf" and name.startswith(("distributions.", "contrib.distributions.")) and last in VECTOR_EVENTS:
+            return self.vector_distribution(last, args, kw, node)
         if ns == "tf" and last == "gather_nd" and not _arg(args, kw, 2, "batch_dims", 0):
             # indices.shape[:-1] + params.shape[k:], k = indices.shape[-1]: (B, A) at (B, 2) [row, action] pairs: (B,)
             table, ids = _arg(args, kw, 0, "params"), _arg(args, kw, 1, "indices")
@@ -3060,12 +3065,52 @@ class Scanner:
             return Dist(False, params, wider) if isinstance(params, T) else None
         return Dist(False, tensors[0][0], tensors[0][1])
 
+    def vector_distribution(self, last, args, kw, node):
+        """`MultivariateNormalDiag(loc, scale_diag)` (and TriL's, a full covariance's): an event of loc's last axis,
+        its batch the rest, so a (B, A) loc gives a (B,) log_prob; `Independent(Normal(...), 1)` alike, of the
+        Normal's parameters; `TransformedDistribution(d, Tanh())` is d's shapes (an elementwise bijector's)."""
+        if last == "TransformedDistribution":
+            inner = _arg(args, kw, 0, "distribution")
+            return inner if type(inner) is Dist else None
+        if last == "Independent":
+            inner, ndims = _arg(args, kw, 0, "distribution"), _arg(args, kw, 1, "reinterpreted_batch_ndims")
+            if type(inner) is Dist and not inner.categorical and not inner.vector and ndims == 1 and \
+                    inner.params.dims:
+                return Dist(False, inner.params, inner.node, vector=True)
+            return None
+        loc = _arg(args, kw, 0, "loc")
+        if not isinstance(loc, T) or not loc.dims:
+            return None
+        loc_node = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "loc")
+        diag = last.startswith("MultivariateNormalDiag")
+        word = "scale_diag" if diag else "scale_tril" if last.endswith("TriL") else "covariance_matrix"
+        scale = _arg(args, kw, 1, word)
+        if isinstance(scale, T) and scale.dims and (diag or len(scale.dims) >= 2):
+            # loc and the scale's rows broadcast, as a Normal's two parameters do (a matrix's last axis is its own)
+            scale_node = node.args[1] if len(node.args) > 1 else next(k.value for k in node.keywords if k.arg == word)
+            params = self.elementwise(loc, scale if diag else scale.like(dims=scale.dims[:-1]), node, loc_node,
+                                      scale_node, f"{last}()")
+            return Dist(False, params, loc_node, vector=True) if isinstance(params, T) and params.dims else None
+        if (len(node.args) > 1 or any(k.arg == word for k in node.keywords)) and not (diag and _number(scale)):
+            return None  # a scale not known may widen the batch
+        return Dist(False, loc, loc_node, vector=True)
+
     def dist_method(self, dist, name, args, kw, node):
         """`dist.log_prob(a)`: the value broadcast with the parameters (a Categorical's: with its logits' batch);
         `dist.sample()`, `mean()`, `entropy()`: the parameters' shape (a Categorical's sample: one class a row)."""
         params = dist.params
         if dist.categorical:
             params = params.like(dims=params.dims[:-1])
+        if dist.vector and name in DIST_VALUES and (args or "value" in kw):  # the batch against the value's
+            value = args[0] if args else kw["value"]
+            value_node = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "value")
+            if not isinstance(value, T) or not value.dims:
+                return None
+            batch = params.like(dims=params.dims[:-1], src=(node.lineno, "{} of a multivariate event: one a row", node))
+            return self.elementwise(batch, value.like(dims=value.dims[:-1]), node, dist.node, value_node, name)
+        if dist.vector and name == "entropy" and not args and not kw:
+            return params.like(dims=params.dims[:-1], src=(node.lineno, "{}", node), pending=frozenset(), raw=None,
+                               ph=None)
         if name in DIST_VALUES and (args or "value" in kw):
             value = args[0] if args else kw["value"]
             value_node = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "value")
@@ -4349,6 +4394,8 @@ PY_BUILTINS = frozenset(dir(builtins))
 SAME_ITEMS = frozenset({"random.sample", "random.choices", "collections.deque"})
 DISTRIBUTIONS = frozenset({"Normal", "TruncatedNormal", "Laplace", "Logistic", "LogNormal", "Cauchy", "Gumbel",
                            "Beta", "Gamma", "Uniform", "Bernoulli", "Poisson", "Exponential", "StudentT"})  # 0-d events
+VECTOR_EVENTS = frozenset({"MultivariateNormalDiag", "MultivariateNormalTriL", "MultivariateNormalFullCovariance",
+                           "MultivariateNormalDiagWithSoftplusScale", "Independent", "TransformedDistribution"})
 DIST_VALUES = {"log_prob", "prob", "cdf", "log_cdf", "survival_function", "log_survival_function"}  # of a value
 DIST_SHAPED = {"sample", "mean", "mode", "stddev", "variance", "entropy"}  # of the parameters' shape
 ARRAY_OF_LIST = frozenset({("np", "array"), ("np", "asarray"), ("np", "stack")})
@@ -4497,12 +4544,13 @@ class InputFn:
 
 class Dist:
     """A distribution of TensorFlow (tf.distributions) or TensorFlow Probability: `params`, the value its
-    parameters broadcast to (a Categorical's: its logits, the classes last), and the node that gave it."""
+    parameters broadcast to (a Categorical's: its logits, the classes last), and the node that gave it; `vector`,
+    an event of the last axis (a MultivariateNormalDiag's, an Independent Normal's): its batch is the rest."""
 
-    __slots__ = ("categorical", "params", "node")
+    __slots__ = ("categorical", "params", "node", "vector")
 
-    def __init__(self, categorical, params, node):
-        self.categorical, self.params, self.node = categorical, params, node
+    def __init__(self, categorical, params, node, vector=False):
+        self.categorical, self.params, self.node, self.vector = categorical, params, node, vector
 
 
 class Data:
