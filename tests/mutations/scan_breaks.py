@@ -1984,6 +1984,12 @@ BREAKS = [
     ("a scale matrix's last axis kept in the batch",
      "scale if diag else scale.like(dims=scale.dims[:-1])",
      "scale"),
+    ("a number flag not a number",
+     "            if owner.path in FLAG_VALUES and self.number_flag(attr):",
+     "            if False:"),
+    ("a string flag taken as a number",
+     "DEFINE_(?:integer|float)",
+     "DEFINE_(?:integer|float|string)"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

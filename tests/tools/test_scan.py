@@ -725,6 +725,17 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "import tensorflow_probability as tfp\n"
                  "c = tfp.distributions.Categorical(logits=np.zeros((8, 3)))\nl = c.log_prob(np.zeros(8, dtype=int))",
                  "l", "(8,)", id="categorical-log-prob-of-classes"),
+    # absl's flags and TF 1's tf.app.flags: a flag defined as an integer or a float is one number
+    pytest.param(KERAS + "from absl import flags\nflags.DEFINE_float('gamma', 0.99, '')\nFLAGS = flags.FLAGS\n"
+                 "x = tf.zeros([8, 1]) * FLAGS.gamma", "x", "(8, 1)", id="absl-float-flag"),
+    pytest.param(KERAS + "flags = tf.app.flags\nflags.DEFINE_integer(name='k', default=3, help='')\n"
+                 "FLAGS = flags.FLAGS\nx = tf.zeros([8, 1]) * FLAGS.k", "x", "(8, 1)", id="tf1-app-integer-flag"),
+    pytest.param(KERAS + "x = tf.zeros([8, 1]) * tf.compat.v1.flags.FLAGS.k\n"
+                 "tf.compat.v1.flags.DEFINE_float('k', 1.0, '')", "x", "(8, 1)", id="compat-flags-read-directly"),
+    pytest.param(KERAS + "from absl import flags\nflags.DEFINE_string('gamma', '0.99', '')\nFLAGS = flags.FLAGS\n"
+                 "x = tf.zeros([8, 1]) * FLAGS.gamma", "x", "unknown shape", id="a-string-flag-is-not-a-number"),
+    pytest.param(KERAS + "from absl import flags\nflags.DEFINE_float('gamma', 0.99, '')\nFLAGS = flags.FLAGS\n"
+                 "x = tf.zeros([8, 1]) * FLAGS.beta", "x", "unknown shape", id="a-flag-not-defined-is-not-known"),
     # a distribution whose event is the last axis: its batch the rest
     pytest.param(TFP + "d = tfd.MultivariateNormalDiag(np.zeros((8, 2)), np.ones((8, 2)))\n"
                  "l = d.log_prob(np.zeros((8, 2)))", "l", "(8,)", id="mvn-diag-log-prob-of-its-batch"),

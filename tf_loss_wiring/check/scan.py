@@ -931,6 +931,7 @@ class Scanner:
         self.stars = []  # (module, level) of each `from module import *` of a module beside, when lazy
         self.compile_names = None  # see given_to_compile
         self.five_steps = None  # see five_item_steps
+        self.number_flags = None  # see number_flag
         self.declared: dict[int, dict] = {}  # a function's docstring's shapes, by its node (see _docstring_shapes)
         # names column_cut has cut, and how often each frame assigned them since: one key per binding
         self.bound: dict[str, dict[int, int]] = {}
@@ -988,6 +989,17 @@ class Scanner:
         name = f"{fn.cls.node.name}.{fn.node.name}" if fn.cls is not None else fn.node.name
         labels = T(("B", 1), (line, f"y_true as Keras 2's compile hands (B,) labels to {name}: (B, 1)", None))
         return [labels, T(("B", None), (line, f"y_pred as Keras hands {name} a model's outputs", None), pred=True)]
+
+    def number_flag(self, name: str) -> bool:
+        """Whether a `DEFINE_integer` or `DEFINE_float` (absl's flags, TF 1's `tf.app.flags`) of this module or of
+        one beside it that the walk has read defines the flag `name`: `FLAGS.name` is one number."""
+        for scanner in (self, *(self.siblings or {}).values()):
+            if scanner is not None:
+                if scanner.number_flags is None:
+                    scanner.number_flags = set(NUMBER_FLAG.findall(scanner.source))
+                if name in scanner.number_flags:
+                    return True
+        return False
 
     def five_item_steps(self) -> bool:
         """Whether this module unpacks an environment's step into five (`s, r, terminated, truncated, info =
@@ -1570,6 +1582,8 @@ class Scanner:
         if isinstance(owner, Mod):
             if attr in NUMERIC_CONSTANTS:
                 return NUM  # np.pi, math.e, jnp.inf
+            if owner.path in FLAG_VALUES and self.number_flag(attr):
+                return NUM  # FLAGS.gamma of flags.DEFINE_float('gamma', ...): one number
             return Mod(f"{owner.path}.{attr}")
         if isinstance(owner, Inst):
             value = owner.cls.attr(attr)
@@ -3897,6 +3911,11 @@ class Scanner:
 
 
 NUMBER_TYPES = {"int", "float"}
+# the flag values of absl and of TF 1's flags module (tf.app.flags, tf.flags, tf.compat.v1.flags): FLAGS.x
+FLAG_VALUES = frozenset({"absl.flags.FLAGS", "tensorflow.app.flags.FLAGS", "tensorflow.flags.FLAGS",
+                         "tensorflow.compat.v1.flags.FLAGS", "tensorflow.compat.v1.app.flags.FLAGS",
+                         "tensorflow.python.platform.flags.FLAGS"})
+NUMBER_FLAG = re.compile(r"""DEFINE_(?:integer|float)\(\s*(?:name\s*=\s*)?["'](\w+)["']""")
 NUMBER_ACTIONS = {"store_true", "store_false", "count"}
 
 
