@@ -1990,6 +1990,12 @@ BREAKS = [
     ("a string flag taken as a number",
      "DEFINE_(?:integer|float)",
      "DEFINE_(?:integer|float|string)"),
+    ("(B,) and (..., B) lose their batch end",
+     "                    _vector_end(known) is not None and _compatible(other.end, _vector_end(known)):",
+     "                    False:"),
+    ("a matrix and (..., B) keep the batch end",
+     "                    _vector_end(known) is not None and _compatible(other.end, _vector_end(known)):",
+     "                    _compatible(other.end, _vector_end(known)):"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

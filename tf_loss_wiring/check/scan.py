@@ -1890,6 +1890,10 @@ class Scanner:
                 end = _vector_end(known) if not any(c.code == "TLW003" for c in other.pending) else None
                 return T(None, known.src if end is not None else left.src, pending=pending, raw=raw, pred=pred,
                          end=end)
+            if other.end is not None and other.tail is None and other.rel is None and \
+                    _vector_end(known) is not None and _compatible(other.end, _vector_end(known)):
+                # (B,) and (..., B): rewards + gamma * next_v
+                return T(None, other.src, pending=pending, raw=raw, pred=pred, end=other.end)  # a gamma not known
             if left.rel is None and right.rel is None:
                 cut = _carried_cut(left, right)
                 return T(None, cut.src if cut else left.src, pending=pending, raw=raw, pred=pred,
