@@ -126,14 +126,14 @@ SERIES_INDEXER = _Sentinel("s.iloc")  # a pandas column's .iloc / .loc: an item 
 SPACE = _Sentinel("env.action_space")  # a Gym space: .n and .shape[i] are ints, .high[i] and .low[i] numbers
 BOUNDS = _Sentinel("env.action_space.high")  # a Box space's bounds: an item of them is a number
 MISSING = _Sentinel("missing")
+FILLED = [0]  # lists held by instances that have got their first item (see Built.held), in this process
+NOT_BATCH = _Sentinel("?")  # an axis of a length not shown that is not the batch: what a sum over the batch leaves
+LENGTH = _Sentinel("?")  # the length of a rank-1 array the source does not show (np.array of a list grown in a loop)
 
 
 class Guess(str):
     """A parameter's string default in a walk with its arguments unknown (`mode='train'`, then `self.mode = mode`
     in a class's walk of __init__): what a caller may well replace, so a comparison of it is not decided."""
-FILLED = [0]  # lists held by instances that have got their first item (see Built.held), in this process
-NOT_BATCH = _Sentinel("?")  # an axis of a length not shown that is not the batch: what a sum over the batch leaves
-LENGTH = _Sentinel("?")  # the length of a rank-1 array the source does not show (np.array of a list grown in a loop)
 
 
 class Env:
