@@ -244,10 +244,9 @@ BREAKS = [
      "        column = (ra[3] or rb[3]) and not (exact and tail is not None and tail != 1)\n",
      "        column = ra[3] or rb[3]\n"),
     ("a known vector against any tied value reported",
-     "            if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1 "
-     "or \\\n",
+     "            if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and \\\n",
      "            if (other.tail == 1 or other.rel is not None) and known.dims is not None and len(known.dims) == 1 "
-     "and known.dims[0] != 1 or \\\n"),
+     "and \\\n"),
     ("a sigmoid cross-entropy taken as per-sample",
      "        if last in PER_SAMPLE_XENT:\n            return self.per_sample(",
      "        if last in PER_SAMPLE_XENT or \"sigmoid\" in last:\n            return self.per_sample("),
@@ -1996,6 +1995,21 @@ BREAKS = [
     ("a matrix and (..., B) keep the batch end",
      "                    _vector_end(known) is not None and _compatible(other.end, _vector_end(known)):",
      "                    _compatible(other.end, _vector_end(known)):"),
+    ("async and await as names not rewritten",
+     "        elif tok.type == tokenize.NAME and tok.string in (\"async\", \"await\") and (",
+     "        elif False and ("),
+    ("async def rewritten as a name",
+     "prev is not None and prev.string == \".\" or nxt is None or nxt.type != tokenize.NAME):",
+     "True):"),
+    ("a Variable's width not shown taken as a possible batch",
+     "            return value.like(dims=_weight_dims(value.dims), raw=None)",
+     "            return value.like(raw=None)"),
+    ("get_variable's width not shown taken as a possible batch",
+     "            return T(_weight_dims(dims), (line, \"{}\", node)) if dims is not None else None",
+     "            return T(dims, (line, \"{}\", node)) if dims is not None else None"),
+    ("(..., 1) and a weight's vector a B x B",
+     "                    known.dims[0] not in (1, NOT_BATCH) or \\",
+     "                    known.dims[0] != 1 or \\"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -1615,6 +1615,21 @@ def test_a_matrix_plus_a_vector_times_a_value_not_known_does_not_end_in_the_batc
     assert findings(source) == []
 
 
+@pytest.mark.parametrize("bias, expected", [
+    pytest.param("tf.Variable(tf.zeros([n]))", [], id="a-variables-width-not-shown-is-not-the-batch"),
+    pytest.param("tf.get_variable('b', [n])", [], id="a-get-variables-width-not-shown-is-not-the-batch"),
+    pytest.param("tf.zeros([n])", [(6, "TLW003")], id="a-vector-of-a-length-not-shown-may-be-the-batch"),
+])
+def test_a_layer_walked_on_an_input_not_known_ends_in_its_width(bias, expected):
+    """A NAF's layer class, `tf.matmul(x, w) + b` with `b = tf.Variable(tf.random_uniform([out_n]))`, walked once
+    with x and out_n not known: its output ends in a width, which the (B, 1) advantage it meets is not made B x B
+    by."""
+    source = TF1 + f"def layer(x, n):\n    w = tf.Variable(tf.random_uniform([4, 1]))\n    b = {bias}\n" \
+        "    return tf.matmul(x, w) + b\na = tf.placeholder(tf.float32, [None, 1])\nv = layer(load(), load())\n" \
+        "l = tf.reduce_sum(tf.square(a + v))\n"
+    assert findings(source) == expected
+
+
 def test_a_walk_with_arguments_unknown_takes_no_branch_for_a_default():
     """Nothing calls f: its flag may be given True by code not seen, so both branches are walked."""
     source = TF1 + "def f(y, pred, aligned=False):\n    if aligned:\n" \
@@ -2240,6 +2255,26 @@ def test_python2_tuple_parameters_become_one_name_each(line, expected):
     source = f"{line}\n    pass\n" if line.startswith("def") else f"{line}\nprint 1\n"
     rewritten = scan.python2_rewrite(source).splitlines()[0]
     assert rewritten == expected and len(rewritten) == len(line)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("if FLAGS.async:", "if FLAGS.asyn_:"),
+    ("run(async=True)", "run(asyn_=True)"),
+    ("await = 1", "awai_ = 1"),
+    ("x = f(async)", "x = f(asyn_)"),
+])
+def test_async_and_await_as_names_before_python_37_are_read(line, expected):
+    """rmst/ddpg's `if FLAGS.async:` (a flag of 2016): a name then, a keyword from Python 3.7 on."""
+    source = f"{line}\n    pass\n" if line.endswith(":") else f"{line}\n"
+    with pytest.raises(SyntaxError):
+        ast.parse(source)
+    assert scan.python2_rewrite(source).splitlines()[0] == expected
+    scan.parse(source, "old.py")
+
+
+def test_async_def_is_left_a_keyword():
+    source = "async def f(x):\n    await x\n    async with x:\n        pass\nprint 1\n"
+    assert scan.python2_rewrite(source).splitlines()[:3] == source.splitlines()[:3]
 
 
 NOTEBOOK = """\

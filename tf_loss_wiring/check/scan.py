@@ -25,8 +25,9 @@ by `.append` (`Built`) keeps what its items are only while every change to it is
 does not walk, its items become unknown; a list literal's shape is read only where nothing else can reach it.
 
 Python 2 files are rewritten token by token (print statements, `except E, e`, backticks, `0777`, `123L`, `<>`,
-`ur''`, `raise E, msg`, tuple parameters `def f(a, (b, c))`) with lines and columns kept, then parsed. A Jupyter
-notebook's code cells are read one after another as IPython runs them (`Notebook`), its findings told by cell.
+`ur''`, `raise E, msg`, tuple parameters `def f(a, (b, c))`, `async` and `await` as names, as before Python 3.7)
+with lines and columns kept, then parsed. A Jupyter notebook's code cells are read one after another as IPython
+runs them (`Notebook`), its findings told by cell.
 `# noqa` and `# noqa: TLW003` suppress a finding on its line, as in flake8.
 
 Run as a script: `python -m tf_loss_wiring.check.scan --bench FOLDER` (recall and false alarms over files whose
@@ -505,6 +506,11 @@ def _join_into(before: dict, first: dict, second: dict) -> None:
 
 def _two_or_more(value) -> bool:
     return value.tail is not None or value.dims is not None and len(value.dims) >= 2
+
+
+def _weight_dims(dims):
+    """A weight's shape (tf.Variable, get_variable): an axis of a length not shown (`[out_n]`) is NOT_BATCH."""
+    return tuple(NOT_BATCH if d is None else d for d in dims)
 
 
 def _vector_end(value):
@@ -1876,7 +1882,8 @@ class Scanner:
             known, other = (right, left) if a is None else (left, right)
             if known.dims == ():  # (x - x.mean()) / x.std(), alpha * log_pi: a 0-d tensor keeps what is known
                 return other.like(pending=pending, raw=raw, pred=pred)
-            if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and known.dims[0] != 1 or \
+            if other.tail == 1 and known.dims is not None and len(known.dims) == 1 and \
+                    known.dims[0] not in (1, NOT_BATCH) or \
                     other.end is not None and other.tail is None and _column(known.dims) and \
                     _compatible(other.end, known.dims[0]) and not _grid(known):
                 # (..., B) from (B,) labels times a weight, and (B, 1)
@@ -2834,7 +2841,7 @@ class Scanner:
             start = kw.get("initializer")
             if dims is None and isinstance(start, T) and start.dims is not None and not start.unk:
                 dims = start.dims  # get_variable('W', initializer=tf.constant(w0)): the tensor's shape
-            return T(dims, (line, "{}", node)) if dims is not None else None
+            return T(_weight_dims(dims), (line, "{}", node)) if dims is not None else None
         if last in ("zeros", "ones", "empty", "fill", "full", "random_normal", "random_uniform", "truncated_normal",
                     "normal", "uniform", "random_gamma", "glorot_uniform") and not name.startswith("random.") \
                 or ns == "tf" and name.startswith("random."):
@@ -3388,6 +3395,9 @@ class Scanner:
         if shape is not None and last == "constant":
             dims = self.dims(shape, line)
             return T(dims, (line, "{}", node)) if dims is not None else None
+        if isinstance(value, T) and last == "Variable" and ns == "tf" and value.dims:
+            # a weight: an axis of a length not shown is a layer's width, never the batch (a bias of [out_n])
+            return value.like(dims=_weight_dims(value.dims), raw=None)
         if isinstance(value, T):
             return value.like(src=value.src if last in ("Variable", "identity") else (line, "{}", node), raw=None
                               if last == "Variable" else value.raw)
@@ -4792,6 +4802,10 @@ def python2_rewrite(source: str) -> str | None:
                 edits.append((tok.end[0], tok.end[1] - 1, tok.end[1], " "))
         elif tok.type == tokenize.NAME and (tok.string == "lambda" or tok.string == "def" and at_start):
             edits += _tuple_parameters(tokens, i, source)
+        elif tok.type == tokenize.NAME and tok.string in ("async", "await") and (
+                prev is not None and prev.string == "." or nxt is None or nxt.type != tokenize.NAME):
+            # a name before Python 3.7 made it a keyword (`FLAGS.async`, `async=True`): one of its length
+            edits.append((tok.start[0], tok.start[1], tok.end[1], tok.string[:4] + "_"))
         elif tok.type == tokenize.NAME and tok.string.lower() in ("ur", "bu") and nxt is not None and \
                 nxt.type == tokenize.STRING and nxt.start == tok.end:
             edits.append((tok.start[0], tok.start[1], tok.end[1], " r" if tok.string.lower() == "ur" else " b"))
