@@ -2010,6 +2010,18 @@ BREAKS = [
     ("(..., 1) and a weight's vector a B x B",
      "                    known.dims[0] not in (1, NOT_BATCH) or \\",
      "                    known.dims[0] != 1 or \\"),
+    ("an imported module's __main__ block walked",
+     "            if not (self.lazy and len(test.ops) == 1 and type(test.ops[0]) is ast.Eq):",
+     "            if True:"),
+    ("transitions appended twice not joined field by field",
+     "    if type(a) is tuple and type(b) is tuple and len(a) == len(b):  # a replay buffer's transitions, appended on",
+     "    if False:"),
+    ("tuples of two lengths joined",
+     "    if type(a) is tuple and type(b) is tuple and len(a) == len(b):  # a replay buffer's transitions, appended on",
+     "    if type(a) is tuple and type(b) is tuple:"),
+    ("a generator over a tuple not walked item by item",
+     "        if type(node) in (ast.ListComp, ast.GeneratorExp) and len(node.generators) == 1 and not first.ifs and \\",
+     "        if type(node) is ast.ListComp and len(node.generators) == 1 and not first.ifs and \\"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

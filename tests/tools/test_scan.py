@@ -1579,20 +1579,32 @@ def test_a_soft_actor_critics_log_prob_of_a_vector_event_is_one_per_row(log_pi, 
     assert findings(source) == expected
 
 
-@pytest.mark.parametrize("option, expected", [
-    pytest.param("'--gamma', default=0.95, type=float", "(8, 1)", id="argparse-a-float"),
-    pytest.param("'--gamma', type=float, nargs=2", "unknown shape", id="argparse-nargs-a-list-not-a-number"),
-    pytest.param("'--gamma', default='0.9'", "unknown shape", id="argparse-a-string-not-a-number"),
-    pytest.param("'--gamma', type=float, default=[0.9, 0.99]", "unknown shape",
+PARSED = "args = p.parse_args()\n"
+
+
+@pytest.mark.parametrize("options, expected", [
+    pytest.param("p.add_argument('--gamma', default=0.95, type=float)\n" + PARSED, "(8, 1)", id="argparse-a-float"),
+    pytest.param("p.add_argument('-g', '--gamma', default=0.99)\nargs, rest = p.parse_known_args()\n", "(8, 1)",
+                 id="argparse-number-default-known-args"),
+    pytest.param("g = p.add_argument_group('rl')\ng.add_argument('--discount', dest='gamma', type=float)\n" + PARSED,
+                 "(8, 1)", id="argparse-group-dest"),
+    pytest.param("p.add_argument('-g', type=float)\n" + PARSED, "unknown shape", id="argparse-a-short-flag-only"),
+    pytest.param("p.add_argument('--gamma', type=float, default='0.9')\n" + PARSED, "(8, 1)",
+                 id="argparse-a-string-default-its-type-converts"),
+    pytest.param("p.add_argument('--gamma', type=float, nargs=2)\n" + PARSED, "unknown shape",
+                 id="argparse-nargs-a-list-not-a-number"),
+    pytest.param("p.add_argument('--gamma', default='0.9')\n" + PARSED, "unknown shape",
+                 id="argparse-a-string-not-a-number"),
+    pytest.param("p.add_argument('--gamma', type=float, default=[0.9, 0.99])\n" + PARSED, "unknown shape",
                  id="argparse-a-list-default-not-a-number"),
-    pytest.param("'--gamma', type=parse_gamma", "unknown shape", id="argparse-a-type-not-known"),
-    pytest.param("'--discount', type=float", "unknown shape", id="argparse-another-option"),
+    pytest.param("p.add_argument('--gamma', type=parse_gamma)\n" + PARSED, "unknown shape",
+                 id="argparse-a-type-not-known"),
+    pytest.param("p.add_argument('--discount', type=float)\n" + PARSED, "unknown shape", id="argparse-another-option"),
 ])
-def test_an_argparse_option_is_one_number_only_when_typed_or_defaulted_so(option, expected):
+def test_an_argparse_option_is_one_number_only_when_typed_or_defaulted_so(options, expected):
     """`args.gamma * v` keeps v's shape where gamma is one number; else its shape is not known (a TD target's
     B x B is found either way: `r + args.gamma * next_v` ends in the batch whatever gamma is)."""
-    source = AP + f"p.add_argument({option})\nargs = p.parse_args()\nx = tf.zeros([8, 1]) * args.gamma\n"
-    assert scan.shape_of(source, "x") == expected
+    assert scan.shape_of(AP + options + "x = tf.zeros([8, 1]) * args.gamma\n", "x") == expected
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -3000,6 +3012,71 @@ def test_a_model_built_in_a_module_beside_the_file_is_followed_and_named_in_the_
         assert (Path(finding.path).name, finding.line, finding.code) == ("agent.py", 6, "TLW003"), imports
         assert "(model ending in Dense(1), line 5 of networks.py)" in finding.message, finding.message
         assert "(np.zeros(64), line 5)" in finding.message, finding.message
+
+
+BUFFER = """\
+import random
+from collections import deque
+import numpy as np
+
+
+class ReplayBuffer:
+    def __init__(self, size):
+        self.size, self.buffer = size, deque()
+
+    def add(self, experience):
+        if len(self.buffer) < self.size:
+            self.buffer.append(tuple(experience))
+        else:
+            self.buffer.popleft()
+            self.buffer.append(experience)
+
+    def sample_batch(self, n):
+        batch = random.sample(self.buffer, n)
+        return np.array([_[0] for _ in batch]), np.array([_[1] for _ in batch])
+
+
+if __name__ == "__main__":
+    buf = ReplayBuffer(100)
+    buf.add([np.random.rand(i) for i in {demo}])
+"""
+DDPG_TRAIN = """\
+import tensorflow as tf
+from replay_buffer import ReplayBuffer
+
+critic = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+buffer = ReplayBuffer(1000)
+buffer.add([tf.zeros(3), 1.0])
+s, r = (tf.cast(x, tf.float32) for x in buffer.sample_batch(64))
+loss = tf.reduce_mean(tf.square(r + 0.99 * critic(s) - critic(s)))
+"""
+
+
+@pytest.mark.parametrize("demo", ["[4, 1]", "[3]"])
+def test_a_replay_buffer_beside_the_file_keeps_its_transitions_fields(tmp_path, demo):
+    """Patrick Emami's replay buffer, copied into many DDPGs: transitions appended on either branch of a size
+    test, sampled with `random.sample`, each field stacked by a comprehension, and a demo under `if __name__ ==
+    "__main__"` that an importer does not run (its (4,) and (1,) fields would make every field not known); the
+    batch cast by a generator over it, `s, r = (tf.cast(x, tf.float32) for x in batch)`."""
+    (tmp_path / "replay_buffer.py").write_text(BUFFER.format(demo=demo))
+    (tmp_path / "train.py").write_text(DDPG_TRAIN)
+    assert [(f.line, f.code) for f in scan.scan_path(tmp_path / "train.py").findings] == [(8, "TLW003")]
+
+
+@pytest.mark.parametrize("source, expected", [
+    pytest.param("b = []\nif load():\n    b.append((np.zeros(3), 1.0))\nelse:\n    b.append((np.zeros(3), 0.0))\n"
+                 "r = np.array([t[1] for t in b])", "(?,)", id="tuples-appended-on-two-branches-field-by-field"),
+    pytest.param("b = []\nb.append((np.zeros(3), 1.0))\nb.append((np.zeros(3), np.zeros(2)))\n"
+                 "r = np.array([t[1] for t in b])", None, id="a-field-of-two-shapes-not-known"),
+    pytest.param("b = []\nb.append((np.zeros(3), 1.0))\nb.append((np.zeros(3), np.zeros(2)))\n"
+                 "r = np.array([t[0] for t in b])", "(?, 3)", id="the-other-field-kept"),
+    pytest.param("b = []\nb.append((np.zeros(3), 1.0))\nb.append((np.zeros(3), 1.0, 0))\n"
+                 "r = np.array([t[0] for t in b])", None, id="tuples-of-two-lengths-not-known"),
+    pytest.param("a, b = (x * 2 for x in (np.zeros(3), np.zeros((4, 1))))\nr = b", "(4, 1)",
+                 id="a-generator-over-a-tuple-unpacked"),
+])
+def test_a_lists_items_and_a_generator_over_a_tuple(source, expected):
+    assert scan.shape_of(KERAS + source, "r") == expected
 
 
 def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):

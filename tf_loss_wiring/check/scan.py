@@ -1206,7 +1206,10 @@ class Scanner:
             self.block(node.body if known else node.orelse, fr)
             return
         if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__":
-            self.block(node.body, fr)
+            # a module beside the file is imported, not __main__: its own demo (`buf.add(...)` of other shapes)
+            # does not run and fill what the importer's walk reads; the file scanned may run either way
+            if not (self.lazy and len(test.ops) == 1 and type(test.ops[0]) is ast.Eq):
+                self.block(node.body, fr)
             self.block(node.orelse, fr)
             return
         before = fr.locals  # each branch on a copy, then the two joined: a name both leave alike keeps its value
@@ -1750,9 +1753,10 @@ class Scanner:
             count = self.ev(first.iter.args[0], inner)
             if type(count) is int and 0 < count <= MAX_UNROLL:
                 sequence = tuple(range(count))
-        if type(node) is ast.ListComp and len(node.generators) == 1 and not first.ifs and \
+        if type(node) in (ast.ListComp, ast.GeneratorExp) and len(node.generators) == 1 and not first.ifs and \
                 isinstance(sequence, tuple) and 0 < len(sequence) <= MAX_UNROLL and not self.unrolling:
             # [Dense(s) for s in (64, 64, 1)]: over a list literal, item by item, a list literal of what each gives
+            # (`s, a, r = (tf.cast(x, tf.float32) for x in batch)`: each of the batch's arrays cast)
             self.unrolling = True
             try:
                 items = []
@@ -4362,10 +4366,14 @@ def _scalar(value) -> bool:
 
 
 def _join_items(a, b):
+    if a is b:
+        return a
     if a is None or b is None:
         return None
     if _scalar(a) and _scalar(b):
         return NUM if not (type(a) is T and type(b) is T) else _join(a, b)
+    if type(a) is tuple and type(b) is tuple and len(a) == len(b):  # a replay buffer's transitions, appended on
+        return tuple(_join_items(x, y) for x, y in zip(a, b, strict=True))  # two branches: each field joined
     return _join(a, b) if type(a) is T and type(b) is T else None
 
 
