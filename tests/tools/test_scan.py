@@ -3014,7 +3014,7 @@ def test_a_model_built_in_a_module_beside_the_file_is_followed_and_named_in_the_
         assert "(np.zeros(64), line 5)" in finding.message, finding.message
 
 
-BUFFER = """\
+EMAMI_BUFFER = """\
 import random
 from collections import deque
 import numpy as np
@@ -3058,7 +3058,7 @@ def test_a_replay_buffer_beside_the_file_keeps_its_transitions_fields(tmp_path, 
     test, sampled with `random.sample`, each field stacked by a comprehension, and a demo under `if __name__ ==
     "__main__"` that an importer does not run (its (4,) and (1,) fields would make every field not known); the
     batch cast by a generator over it, `s, r = (tf.cast(x, tf.float32) for x in batch)`."""
-    (tmp_path / "replay_buffer.py").write_text(BUFFER.format(demo=demo))
+    (tmp_path / "replay_buffer.py").write_text(EMAMI_BUFFER.format(demo=demo))
     (tmp_path / "train.py").write_text(DDPG_TRAIN)
     assert [(f.line, f.code) for f in scan.scan_path(tmp_path / "train.py").findings] == [(8, "TLW003")]
 
