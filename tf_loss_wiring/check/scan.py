@@ -1645,9 +1645,7 @@ class Scanner:
         if isinstance(owner, ShapeOf):
             return None
         if isinstance(owner, Model) and attr in ("output", "outputs"):
-            out = self.model_out(owner, None, node)
-            if attr == "output" and type(out) is tuple and len(out) == 1 and not self.keras3:
-                return out[0]  # Model(x, outputs=[mu]).output: Keras 2's the tensor itself (Keras 3's a list of it)
+            out = self.model_out(owner, None, node)  # Model(x, outputs=[mu]).output: Keras 2's mu (see model_out)
             # a model of one output: `outputs` a list of it
             return out if attr == "output" or out is None or type(out) is tuple else (out,)
         return None
