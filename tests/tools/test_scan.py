@@ -3055,9 +3055,9 @@ loss = tf.reduce_mean(tf.square(r + 0.99 * critic(s) - critic(s)))
 @pytest.mark.parametrize("demo", ["[4, 1]", "[3]"])
 def test_a_replay_buffer_beside_the_file_keeps_its_transitions_fields(tmp_path, demo):
     """Patrick Emami's replay buffer, copied into many DDPGs: transitions appended on either branch of a size
-    test, sampled with `random.sample`, each field stacked by a comprehension, and a demo under `if __name__ ==
-    "__main__"` that an importer does not run (its (4,) and (1,) fields would make every field not known); the
-    batch cast by a generator over it, `s, r = (tf.cast(x, tf.float32) for x in batch)`."""
+    test, sampled with `random.sample`, each field stacked by a comprehension (a demo under `if __name__ ==
+    "__main__"` fills another instance); the batch cast by a generator over it, `s, r = (tf.cast(x, tf.float32)
+    for x in batch)`."""
     (tmp_path / "replay_buffer.py").write_text(EMAMI_BUFFER.format(demo=demo))
     (tmp_path / "train.py").write_text(DDPG_TRAIN)
     assert [(f.line, f.code) for f in scan.scan_path(tmp_path / "train.py").findings] == [(8, "TLW003")]

@@ -1206,10 +1206,7 @@ class Scanner:
             self.block(node.body if known else node.orelse, fr)
             return
         if isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__":
-            # a module beside the file is imported, not __main__: its own demo (`buf.add(...)` of other shapes)
-            # does not run and fill what the importer's walk reads; the file scanned may run either way
-            if not (self.lazy and len(test.ops) == 1 and type(test.ops[0]) is ast.Eq):
-                self.block(node.body, fr)
+            self.block(node.body, fr)
             self.block(node.orelse, fr)
             return
         before = fr.locals  # each branch on a copy, then the two joined: a name both leave alike keeps its value

@@ -1,7 +1,7 @@
 """A replay buffer as Patrick Emami's DDPG wrote it and many DDPGs copied it: transitions appended on either branch
 of a size test, sampled with `random.sample`, each field stacked by a comprehension, and a demo under `if __name__
-== "__main__"` filling it with transitions of other shapes; nothing here meets anything. Imported by
-ddpg_buffer_agent_*: the demo does not run there."""
+== "__main__"` filling an instance of its own with transitions of other shapes; nothing here meets anything.
+Imported by ddpg_buffer_agent_*."""
 import random
 from collections import deque
 
