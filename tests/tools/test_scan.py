@@ -725,6 +725,17 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "import tensorflow_probability as tfp\n"
                  "c = tfp.distributions.Categorical(logits=np.zeros((8, 3)))\nl = c.log_prob(np.zeros(8, dtype=int))",
                  "l", "(8,)", id="categorical-log-prob-of-classes"),
+    # Keras's Reshape and merge layers
+    pytest.param(KERAS + "x = keras.Input((1, 64))\nr = keras.layers.Reshape((64,))(x)", "r", "(B, 64)",
+                 id="reshape-layer"),
+    pytest.param(KERAS + "r = keras.layers.Reshape(target_shape=(-1, 2))(load())", "r", "(B, ?, 2)",
+                 id="reshape-layer-of-an-input-not-known"),
+    pytest.param(KERAS + "a = keras.Input((4,))\nb = keras.Input((4,))\nr = keras.layers.Multiply()([a, b])", "r",
+                 "(B, 4)", id="multiply-layer-of-one-shape"),
+    pytest.param(KERAS + "a = keras.Input((4,))\nb = keras.Input((1,))\nr = keras.layers.Add()([a, b])", "r", None,
+                 id="add-layer-of-two-shapes-not-known"),
+    pytest.param(KERAS + "a = keras.Input((4,))\nr = keras.layers.Maximum()([a, load()])", "r", None,
+                 id="merge-layer-of-an-input-not-known"),
     # absl's flags and TF 1's tf.app.flags: a flag defined as an integer or a float is one number
     pytest.param(KERAS + "from absl import flags\nflags.DEFINE_float('gamma', 0.99, '')\nFLAGS = flags.FLAGS\n"
                  "x = tf.zeros([8, 1]) * FLAGS.gamma", "x", "(8, 1)", id="absl-float-flag"),
@@ -1639,6 +1650,20 @@ def test_a_layer_walked_on_an_input_not_known_ends_in_its_width(bias, expected):
     source = TF1 + f"def layer(x, n):\n    w = tf.Variable(tf.random_uniform([4, 1]))\n    b = {bias}\n" \
         "    return tf.matmul(x, w) + b\na = tf.placeholder(tf.float32, [None, 1])\nv = layer(load(), load())\n" \
         "l = tf.reduce_sum(tf.square(a + v))\n"
+    assert findings(source) == expected
+
+
+@pytest.mark.parametrize("axis, expected", [
+    pytest.param("axis=1", [(9, "TLW003")], id="the-class-axis-named-as-the-last"),
+    pytest.param("axis=-1", [(9, "TLW003")], id="the-last-axis"),
+    pytest.param("axis=0", [], id="another-axis-not-known"),
+])
+def test_a_keras_cross_entropy_of_its_class_axis_named_is_one_per_sample(axis, expected):
+    """A chess policy gradient's `K.categorical_crossentropy(action, action_probs, from_logits=False, axis=1) *
+    Returns` of (B, 4096) probabilities and a (B, 1) `Input` of returns: (B,) times (B, 1)."""
+    source = KERAS + "K = keras.backend\nprobs = keras.Input((4096,))\nreturns = keras.Input((1,))\n" \
+        "acts = keras.Input((4096,))\nxent = K.categorical_crossentropy(acts, probs, from_logits=False, " \
+        f"{axis})\nloss = K.mean(xent * returns)\n"
     assert findings(source) == expected
 
 

@@ -637,8 +637,9 @@ TF1_SIGNS = ("tf.placeholder(", "compat.v1", "tf.Session(")
 TF2_SIGNS = ("GradientTape", "tf.function")  # code written for TF 2, where tf.losses is tf.keras.losses
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
 RECURRENT = frozenset({"SimpleRNN", "LSTM", "GRU", "CuDNNLSTM", "CuDNNGRU"})  # Keras's recurrent layers
-KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", "Bidirectional", *RECURRENT,
-                *SAME_SHAPE_LAYERS}
+MERGE_LAYERS = frozenset({"Multiply", "Add", "Subtract", "Average", "Maximum", "Minimum"})  # of inputs of one shape
+KERAS_LAYERS = {"Dense", "Flatten", "Input", "InputLayer", "Lambda", "Concatenate", "Bidirectional", "Reshape",
+                *RECURRENT, *SAME_SHAPE_LAYERS, *MERGE_LAYERS}
 NUMERIC_CONSTANTS = {"pi", "e", "inf", "nan", "tau", "euler_gamma"}  # a module's: math's, numpy's, jax.numpy's
 KERAS_TRAINING = {"compile", "fit", "train_on_batch", "evaluate", "test_on_batch"}
 GRAPH_INITS = {"__init__", "_init_graph_network"}  # a Model subclass made of a functional graph
@@ -3233,9 +3234,11 @@ class Scanner:
     def per_sample(last, labels, logits, args, kw, node, logits_node):
         """A softmax cross-entropy: one value per sample, the logits' shape without their last (class) axis (and,
         sparse_softmax_cross_entropy_with_logits, the labels' shape: TensorFlow requires the two to agree)."""
-        if kw.get("axis", kw.get("dim", -1)) != -1 or len(args) > (2 if last.endswith("logits") or
-                                                                   last.endswith("v2") else 3):
-            return None  # the class axis elsewhere (an axis given, or arguments by position that may be one)
+        axis = kw.get("axis", kw.get("dim", -1))
+        last_axis = axis == -1 or isinstance(logits, T) and bool(logits.dims) and axis == len(logits.dims) - 1
+        if not last_axis or len(args) > (2 if last.endswith("logits") or last.endswith("v2") else 3):
+            return None  # the class axis elsewhere (an axis given, or arguments by position that may be one); axis=1
+            # of (B, C) probabilities is the last
         src = (node.lineno, f"{last} of {_short(logits_node, 30)}", None)
         if isinstance(logits, T) and not logits.unk:
             if logits.dims:
@@ -3659,6 +3662,12 @@ class Scanner:
         if last == "Lambda":  # Lambda(lambda x: x * bound): what the function makes of the input
             function = _arg(args, kw, 0, "function")
             return Layer("lambda", function, inputs, line) if type(function) in (Lam, Fn) else None
+        if last == "Reshape":  # Reshape((4096,)): the batch, then the target shape (-1: a length not shown)
+            target = _arg(args, kw, 0, "target_shape")
+            target = (target,) if type(target) is int else target
+            return Layer("reshape", target, inputs, line) if type(target) is tuple else None
+        if last in MERGE_LAYERS:  # Multiply()([mask, probs]): their one shape
+            return Layer("merge", None, inputs, line)
         return Layer("flatten" if last == "Flatten" else "same", None, inputs, line)
 
     def apply_layer(self, layer, value, node):
@@ -3667,6 +3676,16 @@ class Scanner:
             return layer.inputs
         if layer.kind == "concat":
             return self.concat("concat", value, node, layer.units) if type(value) is tuple else None
+        if layer.kind == "merge":  # Keras's merge layers take inputs of one shape: that shape, where all are known
+            known = type(value) is tuple and value and all(isinstance(v, T) and v.dims is not None and not v.unk
+                                                          for v in value)
+            if not known or any(v.dims != value[0].dims for v in value[1:]):
+                return None
+            return T(value[0].dims, (node.lineno, "{}", node), pred=any(v.pred for v in value))
+        if layer.kind == "reshape":
+            batch = value.dims[0] if isinstance(value, T) and value.dims else "B"
+            dims = tuple(d if type(d) is int and d > 0 else None for d in layer.units)
+            return T((batch, *dims), (node.lineno, "{}", node), pred=isinstance(value, T) and value.pred)
         if not isinstance(value, T) or value.dims is None and value.tail is None:
             value = layer.inputs if layer.inputs is not None else value if isinstance(value, T) else None
         line = node.lineno
