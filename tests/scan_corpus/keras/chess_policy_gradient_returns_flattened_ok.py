@@ -1,0 +1,31 @@
+"""Keras 2 policy gradient for capture chess: the policy is a softmax over 4096 moves (Reshape, Dot and a Multiply
+with the legal moves), and the loss a closure over a `Returns` Input of shape (1,): the per-sample cross-entropy,
+(B,), is weighted by the returns flattened to (B,): elementwise."""
+import keras.backend as K
+import numpy as np
+from keras.layers import Activation, Conv2D, Dot, Input, Multiply, Reshape
+from keras.models import Model
+from keras.optimizers import SGD
+
+
+def policy_gradient_loss(returns):
+    def modified_crossentropy(action, action_probs):
+        cost = K.categorical_crossentropy(action, action_probs, from_logits=False, axis=1) * K.flatten(returns)
+        return K.mean(cost)
+    return modified_crossentropy
+
+
+class Agent:
+    def __init__(self, lr=0.01):
+        board = Input(shape=(8, 8, 8), name="board")
+        returns = Input(shape=(1,), name="returns")
+        legal = Input(shape=(4096,), name="legal_moves")
+        rows = Reshape(target_shape=(1, 64))(Conv2D(1, (1, 1), data_format="channels_first")(board))
+        cols = Reshape(target_shape=(1, 64))(Conv2D(1, (1, 1), data_format="channels_first")(board))
+        moves = Reshape(target_shape=(4096,))(Dot(axes=1)([rows, cols]))
+        policy = Multiply()([legal, Activation("softmax")(moves)])
+        self.model = Model(inputs=[board, returns, legal], outputs=[policy])
+        self.model.compile(optimizer=SGD(lr=lr), loss=policy_gradient_loss(returns))
+
+    def update(self, states, actions, returns, legal):
+        self.model.fit(x=[np.stack(states), returns, np.stack(legal)], y=np.stack(actions), verbose=0)
