@@ -1029,7 +1029,7 @@ BREAKS = [
      "            if name in (\"fit\", \"train_on_batch\"):  # targets",
      "            if name in (\"fit\", \"train_on_batch\", \"evaluate\"):  # targets"),
     ("a fix's operand cut short",
-     "    return _short(node, 72)\n",
+     "    return _short(node, CODE_LIMIT)\n",
      "    return _short(node, 30)\n"),
     ("--labels scans each labelled file alone, not its folder",
      "        scanned = scan_path(folder)\n        bench.problems",
@@ -2032,6 +2032,12 @@ BREAKS = [
     ("a cross-entropy of any axis taken as of the last",
      "        last_axis = axis == -1 or isinstance(logits, T) and bool(logits.dims) and axis == len(logits.dims) - 1",
      "        last_axis = True"),
+    ("a fix's way on an operand too long to write whole kept",
+     "    if whole[0] != whole[1]:",
+     "    if False:"),
+    ("a fix's way on a whole operand left out",
+     "        return f\"bring both to one shape before they meet: {first if whole[0] else second}\"",
+     "        return f\"bring both to one shape before they meet: {second if whole[0] else first}\""),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

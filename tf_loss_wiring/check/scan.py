@@ -691,9 +691,21 @@ def _short(node, limit=48) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
+CODE_LIMIT = 72  # the longest operand a fix writes whole
+
+
 def _code(node) -> str:
     """An operand as the fix writes it: whole where it is not long, so that the fix reads as code."""
-    return _short(node, 72)
+    return _short(node, CODE_LIMIT)
+
+
+def _two_ways(first, first_node, second, second_node) -> str:
+    """A fix's two ways of bringing the sides to one shape, each written on its operand; one whose operand is too
+    long to write whole is left out where the other is whole: a fix is code to paste, never cut short."""
+    whole = [len(_short(n, 10 ** 6)) <= CODE_LIMIT for n in (first_node, second_node)]
+    if whole[0] != whole[1]:
+        return f"bring both to one shape before they meet: {first if whole[0] else second}"
+    return f"bring both to one shape before they meet: {first}, or {second}"
 
 
 def _phrase(src, here: int = 0) -> str:
@@ -3882,8 +3894,8 @@ class Scanner:
             message = (f"{text} broadcast to {made} if {name} is (B, n), and across the batch at any rank of {name}, "
                        f"before {cand.reduced}")
             lib = self.fix_library(cand, numpy=False)
-            fix = (f"bring both to one shape before they meet: {lib}.squeeze({_code(column_node)}, axis=-1), "
-                   f"or {lib}.expand_dims({_code(vector_node)}, -1)")
+            fix = _two_ways(f"{lib}.squeeze({_code(column_node)}, axis=-1)", column_node,
+                            f"{lib}.expand_dims({_code(vector_node)}, -1)", vector_node)
         elif left.dims is not None and right.dims is not None and len(left.dims) >= 2 and len(right.dims) >= 2:
             deep_left = _deep_column(left.dims) and len(left.dims) > len(right.dims)  # (B, 1) against (B, 1, 1)
             deep, deep_node = (left, left_node) if deep_left else (right, right_node)
@@ -3893,8 +3905,8 @@ class Scanner:
             message = f"{text} broadcast to {made} before {cand.reduced}"
             lib = self.fix_library(cand)
             ones = ", 1" * (len(deep.dims) - 1)
-            fix = (f"bring both to one shape before they meet: {lib}.reshape({_code(deep_node)}, (-1, 1)), or "
-                   f"{lib}.reshape({_code(column_node)}, (-1{ones}))")
+            fix = _two_ways(f"{lib}.reshape({_code(deep_node)}, (-1, 1))", deep_node,
+                            f"{lib}.reshape({_code(column_node)}, (-1{ones}))", column_node)
         else:
             vector_left = left.dims is not None and len(left.dims) == 1 or left.dims is None and left.end is not None
             column, column_node = (right, right_node) if vector_left else (left, left_node)
@@ -3915,7 +3927,7 @@ class Scanner:
             reshape = f"{lib}.reshape({_code(vector_node)}, (-1{ones}))"
             if vector.dims is None:
                 reshape = f"{lib}.expand_dims({_code(vector_node)}, -1)"
-            fix = f"bring both to one shape before they meet: {squeeze}, or {reshape}"
+            fix = _two_ways(squeeze, column_node, reshape, vector_node)
             if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
                 fix = f"give {_code(vector_node)} the column's rank before they meet: {reshape}"
         return Finding(self.path, cand.node.lineno - self.offset, cand.node.col_offset + 1, cand.code, message, fix)
