@@ -725,6 +725,18 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "import tensorflow_probability as tfp\n"
                  "c = tfp.distributions.Categorical(logits=np.zeros((8, 3)))\nl = c.log_prob(np.zeros(8, dtype=int))",
                  "l", "(8,)", id="categorical-log-prob-of-classes"),
+    # TensorLayer 1's layers, each wrapping the one before, their tensor `.outputs`
+    pytest.param(TF1 + "import tensorlayer as tl\nx = tf.placeholder(tf.float32, [None, 4])\n"
+                 "net = tl.layers.InputLayer(x)\nnet = tl.layers.DenseLayer(net, n_units=8, act=tf.nn.relu)\n"
+                 "v = tl.layers.DenseLayer(net, n_units=1).outputs", "v", "(B, 1)", id="tensorlayer-dense-layers"),
+    pytest.param(TF1 + "import tensorlayer as tl\nnet = tl.layers.InputLayer(tf.placeholder(tf.float32, [None, 4]))\n"
+                 "v = tl.layers.DenseLayer(net).outputs", "v", "(B, 100)", id="tensorlayer-dense-default-width"),
+    pytest.param(TF1 + "from tensorlayer.layers import InputLayer, FlattenLayer, DropoutLayer\n"
+                 "net = InputLayer(tf.placeholder(tf.float32, [None, 4, 4]))\n"
+                 "v = DropoutLayer(FlattenLayer(net), keep=0.5).outputs", "v", "(B, 16)",
+                 id="tensorlayer-flatten-and-dropout"),
+    pytest.param(TF1 + "import tensorlayer as tl\nnet = tl.layers.InputLayer(tf.placeholder(tf.float32, [None, 4]))\n"
+                 "v = tl.layers.Conv1dLayer(net).outputs", "v", None, id="tensorlayer-layer-not-known"),
     # Keras's Reshape and merge layers
     pytest.param(KERAS + "x = keras.Input((1, 64))\nr = keras.layers.Reshape((64,))(x)", "r", "(B, 64)",
                  id="reshape-layer"),

@@ -2454,6 +2454,8 @@ class Scanner:
                     return Parser()
                 if callee.path in ("gym.make", "gymnasium.make"):
                     return _gym_env(node, callee.path, _arg(args, kw, 0, "id"), self.five_item_steps())
+                if callee.path.startswith("tensorlayer.layers."):
+                    return self.tensorlayer(callee.path.rsplit(".", 1)[-1], args, kw, node)
                 if callee.path == "collections.namedtuple":
                     names = _arg(args, kw, 1, "field_names")
                     names = tuple(names.replace(",", " ").split()) if isinstance(names, str) else names
@@ -3750,6 +3752,24 @@ class Scanner:
         if type(outputs) is tuple and any(isinstance(out, T) for out in outputs):  # outputs=[policy, value]
             return Model(None, inputs, tuple(self.model(last, [inputs, out], {}, node) for out in outputs), line)
         return None
+
+    def tensorlayer(self, last, args, kw, node):
+        """TensorLayer 1's layers: each wraps the one before (`DenseLayer(net, n_units=1)`), its tensor `.outputs`:
+        an InputLayer's is the tensor given, a DenseLayer's the last axis mapped to n_units (100 where not given, as
+        TensorLayer has it), a FlattenLayer's (batch, features); dropout and batch norm keep it."""
+        if last == "InputLayer":
+            given = _arg(args, kw, 0, "inputs")
+            return Record({"outputs": given if isinstance(given, T) else None})
+        prev = _arg(args, kw, 0, "prev_layer", kw.get("layer"))
+        x = prev.attrs.get("outputs") if type(prev) is Record else None
+        if last == "DenseLayer":
+            units = _arg(args, kw, 1, "n_units", 100)
+            return Record({"outputs": self.apply_layer(Layer("dense", units), x, node)})
+        if last == "FlattenLayer":
+            return Record({"outputs": self.apply_layer(Layer("flatten"), x, node)})
+        if last in ("DropoutLayer", "BatchNormLayer"):
+            return Record({"outputs": x})
+        return Record({"outputs": None})
 
     def model_out(self, model, value, node):
         """What calling a model (or its predict) on `value` gives."""
