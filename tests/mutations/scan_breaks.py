@@ -2056,6 +2056,12 @@ BREAKS = [
     ("a TensorLayer DropoutLayer not known",
      "        if last in (\"DropoutLayer\", \"BatchNormLayer\"):",
      "        if False:"),
+    ("a list extended by an array not its rows",
+     "            if isinstance(given, T) and given.dims and not given.unk:  # lst.extend(adv)",
+     "            if False:  # lst.extend(adv)"),
+    ("a list fed not the array numpy makes of it",
+     "self.list_as_array(fed, value) if type(fed) is Built and isinstance(where, T) else fed)",
+     "fed)"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -725,6 +725,13 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "import tensorflow_probability as tfp\n"
                  "c = tfp.distributions.Categorical(logits=np.zeros((8, 3)))\nl = c.log_prob(np.zeros(8, dtype=int))",
                  "l", "(8,)", id="categorical-log-prob-of-classes"),
+    # a list extended by an array holds its rows
+    pytest.param(KERAS + "b = []\nb.extend(np.zeros((5, 1)))\nb.extend(np.zeros((5, 1)))\na = np.array(b)", "a",
+                 "(?, 1)", id="a-list-extended-by-arrays-of-columns"),
+    pytest.param(KERAS + "b = []\nb.extend(np.zeros(5))\na = np.array(b)", "a", "(?,)",
+                 id="a-list-extended-by-a-vector"),
+    pytest.param(KERAS + "b = []\nb.extend(np.zeros((5, 1)))\nb.extend(np.zeros(5))\na = np.array(b)", "a", None,
+                 id="a-list-extended-by-rows-of-two-shapes"),
     # TensorLayer 1's layers, each wrapping the one before, their tensor `.outputs`
     pytest.param(TF1 + "import tensorlayer as tl\nx = tf.placeholder(tf.float32, [None, 4])\n"
                  "net = tl.layers.InputLayer(x)\nnet = tl.layers.DenseLayer(net, n_units=8, act=tf.nn.relu)\n"
@@ -1676,6 +1683,22 @@ def test_a_keras_cross_entropy_of_its_class_axis_named_is_one_per_sample(axis, e
     source = KERAS + "K = keras.backend\nprobs = keras.Input((4096,))\nreturns = keras.Input((1,))\n" \
         "acts = keras.Input((4096,))\nxent = K.categorical_crossentropy(acts, probs, from_logits=False, " \
         f"{axis})\nloss = K.mean(xent * returns)\n"
+    assert findings(source) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    pytest.param("np.zeros((5, 1))", [(8, "TLW002")], id="a-list-of-columns-fed"),
+    pytest.param("np.zeros(5)", [], id="a-list-of-numbers-fed"),
+])
+def test_a_list_fed_to_a_shapeless_placeholder_is_the_array_numpy_makes(rows, expected):
+    """A PAAC's `adv_batch.extend(batch[3])` of each worker's (5, 1) advantages, fed to `tf.placeholder('float')`:
+    (N, 1) columns against the (B,) cross-entropy."""
+    source = TF1 + "x = tf.placeholder(tf.float32, [None, 4])\ny = tf.placeholder(tf.float32, [None, 2])\n" \
+        "adv = tf.placeholder('float')\nlogits = tf.layers.dense(x, 2)\n" \
+        "log_lik = tf.nn.softmax_cross_entropy_with_logits(labels=y, logits=logits)\n" \
+        "loss = tf.reduce_mean(log_lik * adv)\nadv_batch = []\n" \
+        f"for worker in range(4):\n    adv_batch.extend({rows})\n" \
+        "tf.Session().run(loss, {x: np.zeros((20, 4)), y: np.zeros((20, 2)), adv: adv_batch})\n"
     assert findings(source) == expected
 
 

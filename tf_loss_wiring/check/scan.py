@@ -1709,7 +1709,8 @@ class Scanner:
                     record = None
             if feeds is not None:
                 feeds = feeds + [fed] if isinstance(where, T) else None
-            self.feed(where, fed)
+            # a list fed is the array numpy makes of it: adv_batch grown by `extend` of (5, 1) arrays, (?, 1)
+            self.feed(where, self.list_as_array(fed, value) if type(fed) is Built and isinstance(where, T) else fed)
         return record if record is not None or not feeds else Feeds(tuple(feeds))
 
     def feed(self, where, fed):
@@ -2593,8 +2594,12 @@ class Scanner:
         if name in ("append", "insert"):
             built.add(args[-1] if args else None)
         elif name == "extend":
-            more = _as_built(args[0]) if args else None
-            built.add(None if more is None else more.item)
+            given = args[0] if args else None
+            if isinstance(given, T) and given.dims and not given.unk:  # lst.extend(adv) of an (N, 1) array: its rows
+                built.add(given.like(dims=given.dims[1:], pending=frozenset(), raw=None, ph=None))
+            else:
+                more = _as_built(given)
+                built.add(None if more is None else more.item)
         elif name == "copy":  # rewards.copy(): a list of the same items
             return Built(built.item)
         built.last = args[-1] if name == "append" and args else MISSING  # pop, reverse, insert...: another last
