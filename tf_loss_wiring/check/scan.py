@@ -3125,13 +3125,13 @@ class Scanner:
         loc = _arg(args, kw, 0, "loc")
         if not isinstance(loc, T) or not loc.dims:
             return None
-        loc_node = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "loc")
+        loc_node = _arg_node(node, 0, "loc")
         diag = last.startswith("MultivariateNormalDiag")
         word = "scale_diag" if diag else "scale_tril" if last.endswith("TriL") else "covariance_matrix"
         scale = _arg(args, kw, 1, word)
         if isinstance(scale, T) and scale.dims and (diag or len(scale.dims) >= 2):
             # loc and the scale's rows broadcast, as a Normal's two parameters do (a matrix's last axis is its own)
-            scale_node = node.args[1] if len(node.args) > 1 else next(k.value for k in node.keywords if k.arg == word)
+            scale_node = _arg_node(node, 1, word)
             params = self.elementwise(loc, scale if diag else scale.like(dims=scale.dims[:-1]), node, loc_node,
                                       scale_node, f"{last}()")
             return Dist(False, params, loc_node, vector=True) if isinstance(params, T) and params.dims else None
@@ -3146,8 +3146,7 @@ class Scanner:
         if dist.categorical:
             params = params.like(dims=params.dims[:-1])
         if dist.vector and name in DIST_VALUES and (args or "value" in kw):  # the batch against the value's
-            value = args[0] if args else kw["value"]
-            value_node = node.args[0] if node.args else next(k.value for k in node.keywords if k.arg == "value")
+            value, value_node = args[0] if args else kw["value"], _arg_node(node, 0, "value")
             if not isinstance(value, T) or not value.dims:
                 return None
             batch = params.like(dims=params.dims[:-1], src=(node.lineno, "{} of a multivariate event: one a row", node))
