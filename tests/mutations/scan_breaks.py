@@ -2062,6 +2062,12 @@ BREAKS = [
     ("a list fed not the array numpy makes of it",
      "self.list_as_array(fed, value) if type(fed) is Built and isinstance(where, T) else fed)",
      "fed)"),
+    ("a module's list grown in a function kept as the function's own",
+     "        if built is not receiver and type(owner_node) is ast.Name and owner_node.id not in fr.locals:\n",
+     "        if False:\n"),
+    ("an enclosing function's list grown in a closure not its",
+     "            scope = next((s for s in (*fr.closure, self.globals) if owner_node.id in s), fr.locals)",
+     "            scope = next((s for s in (self.globals,) if owner_node.id in s), fr.locals)"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -3134,6 +3134,12 @@ def test_a_replay_buffer_beside_the_file_keeps_its_transitions_fields(tmp_path, 
                  "r = np.array([t[0] for t in b])", None, id="tuples-of-two-lengths-not-known"),
     pytest.param("a, b = (x * 2 for x in (np.zeros(3), np.zeros((4, 1))))\nr = b", "(4, 1)",
                  id="a-generator-over-a-tuple-unpacked"),
+    pytest.param("b = []\ndef keep(s, r):\n    b.append((s, r))\nkeep(np.zeros(3), 1.0)\n"
+                 "r = np.array([t[0] for t in b])", "(?, 3)", id="a-modules-list-grown-in-a-function"),
+    pytest.param("def run():\n    b = []\n    def keep(s):\n        b.append(s)\n    keep(np.zeros(3))\n"
+                 "    return np.array(b)\nr = run()", "(?, 3)", id="an-enclosing-functions-list-grown-in-a-closure"),
+    pytest.param("b = []\ndef keep(s):\n    b = []\n    b.append(s)\nkeep(np.zeros(3))\nr = np.array(b)", None,
+                 id="a-local-list-of-that-name-is-not-the-modules"),
 ])
 def test_a_lists_items_and_a_generator_over_a_tuple(source, expected):
     assert scan.shape_of(KERAS + source, "r") == expected

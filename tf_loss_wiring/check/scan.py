@@ -2603,7 +2603,11 @@ class Scanner:
         elif name == "copy":  # rewards.copy(): a list of the same items
             return Built(built.item)
         built.last = args[-1] if name == "append" and args else MISSING  # pop, reverse, insert...: another last
-        if built is not receiver and type(owner_node) in (ast.Name, ast.Attribute):
+        if built is not receiver and type(owner_node) is ast.Name and owner_node.id not in fr.locals:
+            # a module's `transitions = []` grown in a function: the list the module holds
+            scope = next((s for s in (*fr.closure, self.globals) if owner_node.id in s), fr.locals)
+            scope[owner_node.id] = built
+        elif built is not receiver and type(owner_node) in (ast.Name, ast.Attribute):
             self.assign(owner_node, built, fr)
         return built.item if name == "pop" and built.item is not MISSING else None
 
