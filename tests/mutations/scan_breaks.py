@@ -2068,6 +2068,15 @@ BREAKS = [
     ("an enclosing function's list grown in a closure not its",
      "            scope = next((s for s in (*fr.closure, self.globals) if owner_node.id in s), fr.locals)",
      "            scope = next((s for s in (self.globals,) if owner_node.id in s), fr.locals)"),
+    ("a starred name in parentheses left as Python 3.9 rejects it",
+     "            if tokens[i + 3].start[0] == tok.start[0]:\n",
+     "            if False:\n"),
+    ("a call's parenthesized starred argument taken for a target",
+     "                    prev is not None and (prev.type == tokenize.NAME and not iskeyword(prev.string) or",
+     "                    prev is None and (prev.type == tokenize.NAME and not iskeyword(prev.string) or"),
+    ("a starred name in parentheses rewritten a column off",
+     "                              f\"*{tokens[i + 2].string}\".ljust(width)))",
+     "                              f\" *{tokens[i + 2].string}\".ljust(width)))"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -2344,6 +2344,25 @@ def test_async_and_await_as_names_before_python_37_are_read(line, expected):
     scan.parse(source, "old.py")
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("    (*traj), avg = run()", "    *traj  , avg = run()"),
+    ("first, (*rest) = run()", "first, *rest   = run()"),
+    ("for (*xs), y in pairs: pass", "for *xs  , y in pairs: pass"),
+])
+def test_a_starred_name_in_parentheses_as_before_python_39_is_read(line, expected):
+    """T-REX's `(*traj), avg_acc_reward = self.gen_traj(...)`: a target Python 3.8 took, 3.9's parser does not."""
+    source = f"def f():\n{line}\n" if line.startswith(" ") else f"{line}\n"
+    with pytest.raises(SyntaxError):
+        ast.parse(source)
+    assert scan.python2_rewrite(source).splitlines()[-1] == expected
+    scan.parse(source, "old.py")
+
+
+@pytest.mark.parametrize("line", ["f(*args)", "x = g()[0](*args)", "y = [(*a, 1)]", "if (*a,):"])
+def test_a_starred_call_or_tuple_is_not_rewritten(line):
+    assert scan.python2_rewrite(f"{line}\nprint 1\n").splitlines()[0] == line
+
+
 def test_async_def_is_left_a_keyword():
     source = "async def f(x):\n    await x\n    async with x:\n        pass\nprint 1\n"
     assert scan.python2_rewrite(source).splitlines()[:3] == source.splitlines()[:3]

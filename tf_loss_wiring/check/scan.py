@@ -51,6 +51,7 @@ import statistics
 import sys
 import time
 import tokenize
+from keyword import iskeyword
 from pathlib import Path
 
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node_modules", "build", "dist"}
@@ -4868,6 +4869,15 @@ def python2_rewrite(source: str) -> str | None:
                 prev is not None and prev.string == "." or nxt is None or nxt.type != tokenize.NAME):
             # a name before Python 3.7 made it a keyword (`FLAGS.async`, `async=True`): one of its length
             edits.append((tok.start[0], tok.start[1], tok.end[1], tok.string[:4] + "_"))
+        elif tok.type == tokenize.OP and tok.string == "(" and [t.string for t in tokens[i + 1:i + 4]] == \
+                ["*", tokens[i + 2].string, ")"] and tokens[i + 2].type == tokenize.NAME and not (
+                    prev is not None and (prev.type == tokenize.NAME and not iskeyword(prev.string) or
+                                          prev.string in (")", "]"))):
+            # `(*rest), last = ...`: a starred name in parentheses, a target before Python 3.9: `*rest  , last`
+            if tokens[i + 3].start[0] == tok.start[0]:
+                width = tokens[i + 3].end[1] - tok.start[1]
+                edits.append((tok.start[0], tok.start[1], tokens[i + 3].end[1],
+                              f"*{tokens[i + 2].string}".ljust(width)))
         elif tok.type == tokenize.NAME and tok.string.lower() in ("ur", "bu") and nxt is not None and \
                 nxt.type == tokenize.STRING and nxt.start == tok.end:
             edits.append((tok.start[0], tok.start[1], tok.end[1], " r" if tok.string.lower() == "ur" else " b"))
