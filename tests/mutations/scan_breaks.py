@@ -2077,6 +2077,9 @@ BREAKS = [
     ("a starred name in parentheses rewritten a column off",
      "                              f\"*{tokens[i + 2].string}\".ljust(width)))",
      "                              f\" *{tokens[i + 2].string}\".ljust(width)))"),
+    ("a package's module imported whole under another name not followed",
+     "            if (\".\" not in alias.name or alias.asname) and top not in sys.stdlib_module_names and \\\n",
+     "            if \".\" not in alias.name and top not in sys.stdlib_module_names and \\\n"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -3093,6 +3093,19 @@ def test_a_model_built_in_a_module_beside_the_file_is_followed_and_named_in_the_
         assert "(np.zeros(64), line 5)" in finding.message, finding.message
 
 
+@pytest.mark.parametrize("folder, imports", [
+    ("", "import networks as nets"),
+    ("algo", "import algo.networks as nets"),
+    ("algo/nn", "import algo.nn.networks as nets"),
+])
+def test_a_module_beside_imported_whole_under_another_name_is_followed(tmp_path, folder, imports):
+    """AIRL's `import algo.generator as gen`, then `gen.PPO(...)`."""
+    (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+    (tmp_path / folder / "networks.py").write_text(NETWORKS.format(noqa=""))
+    (tmp_path / "agent.py").write_text(AGENT.format(imports=f"{imports}\nbuild_critic = nets.build_critic"))
+    assert [(f.line, f.code) for f in scan.scan_path(tmp_path / "agent.py").findings] == [(7, "TLW003")]
+
+
 EMAMI_BUFFER = """\
 import random
 from collections import deque

@@ -1402,14 +1402,15 @@ class Scanner:
 
     def s_import(self, node, fr):
         for alias in node.names:
-            if "." not in alias.name and alias.name not in sys.stdlib_module_names and \
-                    alias.name not in WELL_KNOWN and self.siblings is not None and _is_file(self.path) and \
-                    _sibling_path(self.path, alias.name, 1) is not None:  # `import nn` of nn.py beside this file
+            top = alias.name.split(".")[0]
+            if ("." not in alias.name or alias.asname) and top not in sys.stdlib_module_names and \
+                    top not in WELL_KNOWN and self.siblings is not None and _is_file(self.path) and \
+                    _sibling_path(self.path, alias.name, 1) is not None:
+                # `import nn` of nn.py beside this file, `import algo.ppo as ppo` of algo/ppo.py
                 fr.locals[alias.asname or alias.name] = Beside(self, alias.name)
             elif alias.asname:
                 fr.locals[alias.asname] = Mod(alias.name)
             else:
-                top = alias.name.split(".")[0]
                 fr.locals[top] = Mod(top)
 
     def s_importfrom(self, node, fr):
