@@ -1128,7 +1128,7 @@ BREAKS = [
      "        starts_parameter = tokens[j - 1].string in (\",\", \"lambda\") or stop == \")\" and j == at + 3",
      "        starts_parameter = True or stop == \")\" and j == at + 3"),
     ("a Keras 3 module's fix written in tf",
-     "        return \"keras.ops\" if self.keras3 else \"tf\"",
+     "        return \"keras.ops\" if self.keras3 and not self.tf1 else \"tf\"",
      "        return \"tf\""),
     ("a numpy-only module's fix written in tf",
      "        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow or",
@@ -2080,6 +2080,9 @@ BREAKS = [
     ("a package's module imported whole under another name not followed",
      "            if (\".\" not in alias.name or alias.asname) and top not in sys.stdlib_module_names and \\\n",
      "            if \".\" not in alias.name and top not in sys.stdlib_module_names and \\\n"),
+    ("a fix in TF 1 graph code of a Keras 3 project written in keras.ops",
+     "        return \"keras.ops\" if self.keras3 and not self.tf1 else \"tf\"\n",
+     "        return \"keras.ops\" if self.keras3 else \"tf\"\n"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

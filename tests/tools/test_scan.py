@@ -2752,6 +2752,18 @@ def test_a_fix_is_written_in_the_module_the_code_uses(head, line, library):
     assert finding.fix.split(": ", 1)[1].startswith(f"{library}.squeeze(p, axis=-1)")
 
 
+@pytest.mark.parametrize("head, library", [
+    ("import tensorflow as tf\n", "keras.ops"),
+    ("import tensorflow.compat.v1 as tf\n", "tf"),
+    ("import tensorflow as tf\nsess = tf.Session()\n", "tf"),
+])
+def test_a_fix_in_a_project_pinned_to_keras_3_is_keras_ops_but_in_tf1_graph_code(tmp_path, head, library):
+    (tmp_path / "requirements.txt").write_text("tensorflow==2.18.0\nkeras==3.9.0\n")
+    (tmp_path / "f.py").write_text(head + "p = tf.zeros([8, 1])\ny = tf.zeros([8])\nl = tf.reduce_mean((y - p) ** 2)\n")
+    [finding] = scan.scan_path(tmp_path).findings
+    assert finding.fix.split(": ", 1)[1].startswith(f"{library}.squeeze(p, axis=-1)")
+
+
 def test_a_keras_2_loss_function_says_which_generations_broadcast():
     """tf.keras.losses.mse((B,), (B, 1)) broadcasts under Keras 2 only: tf.keras is Keras 3 from TensorFlow 2.16."""
     [finding] = scan.scan_source("k.py", "import tensorflow as tf\np = tf.zeros([8, 1])\ny = tf.zeros([8])\n"

@@ -3964,14 +3964,14 @@ class Scanner:
 
     def fix_library(self, cand, numpy=True) -> str:
         """The module a fix's calls are written in: numpy's for numpy arithmetic or a module that names neither
-        TensorFlow nor Keras, `ops` where the line or the imports use it, `keras.ops` in another Keras 3 module,
-        else TensorFlow's."""
+        TensorFlow nor Keras, `ops` where the line or the imports use it, `keras.ops` in another Keras 3 module but
+        TF 1 graph code (placeholders and a Session run by TensorFlow whatever Keras's backend), else TensorFlow's."""
         if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow or
                       cand.reduced_by is not None and _looks_numpy(cand.reduced_by)):  # np.mean((p - y) ** 2)
             return "np"
         if "ops." in _short(cand.node, 200) or "from keras import ops" in self.source:
             return "ops"
-        return "keras.ops" if self.keras3 else "tf"
+        return "keras.ops" if self.keras3 and not self.tf1 else "tf"
 
     def operand(self, node, value, column, role=None):
         if role is None:
