@@ -3189,6 +3189,49 @@ def test_a_lists_items_and_a_generator_over_a_tuple(source, expected):
     assert scan.shape_of(KERAS + source, "r") == expected
 
 
+@pytest.mark.parametrize("source, expected", [
+    pytest.param("r = []\nr.append(1.0)\nm = np.mean(r)", "()", id="the-mean-of-a-list-of-numbers"),
+    pytest.param("r = []\nr.append(1.0)\nm = (r - np.mean(r)) / np.std(r)", "(?,)", id="a-list-normalized"),
+    pytest.param("r = []\nr.append(np.zeros(3))\nm = np.max(r, axis=1)", "(?,)", id="a-list-of-rows-reduced"),
+    pytest.param("r = []\nr.append(1.0)\nm = np.exp(r)", "(?,)", id="a-ufunc-of-a-list"),
+    pytest.param("r = []\nr.append(load())\nm = np.mean(r, axis=0)", None, id="items-not-known"),
+])
+def test_numpy_reduces_a_list_as_the_array_it_makes_of_it(source, expected):
+    assert scan.shape_of(KERAS + source, "m") == expected
+
+
+FED_ADVANTAGES = TF1 + """x = tf.placeholder(tf.float32, [None, 4])
+adv_ph = tf.placeholder(tf.float32)
+value = tf.layers.dense(x, 1)
+{graph}
+sess = tf.Session()
+returns = []
+for t in range(32):
+    returns.append(1.0)
+returns = (returns - np.mean(returns)) / np.std(returns)
+values = sess.run(value, {{x: np.zeros((32, 4))}})
+adv = returns - values
+sess.run(train, {{x: np.zeros((32, 4)), adv_ph: adv}})
+{after}
+"""
+FED_GRAPH = "loss = -tf.reduce_sum(value * adv_ph)\ntrain = tf.train.AdamOptimizer().minimize(loss)"
+
+
+@pytest.mark.parametrize("graph, after, expected", [
+    pytest.param(FED_GRAPH, "", [(14, "TLW003")], id="fed-to-a-placeholder-the-graph-reduces"),
+    pytest.param("train = None", FED_GRAPH, [(13, "TLW003")], id="the-graph-built-after-the-feed"),
+    pytest.param("train = tf.identity(adv_ph)", "", [], id="a-placeholder-nothing-reduces"),
+])
+def test_a_b_by_b_made_in_numpy_and_fed_is_reduced_where_the_graph_reduces_its_placeholder(graph, after, expected):
+    """keithmgould's REINFORCE with baseline: `batch_rewards - batch_estimates` of the (B, 1) values a session
+    fetched, fed to a shapeless `advantages` placeholder that the loss sums."""
+    source = FED_ADVANTAGES.format(graph=graph, after=after)
+    assert findings(source) == expected
+    for finding in scan.scan_source("snippet.py", source):
+        assert "before reduce_sum once fed to adv_ph" in finding.message, finding.message
+        assert finding.fix.split(": ", 1)[1].startswith("np.squeeze(values, axis=-1)"), finding.fix
+
+
 def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):
     (tmp_path / "agent.py").write_text(AGENT.format(imports="from networks import build_critic"))
     assert scan.scan_path(tmp_path / "agent.py").findings == []  # no networks.py: build_critic is unknown

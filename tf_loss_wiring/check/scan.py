@@ -882,6 +882,7 @@ class Candidate:
     reduced: str | None = None
     reduced_by: ast.AST | None = None
     fed: bool = False  # TLW002 the other way round: a (B,) against the placeholder, a finding if it is fed columns
+    numpy: bool = False  # made of numpy arrays fed to a graph that reduces them (see reduce_fed)
 
 
 # --- the walk ---------------------------------------------------------------------------------------------
@@ -922,6 +923,9 @@ class Scanner:
         self.reducing: set | None = None  # names of methods that may find something, once the classes are known
         self.feeds: dict[tuple, list] = {}
         self.sized_feeds: dict[int, list] = {}  # what a placeholder of known rank is fed, by its shape's node
+        # an unknown-rank placeholder -> the reduction (name, node) the graph makes of it: a B x B made in numpy and
+        # fed to it is reduced there (`adv = returns - values` fed to a shapeless `advantages`, summed in the loss)
+        self.reduced_ph: dict[tuple, tuple] = {}
         self.placeholder_names: dict[tuple, set] = {}
         self.named: dict[str, object] = {}  # the last value assigned to each name anywhere
         self.memo: dict[tuple, object] = {}
@@ -1483,7 +1487,7 @@ class Scanner:
             sibling.lazy = True
             # one program: a placeholder made there may be fed here, and the reverse (TLW002's feeds)
             sibling.feeds, sibling.placeholder_names, sibling.named = self.feeds, self.placeholder_names, self.named
-            sibling.sized_feeds = self.sized_feeds
+            sibling.sized_feeds, sibling.reduced_ph = self.sized_feeds, self.reduced_ph
             sibling.block(tree.body, Frame(sibling.globals, ()))
         except Exception:  # noqa: BLE001 - a sibling the scan cannot read is a module it does not follow
             return None
@@ -1719,6 +1723,8 @@ class Scanner:
         """A placeholder is fed a value (feed_dict={y: labels}; a Keras function's inputs): what its feeds are."""
         if isinstance(where, T) and where.ph is not None and where.unk:
             self.feeds.setdefault(where.ph, []).append(fed)
+            if where.ph in self.reduced_ph:  # the graph reduces what it is fed
+                self.reduce_fed(fed, where.ph)
         elif isinstance(where, T) and where.dims and where.src and where.src[1] == "placeholder shape={}":
             self.sized_feeds.setdefault(id(where.src[2]), []).append(fed)
 
@@ -1972,9 +1978,25 @@ class Scanner:
                 if cand.reduced is None:
                     cand.reduced = name
                     cand.reduced_by = node
+            if value.ph is not None and value.ph not in self.reduced_ph:
+                self.reduced_ph[value.ph] = (name, node)
+                for fed in self.feeds.get(value.ph, ()):  # fed before the graph was built
+                    self.reduce_fed(fed, value.ph)
         elif isinstance(value, tuple):
             for item in value:
                 self.reduce(item, name, node)
+
+    def reduce_fed(self, fed, ph):
+        """What an unknown-rank placeholder is fed is reduced where the graph reduces the placeholder: a B x B made
+        in numpy (`returns - values` of values a session fetched) and fed to it is what the loss sums."""
+        if not isinstance(fed, T):
+            return
+        name, node = self.reduced_ph[ph]
+        names = sorted(self.placeholder_names.get(ph, ()))
+        for cand in fed.pending:
+            if cand.reduced is None:
+                cand.reduced, cand.reduced_by = f"{name} once fed to {names[0]}" if names else name, node
+                cand.numpy = True
 
     def loss_call_combines(self, node, left_node, right_node):
         fn = next((f for f in reversed(self.active) if f.cls is not None and f.cls.kind == "loss"), None)
@@ -2820,6 +2842,9 @@ class Scanner:
             return (made[0], made[1]), (made[2], made[3])
         if last in XENT_WITH_LOGITS or last in PER_SAMPLE_XENT:
             return self.xent(last, args, kw, node)
+        if ns == "np" and type(first) is Built and (last in REDUCE_CONFIRM or last in REDUCE_SHAPE or last in UNARY):
+            first = self.list_as_array(first, node.args[0])  # np.mean(rewards) of a list: of the array numpy makes
+            args = [first, *args[1:]]
         if last in REDUCE_CONFIRM:
             value = first if args else kw.get("input_tensor", kw.get("x", kw.get("a")))
             self.reduce(value, last, node)
@@ -3966,7 +3991,7 @@ class Scanner:
         """The module a fix's calls are written in: numpy's for numpy arithmetic or a module that names neither
         TensorFlow nor Keras, `ops` where the line or the imports use it, `keras.ops` in another Keras 3 module but
         TF 1 graph code (placeholders and a Session run by TensorFlow whatever Keras's backend), else TensorFlow's."""
-        if numpy and (_looks_numpy(cand.node) or not self.names_tensorflow or
+        if numpy and (cand.numpy or _looks_numpy(cand.node) or not self.names_tensorflow or
                       cand.reduced_by is not None and _looks_numpy(cand.reduced_by)):  # np.mean((p - y) ** 2)
             return "np"
         if "ops." in _short(cand.node, 200) or "from keras import ops" in self.source:
