@@ -2098,6 +2098,9 @@ BREAKS = [
     ("a fed B x B's reduction not naming the placeholder",
      "                cand.reduced, cand.reduced_by = f\"{name} once fed to {names[0]}\" if names else name, node",
      "                cand.reduced, cand.reduced_by = name, node"),
+    ("a UTF-8 file's byte-order mark kept",
+     "        return data.decode(\"utf-8-sig\")",
+     "        return data.decode(\"utf-8\")"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -2518,10 +2518,11 @@ def test_a_file_neither_python3_nor_python2_is_one_problem(tmp_path):
 def test_files_that_cannot_be_read_are_one_line_each(tmp_path):
     (tmp_path / "nul.py").write_bytes(b"x = 1\x00\n")
     (tmp_path / "latin.py").write_bytes(b"# -*- coding: latin-1 -*-\nname = '\xe9'\n")
+    (tmp_path / "bom.py").write_bytes(b"\xef\xbb\xbfimport numpy as np\r\nx = 1\r\n")  # Notepad's UTF-8
     (tmp_path / "binary.py").write_bytes(b"x = '\xff\xfe'\n")
     os.symlink(tmp_path / "nowhere", tmp_path / "dangling.py")
     done = scan.scan_path(tmp_path)
-    assert done.files == 1  # latin.py, through its coding cookie
+    assert done.files == 2  # latin.py, through its coding cookie; bom.py, past its byte-order mark
     problems = sorted(p.split(": cannot be scanned: ")[0].rsplit("/", 1)[-1] for p in done.problems)
     assert problems == ["binary.py", "dangling.py", "nul.py"]
     assert all(": cannot be scanned: " in p and "\n" not in p for p in done.problems)

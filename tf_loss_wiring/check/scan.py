@@ -5259,10 +5259,11 @@ def shape_of(source: str, name: str) -> str | None:
 
 
 def read_source(path: Path) -> str:
-    """The file's text: UTF-8, or the encoding its PEP 263 coding cookie names."""
+    """The file's text: UTF-8 (after a byte-order mark, as Windows editors write it), or the encoding its PEP 263
+    coding cookie names."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     try:
