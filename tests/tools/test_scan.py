@@ -403,6 +403,12 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="a-mask-of-the-arrays-shape-not-known"),
     pytest.param("import numpy as np\nx = np.zeros((8, 5))\nl = x[:, i:i + 1]", "l", "(8, 1)",
                  id="slice-of-a-name-not-known-one-wide"),
+    pytest.param("import numpy as np\nx = np.zeros((8, n))\nl = x[:, -s - 1:-s]", "l", "(8, 1)",
+                 id="slice-one-wide-before-the-last-s-columns"),
+    pytest.param("import numpy as np\nx = np.zeros((8, n))\nl = x[:, k - 1:k]", "l", "(8, 1)",
+                 id="slice-one-wide-ending-at-a-name"),
+    pytest.param("import numpy as np\nx = np.zeros((8, n))\nl = x[:, k - 2:k]", "l", "(8, ?)",
+                 id="slice-two-wide-ending-at-a-name"),
     pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 8])\ndef head(h, n):\n    for _ in range(2):\n"
                  "        h = tf.nn.relu(h)\n    return tf.layers.dense(h, n)\na = head(x, 4)\nb = head(x, 8)\n"
                  "c = head(x, 1)", "c", "(B, 1)", id="a-function-walked-for-three-calls"),
@@ -3231,6 +3237,57 @@ def test_a_b_by_b_made_in_numpy_and_fed_is_reduced_where_the_graph_reduces_its_p
     for finding in scan.scan_source("snippet.py", source):
         assert "before reduce_sum once fed to adv_ph" in finding.message, finding.message
         assert finding.fix.split(": ", 1)[1].startswith("np.squeeze(values, axis=-1)"), finding.fix
+
+
+ARRAYS = "q = np.zeros((32, 4))\nb = np.arange(32)\na = np.zeros(32, int)\nc = np.zeros((32, 1), int)\n" \
+    "x = np.zeros((32, 5, 6))\nw = np.zeros((3, 5, 6, 7))\n"
+
+
+@pytest.mark.parametrize("index, expected", [
+    ("q[b, a]", (32,)), ("q[b, c]", (32, 32)), ("q[c, a]", (32, 32)), ("x[b, :, a]", (32, 5)),
+    ("x[:, b, a]", (32, 32)), ("x[b, a]", (32, 6)), ("x[b, 0, a]", (32,)), ("x[0, b, a]", (32,)),
+    ("x[b, a, :]", (32, 6)), ("x[:, c, a]", (32, 32, 32)), ("w[:, b, :, a]", (32, 3, 6)),
+])
+def test_index_arrays_broadcast_together_as_numpy_does(index, expected):
+    """numpy's advanced indexing: arrays side by side (integers between them count with them) give one set of axes
+    where they stand, arrays apart give it first; `q[np.arange(n), actions]` is (n,), not (n, n)."""
+    shown = scan.shape_of(KERAS + ARRAYS + f"r = {index}", "r")
+    assert shown == str(expected).replace(",)", ",)") and shown is not None
+    namespace = {"np": __import__("numpy")}
+    exec(ARRAYS.replace("np.arange(32)", "np.zeros(32, int)") + f"r = {index}", namespace)
+    assert namespace["r"].shape == expected  # the expectation is numpy's own
+
+
+def test_rows_picked_by_index_arrays_of_a_length_not_shown_are_a_batch():
+    assert scan.shape_of(KERAS + "q = np.zeros((k, 4))\nr = q[np.arange(k), np.zeros(k, int)]", "r") == "(B,)"
+
+
+SCATTER = KERAS + """\
+q_next = np.zeros((32, 4))
+batch = np.zeros((32, 10))
+r = batch[:, -4 - 1:-4]
+a = batch[:, {actions}]
+q_max = np.max(np.zeros((32, 4)), axis=1)
+q_next[np.arange(32), a.astype(int)] = {target}
+td_loss = model.train_on_batch(batch[:, :4], q_next)
+"""
+
+
+@pytest.mark.parametrize("actions, target, expected", [
+    pytest.param("4:5", "r + 0.9 * q_max", [(9, "TLW003")], id="a-column-of-actions-scatters-a-b-by-b"),
+    pytest.param("4", "r[:, 0] + 0.9 * q_max", [], id="vectors-throughout"),
+    pytest.param("4:5", "r[:, 0] + 0.9 * q_max", [], id="no-b-by-b-made"),
+    pytest.param("4", "r + 0.9 * q_max", [], id="vector-indices-numpy-refuses-the-b-by-b"),
+])
+def test_a_b_by_b_scattered_into_targets_by_index_arrays_that_broadcast_to_b_by_b(actions, target, expected):
+    """Personae's DoubleDQN: `q_next[b_indices, a.astype(np.int)] = r + gamma * q_target_next_with_a`, r and a
+    (B, 1) columns cut from a buffer: every row of the targets gets the whole batch's."""
+    source = SCATTER.format(actions=actions, target=target)
+    assert findings(source) == expected
+    for finding in scan.scan_source("snippet.py", source):
+        assert finding.message.endswith("before it is written into q_next[np.arange(32), a.astype(int)]")
+        assert finding.fix.startswith("bring both to one shape before they meet: np.squeeze(r, axis=-1)")
+        assert finding.fix.endswith("; and index with vectors: index arrays of (B,) and (B, 1) also scatter a B x B")
 
 
 def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):

@@ -883,6 +883,7 @@ class Candidate:
     reduced_by: ast.AST | None = None
     fed: bool = False  # TLW002 the other way round: a (B,) against the placeholder, a finding if it is fed columns
     numpy: bool = False  # made of numpy arrays fed to a graph that reduces them (see reduce_fed)
+    scatter: bool = False  # written into targets by index arrays that broadcast to (B, B) (see scattered)
 
 
 # --- the walk ---------------------------------------------------------------------------------------------
@@ -1537,6 +1538,22 @@ class Scanner:
                 owner.add(value)
             elif type(owner) is Record and owner.mutable:
                 owner.set(self.ev(target.slice, fr), value)
+            elif isinstance(owner, T) and isinstance(value, T) and value.pending:
+                self.scattered(target, value, fr)
+
+    def scattered(self, target, value, fr):
+        """`q_next[rows, actions] = r + gamma * max_q`: a B x B written by index arrays that broadcast to (B, B)
+        (rows (B,), actions a (B, 1) column cut from a buffer) is what the targets are made of: numpy takes it only
+        so, and each row's target mixes the whole batch's."""
+        parts = target.slice.elts if type(target.slice) is ast.Tuple else [target.slice]
+        arrays = [item.dims for item in (self.ev(p, fr) for p in parts if type(p) is not ast.Slice)
+                  if isinstance(item, T) and item.dims]
+        if len(arrays) < 2 or len(functools.reduce(_broadcast_dims, arrays)) != 2:
+            return
+        for cand in value.pending:
+            if cand.reduced is None:
+                cand.reduced, cand.reduced_by = f"it is written into {_short(target, 60)}", target
+                cand.numpy = cand.scatter = True
 
     def element(self, value):
         """What a `for` loop over `value` gives."""
@@ -2330,13 +2347,30 @@ class Scanner:
                 return None
             items = items[:at] + [FULL] * fill + items[at + 1:]
             parts = parts[:at] + [None] * fill + parts[at + 1:]
-        for part, item in zip(parts, items, strict=False):
+        # two index arrays or more (`q[np.arange(n), actions]`) are broadcast together, as numpy does: one set of
+        # axes where they stand when they stand together (integers between them count with them), else first
+        arrays = [i for i, item in enumerate(items) if isinstance(item, T) and item.dims]
+        together = None
+        if len(arrays) > 1:
+            if any(items[i].dims is None for i in arrays):
+                return None
+            together = functools.reduce(_broadcast_dims, (items[i].dims for i in arrays))
+            if together[:1] == (None,) and arrays[0] == 0:
+                together = ("B", *together[1:])  # rows picked from the first axis: a batch, as one array's are
+            between = items[arrays[0]:arrays[-1] + 1]
+            if not all(isinstance(item, T) and item.dims or isinstance(item, int) or item is NUM for item in between):
+                out.extend(together)  # apart: the broadcast axes come first
+                together = ()
+        for position, (part, item) in enumerate(zip(parts, items, strict=False)):
             if item is PYNONE or _newaxis(item):
                 out.append(1)
                 continue
             if axis >= len(dims):
                 return None
-            if item is FULL or (item is SLICE and _full_slice(part)):
+            if together is not None and position in arrays:
+                if position == arrays[0]:
+                    out.extend(together)
+            elif item is FULL or (item is SLICE and _full_slice(part)):
                 out.append(dims[axis])
             elif item is SLICE:
                 out.append("B" if axis == 0 else _slice_length(part, dims[axis], self.bounds.get(id(part))))
@@ -3985,6 +4019,8 @@ class Scanner:
             fix = _two_ways(squeeze, column_node, reshape, vector_node)
             if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
                 fix = f"give {_code(vector_node)} the column's rank before they meet: {reshape}"
+        if cand.scatter:
+            fix += "; and index with vectors: index arrays of (B,) and (B, 1) also scatter a B x B"
         return Finding(self.path, cand.node.lineno - self.offset, cand.node.col_offset + 1, cand.code, message, fix)
 
     def fix_library(self, cand, numpy=True) -> str:
@@ -4261,14 +4297,18 @@ def _newaxis(item):
 def _slice_length(part, dim, values=None):
     """The length a slice with literal bounds leaves of an axis: of a known length, Python's own arithmetic; of
     an unknown one, only a one-wide slice (`:1`, `-1:`, `2:3`) is known, as 1: it is what was written on any axis
-    long enough for it (shorter, the slice is empty and makes no B x B); so is `i:i + 1` of any `i`, as written to
-    take one column of a loop's index. `values`: the bounds as evaluated, for bounds that are names
-    (`x[:, -horizon:]` with horizon 1)."""
+    long enough for it (shorter, the slice is empty and makes no B x B); so are `i:i + 1` and `i - 1:i` of any `i`,
+    as written to take one column of a loop's index or the reward stored before the last `s_dim` columns.
+    `values`: the bounds as evaluated, for bounds that are names (`x[:, -horizon:]` with horizon 1)."""
     if not isinstance(part, ast.Slice) or part.step is not None:
         return None
     if part.lower is not None and type(part.upper) is ast.BinOp and type(part.upper.op) is ast.Add and \
             any(type(one) is ast.Constant and one.value == 1 and ast.dump(other) == ast.dump(part.lower)
                 for one, other in ((part.upper.right, part.upper.left), (part.upper.left, part.upper.right))):
+        return 1
+    if part.upper is not None and type(part.lower) is ast.BinOp and type(part.lower.op) is ast.Sub and \
+            type(part.lower.right) is ast.Constant and part.lower.right.value == 1 and \
+            ast.dump(part.lower.left) == ast.dump(part.upper):  # `n - 1:n`, `-s_dim - 1:-s_dim`
         return 1
     bounds = []
     for bound in (part.lower, part.upper):
