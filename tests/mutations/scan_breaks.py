@@ -2122,6 +2122,9 @@ BREAKS = [
     ("a scatter's fix not naming the index arrays",
      "        if cand.scatter:\n",
      "        if False:\n"),
+    ("a call of tf.function not the function it traces",
+     "        if ns == \"tf\" and name == \"function\" and type(first) in (Fn, Bound):",
+     "        if False:"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

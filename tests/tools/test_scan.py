@@ -3290,6 +3290,31 @@ def test_a_b_by_b_scattered_into_targets_by_index_arrays_that_broadcast_to_b_by_
         assert finding.fix.endswith("; and index with vectors: index arrays of (B,) and (B, 1) also scatter a B x B")
 
 
+TRACED = KERAS + """\
+critic = keras.Sequential([keras.layers.Dense(8), keras.layers.Dense(1)])
+
+
+def step(states, returns):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(returns - critic(states)))
+    return loss
+
+
+train = {wrapped}
+train(np.zeros((32, 4)), np.zeros({returns}))
+"""
+
+
+@pytest.mark.parametrize("wrapped, returns, expected", [
+    ("tf.function(step)", "32", [(9, "TLW003")]),
+    ("tf.function(step, reduce_retracing=True)", "32", [(9, "TLW003")]),
+    ("tf.function(step)", "(32, 1)", []),
+])
+def test_a_function_traced_by_a_call_of_tf_function_is_the_function(wrapped, returns, expected):
+    """Lord225's PPO: `training_step_critic1 = tf.function(training_step_critic_selfplay)`, then called."""
+    assert findings(TRACED.format(wrapped=wrapped, returns=returns)) == expected
+
+
 def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):
     (tmp_path / "agent.py").write_text(AGENT.format(imports="from networks import build_critic"))
     assert scan.scan_path(tmp_path / "agent.py").findings == []  # no networks.py: build_critic is unknown

@@ -2860,6 +2860,8 @@ class Scanner:
             target, output = _arg(args, kw, 0, "target"), _arg(args, kw, 1, "output")
             return self.elementwise(target, output, node, _arg_node(node, 0, "target"), _arg_node(node, 1, "output"),
                                     "binary_crossentropy") if isinstance(target, T) and isinstance(output, T) else None
+        if ns == "tf" and name == "function" and type(first) in (Fn, Bound):  # tf.function(step): step, traced
+            return first
         if ns in ("k", "k2") and name == "function":  # Keras 2's backend.function: a session run, fed in order
             inputs = _arg(args, kw, 0, "inputs")
             return Feeder(inputs) if type(inputs) is tuple else None
