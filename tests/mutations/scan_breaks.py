@@ -2125,6 +2125,21 @@ BREAKS = [
     ("a call of tf.function not the function it traces",
      "        if ns == \"tf\" and name == \"function\" and type(first) in (Fn, Bound):",
      "        if False:"),
+    ("tf.slice not followed",
+     "            return self.tf_slice(first, _arg(args, kw, 1, \"begin\"), _arg(args, kw, 2, \"size\"), node)",
+     "            return None"),
+    ("tf.slice's -1 from an offset keeps the whole axis",
+     "                dims.append(dim if start == 0 else dim - start if type(dim) is int and type(start) is int",
+     "                dims.append(dim if True else dim - start if type(dim) is int and type(start) is int"),
+    ("tf.slice's sizes written not its axes",
+     "                dims.append(length if type(length) is int and length >= 0 else None)",
+     "                dims.append(None)"),
+    ("a functional model's inputs not its Input tensors",
+     "        if isinstance(owner, Model) and attr in (\"input\", \"inputs\") and owner.inputs is not None:",
+     "        if False:"),
+    ("a functional model of one input: inputs not a list of it",
+     "            return owner.inputs if attr == \"input\" or type(owner.inputs) is tuple else (owner.inputs,)",
+     "            return owner.inputs"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

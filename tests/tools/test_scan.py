@@ -409,6 +409,18 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="slice-one-wide-ending-at-a-name"),
     pytest.param("import numpy as np\nx = np.zeros((8, n))\nl = x[:, k - 2:k]", "l", "(8, ?)",
                  id="slice-two-wide-ending-at-a-name"),
+    pytest.param(X4 + "l = tf.slice(x, [0, 0], [-1, 1])", "l", "(B, 1)", id="tf-slice-of-one-column"),
+    pytest.param(X4 + "l = tf.slice(x, [0, 1], [-1, -1])", "l", "(B, 3)", id="tf-slice-of-the-rest-from-an-offset"),
+    pytest.param(X4 + "l = tf.slice(x, [0, k], [-1, -1])", "l", "(B, ?)", id="tf-slice-from-an-offset-not-known"),
+    pytest.param(X4 + "l = tf.slice(x, [0, 0], [2, 3])", "l", "(2, 3)", id="tf-slice-of-sizes-written"),
+    pytest.param(X4 + "l = tf.slice(x, [0], [-1])", "l", None, id="tf-slice-of-another-rank"),
+    pytest.param(KERAS + "i = keras.Input((4,))\nr = keras.Input((1,))\n"
+                 "m = keras.Model([i, r], keras.layers.Dense(2)(i))\nl = m.inputs[1]", "l", "(B, 1)",
+                 id="a-functional-models-inputs"),
+    pytest.param(KERAS + "i = keras.Input((4,))\nm = keras.Model(i, keras.layers.Dense(2)(i))\nl = m.inputs[0]", "l",
+                 "(B, 4)", id="a-functional-models-one-input-listed"),
+    pytest.param(KERAS + "i = keras.Input((4,))\nm = keras.Model(i, keras.layers.Dense(2)(i))\nl = m.input", "l",
+                 "(B, 4)", id="a-functional-models-input"),
     pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 8])\ndef head(h, n):\n    for _ in range(2):\n"
                  "        h = tf.nn.relu(h)\n    return tf.layers.dense(h, n)\na = head(x, 4)\nb = head(x, 8)\n"
                  "c = head(x, 1)", "c", "(B, 1)", id="a-function-walked-for-three-calls"),

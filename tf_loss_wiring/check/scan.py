@@ -1681,6 +1681,9 @@ class Scanner:
             out = self.model_out(owner, None, node)  # Model(x, outputs=[mu]).output: Keras 2's mu (see model_out)
             # a model of one output: `outputs` a list of it
             return out if attr == "output" or out is None or type(out) is tuple else (out,)
+        if isinstance(owner, Model) and attr in ("input", "inputs") and owner.inputs is not None:
+            # a functional model's Input tensors (`self.network.inputs[2]` in a loss closing over them)
+            return owner.inputs if attr == "input" or type(owner.inputs) is tuple else (owner.inputs,)
         return None
 
     def e_seq(self, node, fr):
@@ -3011,6 +3014,8 @@ class Scanner:
             return self.distribution(last, args, kw, node)
         if ns == "tf" and name.startswith(("distributions.", "contrib.distributions.")) and last in VECTOR_EVENTS:
             return self.vector_distribution(last, args, kw, node)
+        if ns == "tf" and last == "slice":  # tf.slice(x, begin, size): size[i] of axis i, -1 for the rest of it
+            return self.tf_slice(first, _arg(args, kw, 1, "begin"), _arg(args, kw, 2, "size"), node)
         if ns == "tf" and last == "gather_nd" and not _arg(args, kw, 2, "batch_dims", 0):
             # indices.shape[:-1] + params.shape[k:], k = indices.shape[-1]: (B, A) at (B, 2) [row, action] pairs: (B,)
             table, ids = _arg(args, kw, 0, "params"), _arg(args, kw, 1, "indices")
@@ -3664,6 +3669,21 @@ class Scanner:
         else:
             new = tuple(reversed(dims))
         return T(new, (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
+
+    @staticmethod
+    def tf_slice(value, begin, size, node):
+        """`tf.slice(y_pred, [0, 0], [-1, 1])`: the value's own axis where the size is -1 from 0 (the rest of an axis
+        from an offset: its length less that, where known), else the size written."""
+        if not (isinstance(value, T) and value.dims is not None and type(size) is tuple and type(begin) is tuple and
+                len(size) == len(begin) == len(value.dims)):
+            return None
+        dims = []
+        for dim, start, length in zip(value.dims, begin, size, strict=True):
+            if length == -1:
+                dims.append(dim if start == 0 else dim - start if type(dim) is int and type(start) is int else None)
+            else:
+                dims.append(length if type(length) is int and length >= 0 else None)
+        return value.like(dims=tuple(dims), src=(node.lineno, "{}", node), ph=None, unk=False, rel=None)
 
     def from_list(self, built, node, stack="array"):
         """np.array / np.stack / np.vstack / np.hstack of a grown list: one axis more than its items, of a length
