@@ -410,6 +410,15 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param("import numpy as np\nx = np.zeros((8, n))\nl = x[:, k - 2:k]", "l", "(8, ?)",
                  id="slice-two-wide-ending-at-a-name"),
     pytest.param(X4 + "l = tf.slice(x, [0, 0], [-1, 1])", "l", "(B, 1)", id="tf-slice-of-one-column"),
+    pytest.param("import numpy as np\nl = np.c_[np.ones((5, 1)), np.zeros((5, 3))]", "l", "(5, 4)",
+                 id="np-c-of-two-matrices"),
+    pytest.param("import numpy as np\nl = np.c_[np.zeros(5), np.zeros((5, 2))]", "l", "(5, 3)",
+                 id="np-c-of-a-vector-as-a-column"),
+    pytest.param("import numpy as np\nl = np.c_[np.zeros((5, 1)), load()]", "l", None, id="np-c-of-an-unknown"),
+    pytest.param("import numpy as np\ndef f(y, m):\n    idx = [i for i in range(m)]\n    return y[idx]\n"
+                 "l = f(np.zeros(8), n)", "l", "(B,)", id="an-array-at-a-list-of-indices"),
+    pytest.param("import numpy as np\ndef f(x, m):\n    idx = [i for i in range(m)]\n    return x[idx[:4]]\n"
+                 "l = f(np.zeros((8, 3)), n)", "l", "(B, 3)", id="rows-at-a-cut-list-of-indices"),
     pytest.param(X4 + "l = tf.slice(x, [0, 1], [-1, -1])", "l", "(B, 3)", id="tf-slice-of-the-rest-from-an-offset"),
     pytest.param(X4 + "l = tf.slice(x, [0, k], [-1, -1])", "l", "(B, ?)", id="tf-slice-from-an-offset-not-known"),
     pytest.param(X4 + "l = tf.slice(x, [0, 0], [2, 3])", "l", "(2, 3)", id="tf-slice-of-sizes-written"),
@@ -3315,6 +3324,37 @@ train(np.zeros((32, 4)), np.zeros({returns}))
 def test_a_function_traced_by_a_call_of_tf_function_is_the_function(wrapped, returns, expected):
     """Lord225's PPO: `training_step_critic1 = tf.function(training_step_critic_selfplay)`, then called."""
     assert findings(TRACED.format(wrapped=wrapped, returns=returns)) == expected
+
+
+@pytest.mark.parametrize("decorator, expected", [("@staticmethod\n    ", [(13, "TLW003")]), ("", [])])
+def test_a_static_method_called_on_the_instance_is_handed_no_instance(decorator, expected):
+    """zbgzbg2007's A3C: `self.network = self.create_model(in_dim, num_actions)` of a @staticmethod."""
+    source = KERAS + f"""\
+class Agent:
+    def __init__(self, n):
+        self.critic = self.build(n)
+
+    {decorator}def build(n, width=32):
+        return keras.Sequential([keras.layers.Dense(width), keras.layers.Dense(n)])
+
+    def loss(self, states, returns):
+        return tf.reduce_mean(tf.square(returns - self.critic(states)))
+
+
+Agent(1).loss(np.zeros((32, 4)), np.zeros(32))
+"""
+    assert findings(source) == expected  # without the decorator, n is the instance and 1 is the width
+
+
+def test_a_function_nothing_calls_is_walked_when_it_calls_a_reducing_function_beside_it(tmp_path):
+    """HandsOnML's tf_intro.py: `perform_batch_gd()`, called by nothing, hands sklearn's (n,) targets to
+    `batch_gd(X, y)` of linreg_gd.py beside it, whose `matmul(X, theta) - y` makes the B x B."""
+    (tmp_path / "linreg.py").write_text(TF1 + "def fit(X, y):\n    m, n = X.shape\n"
+                                        "    theta = tf.Variable(tf.zeros([n, 1]))\n"
+                                        "    return tf.reduce_mean(tf.square(tf.matmul(tf.constant(X), theta) - y))\n")
+    (tmp_path / "main.py").write_text("import numpy as np\nfrom linreg import fit\n\n\ndef run():\n"
+                                      "    fit(np.zeros((64, 8)), np.zeros(64))\n")
+    assert [(Path(f.path).name, f.line) for f in scan.scan_path(tmp_path).findings] == [("linreg.py", 6)]
 
 
 def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):

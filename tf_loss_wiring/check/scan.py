@@ -847,6 +847,15 @@ def _enumerated(call, fr) -> bool:
         len(call.args) == 1 and not call.keywords and fr.locals.get("enumerate", MISSING) is MISSING
 
 
+def _bind(inst, method):
+    """`inst.method`: the method bound to the instance; a @staticmethod as it is (`self.create_model(n, k)`)."""
+    if method is None:
+        return None
+    if any(getattr(d, "id", None) == "staticmethod" for d in method.node.decorator_list):
+        return method
+    return Bound(inst, method)
+
+
 def _compatible(d, e):
     """Can a rank-1 dimension d and a column's first dimension e be the same batch (and more than 1)?"""
     if d == 1 or e == 1 or d is NOT_BATCH or e is NOT_BATCH:
@@ -1121,12 +1130,13 @@ class Scanner:
         return "\n".join(self.lines[node.lineno - self.offset - 1:node.end_lineno - self.offset])
 
     def reaching(self):
-        """(names that may find something: this module's functions and methods, and the methods of the modules
-        beside it, that may_matter, and this module's functions that call one of those, through others; the names
-        of the functions looked at)."""
+        """(names that may find something: this module's functions and methods, and the functions and methods of
+        the modules beside it, that may_matter, and this module's functions that call one of those, through others;
+        the names of the functions looked at)."""
         names = set().union(*(scanner.reducing_methods() for scanner in (self, *(self.siblings or {}).values())
                               if scanner is not None))
-        names |= {fn.node.name for fn in self.functions if self.may_matter(fn.node)}
+        names |= {fn.node.name for scanner in (self, *(self.siblings or {}).values()) if scanner is not None
+                  for fn in scanner.functions if scanner.may_matter(fn.node)}  # batch_gd(X, y) imported from beside
         while True:
             more = {fn.node.name for fn in self.functions if fn.node.name not in names and
                     self.calls(fn.node, names, ANY_CALL)}
@@ -1636,7 +1646,7 @@ class Scanner:
                                           getattr(d, "attr", None) == "cached_property"
                                           for d in method.node.decorator_list):
                 return self.call_fn(method, [owner], {})  # env.weights: what the property's getter returns
-            return Bound(owner, method) if method is not None else None
+            return _bind(owner, method)
         if type(owner) is Env:
             if attr == "action_space" and owner.actions is not None:
                 return Space((owner.actions,))
@@ -2222,6 +2232,8 @@ class Scanner:
     def e_subscript(self, node, fr):
         value = self.ev(node.value, fr)
         index = node.slice
+        if isinstance(value, Mod) and value.path in ("numpy.c_", "np.c_"):
+            return self.column_stack(index, node, fr)
         if isinstance(value, tuple):
             if type(index) is ast.Slice:  # x.shape[-2:]: those axes
                 bounds = [self.ev(b, fr) if b is not None else None for b in (index.lower, index.upper, index.step)]
@@ -2282,6 +2294,8 @@ class Scanner:
         parts = index.elts if isinstance(index, ast.Tuple) else [index]
         items = [self.ev(p, fr) if not isinstance(p, ast.Slice) else self.e_slice(p, fr) for p in parts]
         items = [NUM if item is None and _offset_index(p) else item for p, item in zip(parts, items, strict=True)]
+        items = [self.list_as_array(item, p) if type(item) is Built and _scalar(item.item) else item
+                 for p, item in zip(parts, items, strict=True)]  # target[train_indices] of a list of indices
         cut = self.column_cut(node, value, parts, items, fr)
         if cut is not None:
             return cut
@@ -2306,6 +2320,17 @@ class Scanner:
             # an index of a rank not known: what it keeps of the last axis, or of the input's, is not known
             return value.like(raw=value.raw, ph=None, unk=False, tail=None, rel=None, end=None)
         return self.index(value, parts, items, node)
+
+    def column_stack(self, index, node, fr):
+        """`np.c_[np.ones((m, 1)), X]`: arrays side by side along their last axis, a vector as a column."""
+        values = [self.ev(p, fr) for p in (index.elts if type(index) is ast.Tuple else [index])]
+        if not all(isinstance(v, T) and v.dims is not None and len(v.dims) in (1, 2) for v in values):
+            return None
+        columns = [v.dims if len(v.dims) == 2 else (v.dims[0], 1) for v in values]
+        rows = next((c[0] for c in columns if c[0] is not None), None)  # numpy takes only one number of rows
+        widths = [c[1] for c in columns]
+        width = sum(widths) if all(type(w) is int for w in widths) else None
+        return T((rows, width), (node.lineno, "{}", node))
 
     def column_cut(self, node, value, parts, items, fr):
         """`X[:, :1]` and `X[:, 2]` of a name X whose rank is not known: (S0, 1, S2, ...) and (S0, S2, ...) of X's
@@ -2431,8 +2456,7 @@ class Scanner:
                 if receiver.cls.kind == "model" and name in STEP_OF and receiver.cls.method(STEP_OF[name]):
                     step = receiver  # model.fit(x, y) of a subclass with its own train_step: walked below
                 if callee is MISSING:
-                    method = receiver.cls.method(name)
-                    callee = Bound(receiver, method) if method is not None else None
+                    callee = _bind(receiver, receiver.cls.method(name))
                     graph = receiver.cls.attr(" graph")
                     if callee is None and isinstance(graph, Model):  # critic.predict(x) of a functional subclass
                         receiver, callee = graph, MISSING
