@@ -2158,6 +2158,9 @@ BREAKS = [
     ("a function nothing calls not walked for a reducing function beside it",
      "                  for fn in scanner.functions if scanner.may_matter(fn.node)}  # batch_gd(X, y) imported",
      "                  for fn in scanner.functions if scanner is self and scanner.may_matter(fn.node)}"),
+    ("a shapeless placeholder fed one number a run taken for a batch",
+     "                         or _number(v)]  # a reward from env.step, fed one transition a run",
+     "                         ]  # a reward from env.step, fed one transition a run"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -1713,6 +1713,22 @@ def test_a_keras_cross_entropy_of_its_class_axis_named_is_one_per_sample(axis, e
     assert findings(source) == expected
 
 
+@pytest.mark.parametrize("reward, expected", [
+    pytest.param("r", [], id="the-step-reward-one-number"),
+    pytest.param("np.zeros(32)", [(7, "TLW002")], id="a-batch-of-rewards"),
+    pytest.param("np.zeros((32, 1))", [], id="a-column-of-rewards"),
+])
+def test_a_shapeless_placeholder_fed_one_number_a_run_makes_no_b_by_b(reward, expected):
+    """onionwyl's actor-critic: `self.r = tf.placeholder(tf.float32, None)` fed the step's reward in
+    `{self.r: r}`, one transition a run, against the next values."""
+    source = TF1 + "import gym\nenv = gym.make('CartPole-v1')\nv_ = tf.placeholder(tf.float32, [None, 1])\n" \
+        "r_ph = tf.placeholder(tf.float32, None)\n" \
+        "train = tf.train.AdamOptimizer().minimize(tf.square(r_ph + 0.9 * v_))\n" \
+        "s_, r, done, info = env.step(0)\n" \
+        f"tf.Session().run(train, {{r_ph: {reward}, v_: np.zeros((32, 1))}})\n"
+    assert findings(source) == expected
+
+
 @pytest.mark.parametrize("rows, expected", [
     pytest.param("np.zeros((5, 1))", [(8, "TLW002")], id="a-list-of-columns-fed"),
     pytest.param("np.zeros(5)", [], id="a-list-of-numbers-fed"),

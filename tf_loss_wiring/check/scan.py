@@ -3972,8 +3972,9 @@ class Scanner:
         for ph in cand.placeholders:
             fed = self.feeds.get(ph)
             if fed:
-                known = [v for v in fed if isinstance(v, T) and (v.dims is not None or v.ge2 or v.tail is not None)]
-                if known and all(v.ge2 or v.tail is not None or len(v.dims) in (0, 2) for v in known):
+                known = [v for v in fed if isinstance(v, T) and (v.dims is not None or v.ge2 or v.tail is not None)
+                         or _number(v)]  # a reward from env.step, fed one transition a run
+                if known and all(_number(v) or v.ge2 or v.tail is not None or len(v.dims) in (0, 2) for v in known):
                     return True
                 continue
             names = self.placeholder_names.get(ph, set())
