@@ -410,6 +410,12 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param("import numpy as np\nx = np.zeros((8, n))\nl = x[:, k - 2:k]", "l", "(8, ?)",
                  id="slice-two-wide-ending-at-a-name"),
     pytest.param(X4 + "l = tf.slice(x, [0, 0], [-1, 1])", "l", "(B, 1)", id="tf-slice-of-one-column"),
+    pytest.param(X4 + "l, _ = tf.split(x, 2, axis=1)", "l", "(B, 2)", id="tf-split-in-equal-parts"),
+    pytest.param(X4 + "_, l = tf.split(x, [1, 3], axis=1)", "l", "(B, 3)", id="tf-split-of-sizes-listed"),
+    pytest.param(X4 + "l, _ = tf.split(x, 2)", "l", "(?, 4)", id="tf-split-of-the-batch"),
+    pytest.param("import numpy as np\nl, _ = np.split(np.zeros((6, 4)), 2, axis=-1)", "l", "(6, 2)",
+                 id="np-split-along-the-last-axis"),
+    pytest.param(X4 + "l, _ = tf.split(x, k, axis=1)", "l", None, id="tf-split-in-parts-not-known"),
     pytest.param("import numpy as np\nl = np.c_[np.ones((5, 1)), np.zeros((5, 3))]", "l", "(5, 4)",
                  id="np-c-of-two-matrices"),
     pytest.param("import numpy as np\nl = np.c_[np.zeros(5), np.zeros((5, 2))]", "l", "(5, 3)",
@@ -3371,6 +3377,28 @@ def test_a_function_nothing_calls_is_walked_when_it_calls_a_reducing_function_be
     (tmp_path / "main.py").write_text("import numpy as np\nfrom linreg import fit\n\n\ndef run():\n"
                                       "    fit(np.zeros((64, 8)), np.zeros(64))\n")
     assert [(Path(f.path).name, f.line) for f in scan.scan_path(tmp_path).findings] == [("linreg.py", 6)]
+
+
+@pytest.mark.parametrize("fwd, expected", [("forward", [(16, "TLW003")]), ("None", [])])
+def test_a_function_given_for_a_parameter_tested_against_none_takes_its_branch(fwd, expected):
+    """MIT 6.S191's self-driving lab: `if custom_fwd_fn is not None: prediction = custom_fwd_fn(observations)`,
+    given `run_driving_model`, whose Normal of a (B, 1) mean is asked for the log-probability of (B,) actions."""
+    source = TFP + f"""\
+model = tf.keras.Sequential([tf.keras.layers.Dense(2)])
+def forward(x):
+    mu, sigma = tf.split(model(x), 2, axis=1)
+    return tfd.Normal(mu, tf.exp(sigma))
+def step(x, actions, rewards, custom_fwd_fn=None):
+    if custom_fwd_fn is not None:
+        prediction = custom_fwd_fn(x)
+    else:
+        prediction = model(x)
+    return loss(prediction, actions, rewards)
+def loss(dist, actions, rewards):
+    return tf.reduce_mean(-dist.log_prob(actions) * rewards)
+step(np.zeros((32, 4)), np.zeros(32), np.zeros(32), custom_fwd_fn={fwd})
+"""
+    assert findings(source) == expected
 
 
 def test_a_module_not_beside_the_file_or_unreadable_is_not_followed(tmp_path):

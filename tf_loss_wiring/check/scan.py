@@ -1282,9 +1282,10 @@ class Scanner:
             value = inst.cls.attrs.get(test.attr)  # not None` of a layer class whose constructor was left
             if value is not PYNONE:  # activation=None (a flag's truth, `if self.baseline:`, is not taken so: the
                 return None  # class's walk of __init__ with its defaults is not a caller's)
-        elif compare is not None and type(test) is ast.Name and (type(fr.locals.get(test.id)) in (T, int, float) or
-                                                                 fr.locals.get(test.id) is NUM):
-            value = fr.locals[test.id]  # `tf.Variable(weights) if weights is not None else None`, given a tensor
+        elif compare is not None and type(test) is ast.Name and (
+                type(fr.locals.get(test.id)) in (T, int, float, Fn, Bound) or fr.locals.get(test.id) is NUM):
+            value = fr.locals[test.id]  # `tf.Variable(weights) if weights is not None else None`, given a tensor;
+            # `if custom_fwd_fn is not None:` given a function
         elif type(test) is not ast.Name or test.id not in fr.defaults or fr.locals.get(test.id) is not \
                 fr.defaults[test.id]:
             return None
@@ -3038,6 +3039,9 @@ class Scanner:
             return self.distribution(last, args, kw, node)
         if ns == "tf" and name.startswith(("distributions.", "contrib.distributions.")) and last in VECTOR_EVENTS:
             return self.vector_distribution(last, args, kw, node)
+        if ns in ("tf", "np") and last == "split":  # tf.split(x, 2, axis=1): the parts, each its share of the axis
+            return self.split(first, _arg(args, kw, 1, "num_or_size_splits" if ns == "tf" else "indices_or_sections"),
+                              _arg(args, kw, 2, "axis", 0), ns, node)
         if ns == "tf" and last == "slice":  # tf.slice(x, begin, size): size[i] of axis i, -1 for the rest of it
             return self.tf_slice(first, _arg(args, kw, 1, "begin"), _arg(args, kw, 2, "size"), node)
         if ns == "tf" and last == "gather_nd" and not _arg(args, kw, 2, "batch_dims", 0):
@@ -3693,6 +3697,25 @@ class Scanner:
         else:
             new = tuple(reversed(dims))
         return T(new, (node.lineno, "{}", node), pending=value.pending, pred=value.pred)
+
+    @staticmethod
+    def split(value, parts, axis, ns, node):
+        """`mu, logsigma = tf.split(out, 2, axis=1)`: n equal parts (tf.split's and np.split's), or tf.split's parts of
+        the sizes listed; an axis of a length not known gives parts of a length not known."""
+        rank = len(value.dims) if isinstance(value, T) and value.dims else 0
+        if not (rank and type(axis) is int and -rank <= axis < rank):
+            return None
+        axis %= len(value.dims)
+        dim = value.dims[axis]
+        if type(parts) is int and parts > 0:
+            sizes = [dim // parts if type(dim) is int else None if dim != 1 else 1] * parts
+        elif ns == "tf" and type(parts) is tuple and parts and all(type(p) is int for p in parts):
+            sizes = list(parts)
+        else:
+            return None
+        src = (node.lineno, "{}", node)
+        return tuple(value.like(dims=(*value.dims[:axis], size, *value.dims[axis + 1:]), src=src, ph=None, unk=False,
+                                rel=None) for size in sizes)
 
     @staticmethod
     def tf_slice(value, begin, size, node):
