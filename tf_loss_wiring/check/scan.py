@@ -2381,8 +2381,6 @@ class Scanner:
         arrays = [i for i, item in enumerate(items) if isinstance(item, T) and item.dims]
         together = None
         if len(arrays) > 1:
-            if any(items[i].dims is None for i in arrays):
-                return None
             together = functools.reduce(_broadcast_dims, (items[i].dims for i in arrays))
             if together[:1] == (None,) and arrays[0] == 0:
                 together = ("B", *together[1:])  # rows picked from the first axis: a batch, as one array's are
@@ -3708,7 +3706,7 @@ class Scanner:
         axis %= len(value.dims)
         dim = value.dims[axis]
         if type(parts) is int and parts > 0:
-            sizes = [dim // parts if type(dim) is int else None if dim != 1 else 1] * parts
+            sizes = [dim // parts if type(dim) is int else None] * parts
         elif ns == "tf" and type(parts) is tuple and parts and all(type(p) is int for p in parts):
             sizes = list(parts)
         else:
