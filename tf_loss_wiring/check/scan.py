@@ -5003,8 +5003,8 @@ def python2_rewrite(source: str) -> str | None:
                 prev is not None and prev.string == "." or nxt is None or nxt.type != tokenize.NAME):
             # a name before Python 3.7 made it a keyword (`FLAGS.async`, `async=True`): one of its length
             edits.append((tok.start[0], tok.start[1], tok.end[1], tok.string[:4] + "_"))
-        elif tok.type == tokenize.OP and tok.string == "(" and [t.string for t in tokens[i + 1:i + 4]] == \
-                ["*", tokens[i + 2].string, ")"] and tokens[i + 2].type == tokenize.NAME and not (
+        elif tok.type == tokenize.OP and tok.string == "(" and i + 3 < len(tokens) and tokens[i + 1].string == "*" \
+                and tokens[i + 2].type == tokenize.NAME and tokens[i + 3].string == ")" and not (
                     prev is not None and (prev.type == tokenize.NAME and not iskeyword(prev.string) or
                                           prev.string in (")", "]"))):
             # `(*rest), last = ...`: a starred name in parentheses, a target before Python 3.9: `*rest  , last`
