@@ -2438,6 +2438,16 @@ def test_a_notebook_exported_with_its_magics_is_scanned_with_lines_kept():
     assert findings(NOTEBOOK) == [(14, "TLW003")]  # with a Python 2 print too
 
 
+def test_a_line_a_backslash_continues_is_python_not_a_magic():
+    """RecQ's Python 2 `print '%s iteration %d' \\` over `      %(name, i)`: the second line goes on with the print.
+    Taken for an IPython line magic, it was made `pass`, and the file could not be read."""
+    source = "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 3])\n" \
+        "y = tf.placeholder(tf.float32, [None])\npred = tf.layers.dense(x, 1)\n" \
+        "loss = tf.reduce_mean(tf.square(y - pred))\nprint 'loss %.4f at %d' \\\n      %(1.0, 2)\n"
+    assert scan._without_magics(source) is None
+    assert findings(source) == [(5, "TLW003")]
+
+
 NOTEBOOK_CELLS = (
     "import numpy as np\nimport tensorflow as tf\n%matplotlib inline\n",
     "%%bash\npip install tensorflow==1.15\n",

@@ -5116,11 +5116,12 @@ def _without_magics(source: str) -> str | None:
 def _magics_as_python(lines: list[str]) -> int:
     """Each line IPython reads as its own, not Python, made `pass` (`files = !ls`: `files = None`) in place: a
     line magic or shell command (and the lines a trailing backslash continues it on), a `name?` asking for help,
-    an automagic `ls` or `pip install`; a line inside brackets continues Python (`%(a, b)` formats). The count."""
-    depth, continued, count = 0, False, 0
+    an automagic `ls` or `pip install`; a line inside brackets or after a backslash continues Python (`%(a, b)`
+    formats). The count."""
+    depth, continued, count, joined = 0, False, 0, False
     for i, line in enumerate(lines):
-        magic = continued or (not depth and (MAGIC.fullmatch(line) or HELP.fullmatch(line)
-                                              or AUTOMAGIC.fullmatch(line) and not _python_line(line)))
+        magic = continued or (not depth and not joined and (MAGIC.fullmatch(line) or HELP.fullmatch(line)
+                                                            or AUTOMAGIC.fullmatch(line) and not _python_line(line)))
         continued = bool(magic) and line.rstrip().endswith("\\")
         if magic:
             count += 1
@@ -5129,6 +5130,7 @@ def _magics_as_python(lines: list[str]) -> int:
             continue
         code = STRING_OR_COMMENT.sub("", line)
         depth = max(0, depth + sum(code.count(c) for c in "([{") - sum(code.count(c) for c in ")]}"))
+        joined = code.rstrip().endswith("\\")  # `print '%d' \` then `  % n`: the next line continues Python
     return count
 
 
