@@ -2448,6 +2448,37 @@ def test_a_line_a_backslash_continues_is_python_not_a_magic():
     assert findings(source) == [(5, "TLW003")]
 
 
+EXPORTED_CELLS = """\
+import tensorflow as tf
+x = tf.placeholder(tf.float32, [None, 3])
+for i in range(3):
+        print(i)
+
+ y = tf.placeholder(tf.float32, [None])
+
+  pred = tf.layers.dense(x, 1)
+  loss = tf.reduce_mean(tf.square(y - pred))
+"""
+
+
+@pytest.mark.parametrize("source, expected", [
+    # tensorchiefs' dl_book: ` print(a_.numpy())`, a cell indented by a slip after a loop's (unindent) and after
+    # a statement (unexpected indent); the finding keeps its line and column
+    pytest.param(EXPORTED_CELLS, [(9, 35, "TLW003")], id="cells-indented"),
+    pytest.param("%matplotlib inline\n" + EXPORTED_CELLS, [(10, 35, "TLW003")], id="with-a-magic"),
+    pytest.param("import tensorflow as tf\n  y = tf.placeholder(tf.float32, [None])\n", SyntaxError,
+                 id="no-empty-line-above"),
+])
+def test_an_exported_notebook_s_cell_indented_by_a_slip_is_read(source, expected):
+    with pytest.raises(SyntaxError):
+        ast.parse(source)
+    if expected is SyntaxError:
+        with pytest.raises(IndentationError):
+            scan.parse(source, "nb.py")
+    else:
+        assert [(f.line, f.col, f.code) for f in scan.scan_source("nb.py", source)] == expected
+
+
 NOTEBOOK_CELLS = (
     "import numpy as np\nimport tensorflow as tf\n%matplotlib inline\n",
     "%%bash\npip install tensorflow==1.15\n",

@@ -5084,10 +5084,14 @@ def parse(source: str, path: str) -> ast.Module:
                     return ast.parse(source.expandtabs(size), filename=path)
                 except SyntaxError:
                     pass
+        try:
+            return _cells_indented(source, path, error)
+        except SyntaxError:
+            pass
         plain = _without_magics(source)  # a notebook exported with its IPython magics
         if plain is not None:
             try:
-                return ast.parse(plain, filename=path)
+                return _cells_indented(plain, path)
             except SyntaxError:
                 source = plain
         rewritten = python2_rewrite(source)
@@ -5097,6 +5101,24 @@ def parse(source: str, path: str) -> ast.Module:
             return ast.parse(rewritten, filename=path)
         except SyntaxError:
             raise error from None
+
+
+def _cells_indented(source: str, path: str, error: SyntaxError | None = None) -> ast.Module:
+    """A notebook's code exported cell after cell, a cell indented as a whole by a slip (IPython runs it, taking
+    the indentation off): the empty line above such a cell made `if 1:`, so that every line and column stays."""
+    lines = source.split("\n")
+    while True:  # each turn fills an empty line: it ends
+        if error is None:
+            try:
+                return ast.parse("\n".join(lines), filename=path)
+            except SyntaxError as caught:
+                error = caught
+        row = (error.lineno or 0) - 1
+        if not (isinstance(error, IndentationError) and 0 < row < len(lines) and lines[row][:1] in (" ", "\t")
+                and not lines[row - 1].strip()):
+            raise error
+        lines[row - 1] = "if 1:"
+        error = None
 
 
 MAGIC = re.compile(r"(?P<lead>[ \t]*)(?:[%!]|(?P<bound>[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)[%!]).*")
