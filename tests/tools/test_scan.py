@@ -1357,6 +1357,44 @@ def test_a_flag_an_instance_holds_by_its_constructor_s_default_is_not_taken_for_
     assert findings(source) == [(12, "TLW003")]
 
 
+FLAGGED_BUFFER = KERAS + """\
+class Buffer:
+    def __init__(self, capacity, use_dones=False):
+        self.use_dones = use_dones
+        self.states = np.zeros((capacity, 3))
+        self.rewards = np.zeros(capacity)
+        if self.use_dones:
+            self.dones = np.zeros(capacity)
+
+    def learn(self, critic):
+        idx = np.random.choice(1000, 64)
+        s, r = tf.convert_to_tensor(self.states[idx]), tf.convert_to_tensor(self.rewards[idx])
+        d = tf.convert_to_tensor(self.dones[idx]) if self.use_dones else None
+        with tf.GradientTape() as tape:
+            if self.use_dones:
+                y = r + 0.99 * (1 - d) * critic(s)
+            else:
+                y = r + 0.99 * critic(s)
+            loss = tf.reduce_mean(tf.square(y - critic(s)))
+
+critic = keras.Sequential([keras.layers.Dense(1)])
+{made}
+buffer.learn(critic)
+"""
+
+
+@pytest.mark.parametrize(("made", "expected"), [
+    # neosyclop's DDPG: Buffer(capacity, batch, ...) leaves use_dones False; the (B,) + (B, 1) target of the
+    # branch that runs is found, not lost in a join with the branch of a `done_batch` that is None
+    ("buffer = Buffer(1000)", [(20, "TLW003")]),
+    ("buffer = Buffer(1000, use_dones=False)", [(20, "TLW003")]),
+    ("buffer = Buffer(1000, **params)", []),  # what the call gives is not known: both branches
+    ("buffer = Buffer(1000)\nother = Buffer(1000, use_dones=True)", []),  # two instances that disagree
+])
+def test_a_flag_the_call_making_the_instance_gave_decides_its_branch(made, expected):
+    assert findings(FLAGGED_BUFFER.format(made=made)) == expected
+
+
 GUARDED = KERAS + """\
 class ActorCritic(keras.Model):
     def __init__(self):

@@ -493,6 +493,14 @@ def _widen(counts: dict, names: dict) -> None:
             names[name] = NUM
 
 
+def _made_with(cls: Cls) -> None:
+    """The flags (`self.use_dones = use_dones`, a bool) that the calls making the class's instances gave it,
+    each with its own arguments (none unpacked from `*args` or `**params`): a flag they disagree on is left out."""
+    flags = {name: value for name, value in cls.attrs.items() if type(value) is bool and name[:1] != " "}
+    made = cls.attrs.get(" made")
+    cls.attrs[" made"] = flags if made is None else {name: v for name, v in made.items() if flags.get(name) is v}
+
+
 def _join_into(before: dict, first: dict, second: dict) -> None:
     """`before` as two branches that started from it left their copies: what both leave alike keeps its value, what
     they leave apart is joined, what one of them sets alone is set."""
@@ -1277,6 +1285,11 @@ class Scanner:
         if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) and \
                 type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
             compare, test = type(test.ops[0]), test.left
+        if compare is None and type(test) is ast.Attribute and type(test.value) is ast.Name and \
+                test.value.id == "self" and type(inst := fr.locals.get("self")) is Inst:
+            flag = inst.cls.attrs.get(test.attr)  # `if self.use_dones:` of a Buffer(...) made with it False
+            return flag != negate if type(flag) is bool and inst.cls.attrs.get(" made", {}).get(test.attr) is \
+                flag else None
         if compare is not None and type(test) is ast.Attribute and type(test.value) is ast.Name and \
                 test.value.id == "self" and type(inst := fr.locals.get("self")) is Inst:  # `if self.activation is
             value = inst.cls.attrs.get(test.attr)  # not None` of a layer class whose constructor was left
@@ -2567,6 +2580,8 @@ class Scanner:
             init = callee.method("__init__")
             if init is not None:
                 self.call_fn(init, [inst, *args], kw)
+                if not any(type(a) is ast.Starred for a in node.args) and all(k.arg for k in node.keywords):
+                    _made_with(callee)
             elif callee.kind == "model" and (args or kw):  # CustomModel(inputs, outputs): Keras's own __init__
                 graph = self.model("Model", args, kw, node)
                 if isinstance(graph, Model):
