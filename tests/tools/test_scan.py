@@ -487,6 +487,8 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(DICT + "b = {'rew': rew[idx], key: 0}\nr = b['rew']", "r", None, id="dict-a-key-not-a-string"),
     pytest.param(KERAS + "a, b = tf.zeros((8, 3)), tf.zeros((8, 2))\nc = tf.concat([a, b], axis=1)", "c", "(8, 5)",
                  id="concat-axis-1-adds-lengths"),
+    pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat(axis=1, values=[a, a])", "c", "(8, 6)",
+                 id="concat-values-by-name"),  # learning_to_remember_rare_events' memory.py
     pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a], 0)", "c", "(16, 3)", id="concat-axis-0"),
     pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a], -1)", "c", "(8, 6)", id="concat-axis-negative"),
     pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a])", "c", None, id="concat-no-axis-not-known"),
@@ -3013,6 +3015,32 @@ def test_an_attribute_set_by_an_if_and_its_elif_is_either_instance():
                 self.agent.update(np.zeros(8))
         """)
     assert findings(source) == [(6, "TLW003"), (9, "TLW003")]
+
+
+@pytest.mark.parametrize("chosen, expected", [
+    ("cls = Hashed if self.use_lsh else Memory", [(6, "TLW003"), (9, "TLW003")]),
+    ("cls = Memory if self.use_lsh else Hashed", [(6, "TLW003"), (9, "TLW003")]),
+    ("cls = Hashed if self.use_lsh else Memory()", [(9, "TLW003")]),  # a class or an instance (that is no call)
+])
+def test_a_class_chosen_by_a_flag_is_either_class_when_called(chosen, expected):
+    """learning_to_remember_rare_events' `cls = memory.LSHMemory if self.use_lsh else memory.Memory`, then
+    `cls(...)`: the memory's query is walked on each class it may be (before, the choice was not known)."""
+    source = KERAS + textwrap.dedent(f"""\
+        class Memory:
+            def query(self, labels):
+                return tf.reduce_mean(tf.square(labels - tf.zeros((8, 1))))
+        class Hashed(Memory):
+            def query(self, labels):
+                return tf.reduce_mean(tf.abs(labels - tf.zeros((8, 1))))
+        class Model:
+            def __init__(self, use_lsh):
+                self.use_lsh = use_lsh
+                {chosen}
+                self.memory = cls()
+            def train(self):
+                return self.memory.query(tf.zeros(8))
+        """)
+    assert findings(source) == expected
 
 
 def test_what_a_compiled_loss_returns_unreduced_is_averaged_by_keras():

@@ -402,7 +402,7 @@ def _sig(value):
     if kind is Inst:  # attributes are kept per class: one walk serves every instance
         return id(value.cls)
     if kind is Either:
-        return tuple(id(option.cls) for option in value.options)
+        return tuple(_option_key(option) for option in value.options)
     if kind is Record and value.mutable:  # a dict made anew at each call: what it holds
         return "dict", tuple((k, id(v) if type(v) is Record else _sig(v)) for k, v in sorted(value.attrs.items()))
     if kind in (Model, Layer, Record, Lam, Fn, Cls):
@@ -441,9 +441,10 @@ def _join(a, b):
         return a  # module not found (or None): what is made of A is made on A's branch
     if type(b) in (Inst, Either) and (a is None or a is PYNONE):
         return b
-    if type(a) in (Inst, Either) and type(b) in (Inst, Either):  # model = A() if ... else B()
+    if type(a) in (Inst, Either, Cls) and type(b) in (Inst, Either, Cls):
+        # model = A() if ... else B(); cls = memory.LSHMemory if self.use_lsh else memory.Memory, then cls(...)
         options = [*(a.options if type(a) is Either else (a,)), *(b.options if type(b) is Either else (b,))]
-        return Either(tuple({id(o.cls): o for o in options}.values())[:MAX_EITHER])
+        return Either(tuple({_option_key(o): o for o in options}.values())[:MAX_EITHER])
     if type(a) is Layer and type(b) is Layer and (a.kind, a.units, a.inputs) == (b.kind, b.units, b.inputs) and \
             a.inputs is None:  # Dense(n, activation='tanh') on one branch, Dense(n) on the other: one shape
         return a
@@ -491,6 +492,11 @@ def _widen(counts: dict, names: dict) -> None:
         after = names.get(name)
         if type(after) is int and after != before:
             names[name] = NUM
+
+
+def _option_key(option) -> int:
+    """What tells an Either's options apart: an instance's class (its attributes are the class's), or a class."""
+    return id(option.cls) if type(option) is Inst else id(option)
 
 
 def _made_with(cls: Cls) -> None:
@@ -3032,6 +3038,8 @@ class Scanner:
                     type(args[1]) is tuple:  # TensorFlow before 1.0: tf.concat(axis, values)
                 args = [args[1], first]
                 first = args[0]
+            if first is None and ns == "tf":  # tf.concat(axis=1, values=[idxs, tf.expand_dims(recent, 1)])
+                first = kw.get("values")
             axis = _arg(args, kw, 1, "axis", MISSING)
             if axis is MISSING:
                 axis = -1 if name == "layers.concatenate" else None if ns in ("k", "k2") and last == "concatenate" \
