@@ -503,7 +503,7 @@ BREAKS = [
      "            return Built(built.item)\n",
      ""),
     ("instances of two classes joined unknown",
-     "        return Either(tuple({id(o.cls): o for o in options}.values())[:MAX_EITHER])\n",
+     "        return Either(tuple({_option_key(o): o for o in options}.values())[:MAX_EITHER])\n",
      "        return None\n"),
     ("a call on either instance walked on none",
      "        if type(called) is Either:\n",
