@@ -487,6 +487,9 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(DICT + "b = {'rew': rew[idx], key: 0}\nr = b['rew']", "r", None, id="dict-a-key-not-a-string"),
     pytest.param(KERAS + "a, b = tf.zeros((8, 3)), tf.zeros((8, 2))\nc = tf.concat([a, b], axis=1)", "c", "(8, 5)",
                  id="concat-axis-1-adds-lengths"),
+    pytest.param(TF1 + "a = tf.placeholder(tf.int32, [None])\n"
+                 "c = tf.contrib.layers.one_hot_encoding(a, num_classes=4)", "c", "(B, 4)",
+                 id="contrib-one-hot-encoding"),  # the Unity ML-Agents PPO's selected actions
     pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat(axis=1, values=[a, a])", "c", "(8, 6)",
                  id="concat-values-by-name"),  # learning_to_remember_rare_events' memory.py
     pytest.param(KERAS + "a = tf.zeros((8, 3))\nc = tf.concat([a, a], 0)", "c", "(16, 3)", id="concat-axis-0"),
@@ -1366,7 +1369,7 @@ class Buffer:
         self.states = np.zeros((capacity, 3))
         self.rewards = np.zeros(capacity)
         if self.use_dones:
-            self.dones = np.zeros(capacity)
+            self.dones = np.zeros((capacity, 1))
 
     def learn(self, critic):
         idx = np.random.choice(1000, 64)
@@ -1374,7 +1377,7 @@ class Buffer:
         d = tf.convert_to_tensor(self.dones[idx]) if self.use_dones else None
         with tf.GradientTape() as tape:
             if self.use_dones:
-                y = r + 0.99 * (1 - d) * critic(s)
+                y = tf.expand_dims(r, 1) + 0.99 * (1 - d) * critic(s)
             else:
                 y = r + 0.99 * critic(s)
             loss = tf.reduce_mean(tf.square(y - critic(s)))
@@ -3017,6 +3020,25 @@ def test_an_attribute_set_by_an_if_and_its_elif_is_either_instance():
     assert findings(source) == [(6, "TLW003"), (9, "TLW003")]
 
 
+@pytest.mark.parametrize("first, call, expected", [
+    ("a = ph(shape_from_elsewhere)\n", "ph(None)", [(13, "TLW002")]),  # demetoir's `placeholder(dtype, None, name)`
+    ("", "ph(None)", [(12, "TLW002")]),
+    ("a = head(x, True)\n", "head(x, False)", [(11, "TLW003")]),  # a flag's other value: its own walk
+    ("a = head(x, False)\n", "head(x, True)", []),
+])
+def test_a_walk_made_for_none_or_a_flag_is_not_one_made_for_a_value_not_known(first, call, expected):
+    source = TF1 + textwrap.dedent("""\
+        def ph(shape):
+            return tf.placeholder(tf.float32, shape=shape)
+        def head(h, squeeze=None):
+            return tf.squeeze(tf.layers.dense(h, 1), 1) if squeeze else tf.layers.dense(h, 1)
+        x = tf.placeholder(tf.float32, [None, 3])
+        y = tf.placeholder(tf.float32, [None])
+        """) + first + f"pred = {call}\n" + ("y = pred\npred = tf.layers.dense(x, 1)\n" if "ph" in call else "") + \
+        "loss = tf.reduce_mean(tf.square(y - pred))\n"
+    assert findings(source) == expected
+
+
 @pytest.mark.parametrize("chosen, expected", [
     ("cls = Hashed if self.use_lsh else Memory", [(6, "TLW003"), (9, "TLW003")]),
     ("cls = Memory if self.use_lsh else Hashed", [(6, "TLW003"), (9, "TLW003")]),
@@ -3914,7 +3936,11 @@ def test_a_return_ends_the_walk_of_its_branch(call, expected):
 
 @pytest.mark.parametrize("body, expected", [
     pytest.param("    if x is None:\n        return None\n    y = x[:, :1]\n", [(10, "TLW003")], id="else-runs-on"),
-    pytest.param("    if len(x) > 100:\n        y = None\n    else:\n        y = x[:, :1]\n", [], id="joined"),
+    # a tensor or None: the tensor, as what is made of it is made where it is one (on None it would stop)
+    pytest.param("    if len(x) > 100:\n        y = None\n    else:\n        y = x[:, :1]\n", [(10, "TLW003")],
+                 id="joined-with-None"),
+    pytest.param("    if len(x) > 100:\n        y = np.zeros(64)\n    else:\n        y = x[:, :1]\n", [],
+                 id="joined-with-another-shape"),
     pytest.param("    if x is None:\n        y = None\n    else:\n        y = x[:, :1]\n", [(10, "TLW003")],
                  id="a-tensor-given-is-not-None"),
     pytest.param("    y = None if x is None else x[:, :1]\n", [(10, "TLW003")], id="a-tensor-given-is-not-None-inline"),

@@ -397,6 +397,8 @@ def _sig(value):
         return value.key()
     if kind is int:
         return value
+    if kind is bool or value is PYNONE:  # `placeholder(tf.float32, None)`, `f(x, squeeze=True)`: the branches
+        return repr(value)  # their walk takes are not those of a walk with the value not known
     if kind is tuple:
         return tuple(_sig(v) for v in value)
     if kind is Inst:  # attributes are kept per class: one walk serves every instance
@@ -437,6 +439,10 @@ def _join(a, b):
         # other. Taken as the scalar: what the scalar's branch makes of it is made on that branch (a trap there is
         # a trap)
         return NUM
+    if type(a) is T and b is PYNONE or a is PYNONE and type(b) is T:
+        # `hidden_visual = None`, then `if brain.number_observations > 0: hidden_visual = encoder(...)`: what is
+        # made of the tensor is made where it is one (arithmetic on None stops the program)
+        return a if type(a) is T else b
     if type(a) in (Inst, Either) and (b is None or b is PYNONE):  # agent = A() if discrete else B(), B from a
         return a  # module not found (or None): what is made of A is made on A's branch
     if type(b) in (Inst, Either) and (a is None or a is PYNONE):
@@ -3087,8 +3093,8 @@ class Scanner:
                 return T(known.dims, (line, "{}", node), pending=frozenset().union(*(i.pending for i in items)),
                          pred=any(item.pred for item in items))
             return None
-        if last == "one_hot":
-            depth = _arg(args, kw, 1, "depth")
+        if last == "one_hot" or last == "one_hot_encoding" and ns == "tf":  # tf.contrib.layers' takes num_classes
+            depth = _arg(args, kw, 1, "depth" if last == "one_hot" else "num_classes")
             if isinstance(first, T) and first.dims is not None:
                 return T(first.dims + ((depth if isinstance(depth, int) else None),), (line, "{}", node))
             if isinstance(depth, int) and not (isinstance(first, T) and first.unk):  # indices of rank not known
