@@ -2544,6 +2544,17 @@ def test_a_notebook_is_scanned_cell_by_cell_and_told_by_cell(tmp_path):
     assert "(dense layer of 1 unit, cell 3, line 4)" in found.message
 
 
+def test_a_notebook_cell_indented_under_one_without_a_last_newline(tmp_path):
+    """Jupyter keeps a cell's last line without its newline: an indented cell then follows the line above it
+    straight on, and is read with its indentation taken off, as IPython runs it."""
+    write_notebook(tmp_path / "m.ipynb", "import tensorflow as tf\nx = tf.placeholder(tf.float32, [None, 3])\n"
+                   "y = tf.placeholder(tf.float32, [None])", "  pred = tf.layers.dense(x, 1)\n"
+                   "  loss = tf.reduce_mean(tf.square(y - pred))")
+    done = scan.scan_path(tmp_path)
+    assert done.problems == [] and [(f.cell, f.cell_line, f.col, f.code) for f in done.findings] == [
+        (2, 2, 35, "TLW003")]
+
+
 def test_a_notebook_s_noqa_and_its_folder(tmp_path):
     cells = (*NOTEBOOK_CELLS[:-1], NOTEBOOK_CELLS[-1].replace("(y - pred))", "(y - pred))  # noqa: TLW003"))
     write_notebook(tmp_path / "quiet.ipynb", *cells)
