@@ -1461,8 +1461,8 @@ BREAKS = [
      "{name: v for name, v in made.items() if flags.get(name) is v}",
      "flags"),
     ("a flag decided on the attribute's value alone",
-     "            return flag != negate if type(flag) is bool and inst.cls.attrs.get(\" made\", {})"
-     ".get(test.attr) is \\\n                flag else None",
+     "            return flag != negate if type(flag) is bool and type(made) is dict and made.get(test.attr) is flag "
+     "\\\n                else None",
      "            return flag != negate if type(flag) is bool else None"),
     ("a flag of the instance not decided",
      "            return flag != negate if type(flag) is bool and",
@@ -1494,6 +1494,9 @@ BREAKS = [
     ("one_hot_encoding's num_classes not read",
      "\"depth\" if last == \"one_hot\" else \"num_classes\")",
      "\"depth\")"),
+    ("a flag record two branches left apart read as a record",
+     "type(flag) is bool and type(made) is dict and made.get(test.attr) is flag",
+     "type(flag) is bool and made.get(test.attr) is flag"),
     ("a tab read only as Python 2 read it",
      "            for size in (8, 4):",
      "            for size in (8,):"),

@@ -1394,7 +1394,7 @@ buffer.learn(critic)
     ("buffer = Buffer(1000)", [(20, "TLW003")]),
     ("buffer = Buffer(1000, use_dones=False)", [(20, "TLW003")]),
     ("buffer = Buffer(1000, **params)", []),  # what the call gives is not known: both branches
-    ("buffer = Buffer(1000)\nother = Buffer(1000, use_dones=True)", []),  # two instances that disagree
+    ("other = Buffer(1000, use_dones=True)\nbuffer = Buffer(1000)", []),  # two instances that disagree
 ])
 def test_a_flag_the_call_making_the_instance_gave_decides_its_branch(made, expected):
     assert findings(FLAGGED_BUFFER.format(made=made)) == expected
@@ -3029,6 +3029,28 @@ def test_an_attribute_set_by_an_if_and_its_elif_is_either_instance():
                 self.agent.update(np.zeros(8))
         """)
     assert findings(source) == [(6, "TLW003"), (9, "TLW003")]
+
+
+def test_a_flag_whose_makings_two_branches_left_apart_is_not_known():
+    """sympy's PermutationGroup makes an instance of its own class on one branch of its own method: the record of
+    the flags its makings gave is joined with none, and `if self.flag:` then takes both branches (it stopped the
+    scan of that file once)."""
+    source = KERAS + textwrap.dedent("""\
+        class Group:
+            def __init__(self, flag=False):
+                self.flag = flag
+            def grow(self, n):
+                if n:
+                    g = Group()
+                else:
+                    g = Group(False)
+                return g
+            def loss(self, r):
+                if self.flag:
+                    return tf.reduce_mean(tf.square(r - tf.zeros((8, 1))))
+        Group().grow(3).loss(tf.zeros(8))
+        """)
+    assert findings(source) == [(15, "TLW003")]
 
 
 @pytest.mark.parametrize("first, call, expected", [

@@ -509,8 +509,9 @@ def _made_with(cls: Cls) -> None:
     """The flags (`self.use_dones = use_dones`, a bool) that the calls making the class's instances gave it,
     each with its own arguments (none unpacked from `*args` or `**params`): a flag they disagree on is left out."""
     flags = {name: value for name, value in cls.attrs.items() if type(value) is bool and name[:1] != " "}
-    made = cls.attrs.get(" made")
-    cls.attrs[" made"] = flags if made is None else {name: v for name, v in made.items() if flags.get(name) is v}
+    made = cls.attrs.get(" made", MISSING)  # not a dict where two branches left it apart: no flag known
+    cls.attrs[" made"] = flags if made is MISSING else {name: v for name, v in made.items() if flags.get(name) is v} \
+        if type(made) is dict else {}
 
 
 def _join_into(before: dict, first: dict, second: dict) -> None:
@@ -1300,8 +1301,9 @@ class Scanner:
         if compare is None and type(test) is ast.Attribute and type(test.value) is ast.Name and \
                 test.value.id == "self" and type(inst := fr.locals.get("self")) is Inst:
             flag = inst.cls.attrs.get(test.attr)  # `if self.use_dones:` of a Buffer(...) made with it False
-            return flag != negate if type(flag) is bool and inst.cls.attrs.get(" made", {}).get(test.attr) is \
-                flag else None
+            made = inst.cls.attrs.get(" made")
+            return flag != negate if type(flag) is bool and type(made) is dict and made.get(test.attr) is flag \
+                else None
         if compare is not None and type(test) is ast.Attribute and type(test.value) is ast.Name and \
                 test.value.id == "self" and type(inst := fr.locals.get("self")) is Inst:  # `if self.activation is
             value = inst.cls.attrs.get(test.attr)  # not None` of a layer class whose constructor was left
