@@ -3048,7 +3048,9 @@ def test_a_flag_whose_makings_two_branches_left_apart_is_not_known():
             def loss(self, r):
                 if self.flag:
                     return tf.reduce_mean(tf.square(r - tf.zeros((8, 1))))
-        Group().grow(3).loss(tf.zeros(8))
+        g = Group().grow(3)
+        Group()  # a making after the record was left apart knows no more
+        g.loss(tf.zeros(8))
         """)
     assert findings(source) == [(15, "TLW003")]
 

@@ -509,9 +509,13 @@ def _made_with(cls: Cls) -> None:
     """The flags (`self.use_dones = use_dones`, a bool) that the calls making the class's instances gave it,
     each with its own arguments (none unpacked from `*args` or `**params`): a flag they disagree on is left out."""
     flags = {name: value for name, value in cls.attrs.items() if type(value) is bool and name[:1] != " "}
-    made = cls.attrs.get(" made", MISSING)  # not a dict where two branches left it apart: no flag known
-    cls.attrs[" made"] = flags if made is MISSING else {name: v for name, v in made.items() if flags.get(name) is v} \
-        if type(made) is dict else {}
+    made = cls.attrs.get(" made", MISSING)
+    if made is MISSING:
+        cls.attrs[" made"] = flags
+    elif type(made) is dict:
+        cls.attrs[" made"] = {name: v for name, v in made.items() if flags.get(name) is v}
+    else:  # two branches left the record apart: no flag known
+        cls.attrs[" made"] = {}
 
 
 def _join_into(before: dict, first: dict, second: dict) -> None:
