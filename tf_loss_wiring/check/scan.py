@@ -61,6 +61,8 @@ SMALL_WALKS = 24  # walks of a small one (a few statements, no loop): `weight_va
 MAX_SIBLINGS = 8  # modules beside a file that its imports are followed into
 MAX_EITHER = 4  # classes one name may hold instances of, each walked
 MAX_UNROLL = 8  # items of a list literal a `for` loop's body is walked for, one by one (not in a loop so walked)
+LITERAL_MAX = 1024  # items of a repeated list literal (`[0.1] * n_outputs`) kept one by one; a longer one's length
+# is taken as not known (a length of the data's, perhaps)
 # the largest of them followed: a project's networks.py or utils.py is a few kB; a library's core modules, imported
 # by every file beside them (torch/nn/modules/module.py: 120 kB), would cost a parse for each
 MAX_SIBLING_BYTES = 40_000
@@ -1913,7 +1915,11 @@ class Scanner:
             return joined
         if op is ast.Mult and (type(left_node) is ast.List and _number(right) or
                                type(right_node) is ast.List and _number(left)):  # [0.0] * len(rewards)
-            return _as_built(left if type(left_node) is ast.List else right)
+            items, count = (left, right) if type(left_node) is ast.List else (right, left)
+            if type(items) is tuple and type(count) is int and 0 < len(items) * count <= LITERAL_MAX and \
+                    _literal_dims(items) is not None:  # [0.1] * n_outputs: a literal of n numbers, not the batch
+                return items * count
+            return _as_built(items)
         return self.elementwise(left, right, node, left_node, right_node, OPS.get(op, "op"))
 
     def list_as_array(self, built, node):
@@ -3565,6 +3571,9 @@ class Scanner:
         if type(value) is tuple and _holds_array(value):  # np.array(states) of a list made item by item
             dims = _stacked_dims(value)
             return T(dims, (line, "{}", node)) if dims is not None else None
+        if type(value) is tuple and type(literal) is ast.BinOp:  # tf.Variable([0.1] * n_out): n numbers
+            dims = _literal_dims(value)
+            return T(dims, (line, "{}", node)) if dims else None
         if isinstance(value, (int, float)) or value is NUM:
             return T((), (line, "{}", node))
         if value is RANGE and last in ("array", "asarray", "constant", "convert_to_tensor"):
