@@ -100,6 +100,21 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(TF1 + "b = np.array([0.0] * 4 + [1.0])", "b", "(5,)", id="np-array-of-a-list-repeated-and-joined"),
     pytest.param(TF1 + "b = tf.Variable([0.1] * len(load()))", "b", "(?,)", id="variable-of-a-list-repeated-unknown"),
     pytest.param(TF1 + "b = np.array([0.0] * 1025)", "b", "(?,)", id="a-list-repeated-too-long-to-keep"),
+    pytest.param(TF1 + "b = np.append(np.zeros(3), 1.0)", "b", "(4,)", id="np-append-a-number"),
+    pytest.param(TF1 + "b = np.append(np.zeros((3, 2)), [1.0, 2.0])", "b", "(8,)", id="np-append-flattens"),
+    pytest.param(TF1 + "b = np.append(load(), load())", "b", "(?,)", id="np-append-of-unknowns-is-a-vector"),
+    pytest.param(TF1 + "b = np.array([])\nfor x in load():\n    b = np.append(b, x)", "b", "(?,)",
+                 id="np-append-in-a-loop"),
+    pytest.param(TF1 + "b = np.append(np.zeros((3, 4)), np.zeros((2, 4)), axis=0)", "b", "(5, 4)",
+                 id="np-append-along-an-axis"),
+    pytest.param(TF1 + "b = np.append(np.zeros((3, 4)), load(), axis=0)", "b", "(?, 4)",
+                 id="np-append-along-an-axis-of-values-not-known"),
+    pytest.param(KERAS + "class Critic(keras.Sequential):\n    def __init__(self, name=None):\n"
+                 "        super(Critic, self).__init__([keras.layers.Dense(8), keras.layers.Dense(1)], name)\n"
+                 "q = Critic()(np.zeros((8, 4)))", "q", "(8, 1)", id="a-sequential-subclass-s-layers"),
+    pytest.param(KERAS + "class Base(keras.Sequential):\n    pass\nclass Critic(Base):\n    def __init__(self):\n"
+                 "        super().__init__([keras.layers.Dense(8), keras.layers.Dense(1)])\n"
+                 "q = Critic()(np.zeros((8, 4)))", "q", "(8, 1)", id="a-sequential-subclass-s-subclass"),
     pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 10])\nW = tf.Variable(tf.zeros([10, 1]))\n"
                  "p = tf.matmul(x, W)", "p", "(B, 1)", id="matmul"),
     pytest.param(TF1 + "x = tf.placeholder(tf.float32, [None, 10])\nW = tf.Variable(tf.zeros([10, 1]))\n"
@@ -1140,12 +1155,85 @@ X, y = np.zeros((100, 4)), np.zeros(100)
     pytest.param("x, y = data", "tf.reduce_mean(tf.square(x[:, 0] - self(x)))", "m.fit(load())", [],
                  id="fit-without-labels-x-alone"),
     pytest.param("x, y = data", "self.compiled_loss(y, self(x))", "m.fit(X, y)", [], id="compiled-loss-repairs"),
+    # fit and train_on_batch hand the step tensors, which a loss object brings to one rank
+    pytest.param("x, y = data", "keras.losses.MeanSquaredError()(y, self(x))", "m.fit(X, y)", [],
+                 id="a-loss-object-on-a-batch-fit-hands-on-repairs"),
+    pytest.param("x, y = data", "keras.losses.MeanSquaredError()(y, self(x))", "m.train_on_batch(X[:10], y[:10])",
+                 [], id="a-loss-object-on-a-batch-train-on-batch-hands-on-repairs"),
     pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.evaluate(X, y)", [],
                  id="evaluate-runs-test-step-not-train-step"),
     pytest.param("x, y = data", "tf.reduce_mean(tf.square(y - self(x)))", "m.predict(X)", [], id="predict-no-step"),
 ])
 def test_a_subclass_train_step_is_walked_on_the_batches_fit_hands_it(unpack, loss, fit, expected):
     assert findings(STEP.replace("UNPACK", unpack).replace("LOSS", loss) + fit) == expected
+
+
+# tf_keras's loss objects bring y_true to y_pred's rank only when both are tensors (docs/hazards.md): numpy returns
+# grown by np.append, handed to one with a Dense(1) critic's (B, 1) values, broadcast
+NUMPY_RETURNS = KERAS + """\
+critic = keras.Sequential([keras.layers.Dense(8, activation="relu"), keras.layers.Dense(1)])
+mse = keras.losses.MeanSquaredError()
+DECORATOR
+def update(states, rewards):
+    returns, g = np.array([]), 0.0
+    for r in rewards[::-1]:
+        g = r + 0.99 * g
+        returns = np.append(returns, g)
+    returns = RETURNS
+    with tf.GradientTape() as tape:
+        loss = mse(returns, critic(states))
+    return tape.gradient(loss, critic.trainable_variables)
+update(np.zeros((16, 4)), np.ones(16))
+"""
+
+
+@pytest.mark.parametrize("decorator, returns, expected", [
+    pytest.param("", "returns[::-1]", [(14, "TLW003")], id="numpy-returns"),
+    pytest.param("", "(returns - returns.mean()) / (returns.std() + 1e-8)", [(14, "TLW003")],
+                 id="numpy-returns-normalized"),
+    pytest.param("", "np.array(returns[::-1], dtype=np.float32)", [(14, "TLW003")], id="numpy-returns-as-float32"),
+    pytest.param("", "returns[::-1, None]", [], id="numpy-returns-a-column"),
+    pytest.param("", "tf.convert_to_tensor(returns[::-1])", [], id="returns-made-a-tensor"),
+    pytest.param("", "tf.constant(returns) * 1.0", [], id="returns-made-a-tensor-and-scaled"),
+    pytest.param("", "tf.maximum(returns, 0.0)", [], id="returns-a-tensor-s-op-made"),
+    # numpy runs as a tf.function is traced: the arrays it makes in the function are arrays still
+    pytest.param("@tf.function", "returns[::-1]", [(14, "TLW003")], id="a-tf-function-s-own-arrays"),
+])
+def test_a_loss_object_given_numpy_labels_meets_them_as_they_are(decorator, returns, expected):
+    assert findings(NUMPY_RETURNS.replace("DECORATOR", decorator).replace("RETURNS", returns)) == expected
+
+
+@pytest.mark.parametrize("source, expected", [
+    pytest.param("g = critic(states).numpy()\nl = mse(tf.zeros(16), g)", [(8, "TLW003")], id="predictions-numpy"),
+    pytest.param("rets = []\nfor r in np.ones(16):\n    rets.append(r * 0.99)\nl = mse(rets, critic(states))",
+                 [(10, "TLW003")], id="a-python-list-grown"),
+    pytest.param("ds = tf.data.Dataset.from_tensor_slices((states, np.ones(16))).batch(4)\nfor s, y in ds:\n"
+                 "    l = mse(y, critic(s))", [], id="a-dataset-s-elements-are-tensors"),
+    pytest.param("step = tf.function(lambda s, y: mse(y, critic(s)))\nl = mse(np.ones(16), critic(states))",
+                 [(8, "TLW003")], id="a-lambda-traced-elsewhere-leaves-the-call-here"),
+])
+def test_a_loss_object_meets_a_numpy_array_made_anywhere(source, expected):
+    head = KERAS + "critic = keras.Sequential([keras.layers.Dense(1)])\nmse = keras.losses.MeanSquaredError()\n" \
+        "states = np.zeros((16, 4))\n"
+    assert findings(head + source) == expected
+
+
+@pytest.mark.parametrize("decorator, wrap, expected", [
+    pytest.param("", "", [(9, "TLW003")], id="arrays-handed-to-a-function"),
+    pytest.param("@tf.function", "", [], id="a-tf-function-s-arguments-are-tensors"),
+    pytest.param("@tf.function(reduce_retracing=True)", "", [], id="a-tf-function-called-with-options"),
+    pytest.param("", "update = tf.function(update)\n", [], id="a-function-traced-by-name"),
+])
+def test_a_tf_function_s_numpy_arguments_are_tensors_in_it(decorator, wrap, expected):
+    source = KERAS + "critic = keras.Sequential([keras.layers.Dense(1)])\nmse = keras.losses.MeanSquaredError()\n" \
+        f"{decorator}\ndef update(states, returns):\n    with tf.GradientTape() as tape:\n" \
+        f"        loss = mse(returns, critic(states))\n    return loss\n{wrap}update(np.zeros((16, 4)), np.ones(16))\n"
+    assert findings(source) == expected
+
+
+def test_a_loss_object_given_numpy_labels_in_keras_3_code_repairs():
+    source = "from keras import ops\n" + NUMPY_RETURNS.replace("DECORATOR", "").replace("RETURNS", "returns")
+    assert findings(source) == []
 
 
 def test_a_train_step_finding_names_the_batch_shapes():
@@ -2329,7 +2417,16 @@ with tf.GradientTape() as tape:
     pytest.param("tf.losses.mean_squared_error(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-losses-mse"),
     pytest.param("tf.losses.MSE(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-losses-MSE"),
     pytest.param("tf.metrics.mae(y, model(X))", TF2_LOOP, [(8, "TLW003")], id="tf2-metrics-mae"),
-    pytest.param("tf.losses.MeanSquaredError()(y, model(X))", TF2_LOOP, [], id="tf2-losses-class-repairs"),
+    # tf_keras's loss objects (TF 2.0 to 2.15's) bring y_true to y_pred's rank only when both are tensors: a numpy
+    # y is broadcast (docs/hazards.md); Keras 3's bring any two to one rank
+    pytest.param("tf.losses.MeanSquaredError()(y, model(X))", TF2_LOOP, [(8, "TLW003")],
+                 id="tf2-losses-class-of-a-numpy-array"),
+    pytest.param("tf.losses.MeanSquaredError()(tf.constant(y), model(X))", TF2_LOOP, [],
+                 id="tf2-losses-class-of-two-tensors-repairs"),
+    pytest.param("tf.losses.MeanSquaredError()(y, model(X))", "from keras import ops\n" + TF2_LOOP, [],
+                 id="keras3-losses-class-repairs"),
+    pytest.param("tf.losses.MeanSquaredError()(y[:, None], model(X))", TF2_LOOP, [],
+                 id="tf2-losses-class-of-a-numpy-column"),
     # the class brings its two arguments to one rank; a B x B made before the call is still a B x B
     pytest.param("keras.losses.MeanSquaredError()(model(X), tf.expand_dims(y + 0.9 * model(X), 1))", TF2_LOOP,
                  [(8, "TLW003")], id="a-loss-class-means-a-broadcast-made-before-it"),

@@ -173,10 +173,11 @@ BOX_ACTIONS = {"MountainCarContinuous": 1, "Pendulum": 1, "LunarLanderContinuous
 class T:
     """A tensor or array: its dimensions (None: rank not known), and what the rules need to know of it."""
 
-    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2", "rel", "end", "cut")
+    __slots__ = ("dims", "unk", "src", "pending", "raw", "ph", "pred", "tail", "le2", "ge2", "rel", "end", "cut",
+                 "npy")
 
     def __init__(self, dims, src=None, unk=False, pending=frozenset(), raw=None, ph=None, pred=False, tail=None,
-                 le2=False, ge2=False, rel=None, end=None, cut=None):
+                 le2=False, ge2=False, rel=None, end=None, cut=None, npy=False):
         self.dims = dims  # tuple of "B" | int | None, or None when the rank is not known
         self.unk = unk  # declared with unknown rank (placeholder shape=None): the dims are None
         self.src = src  # (line, phrase, node): where this shape came from
@@ -190,17 +191,19 @@ class T:
         self.rel = rel  # rank unknown, tied to an input's: (Anchor, k, exact, column), see Anchor
         self.end = end  # rank unknown but at least 1, last dimension this (one item of a Dense output: out[0])
         self.cut = cut  # rank unknown, one column of a name X: (X, "keep" for X[:, :1] | "drop" for X[:, 2], node)
+        self.npy = npy  # a numpy array, never a tensor: made by numpy or `.numpy()`, or sliced, reduced or scaled
+        # by a number from one (like() drops it: a tf.data element, a batch fit hands on, is a tensor)
 
     def like(self, **changes):
         new = T(self.dims, self.src, self.unk, self.pending, self.raw, self.ph, self.pred, self.tail, self.le2,
-                self.ge2, self.rel, self.end)
+                self.ge2, self.rel, self.end)  # not npy: only numpy's own operations keep an array one
         for key, value in changes.items():
             setattr(new, key, value)
         return new
 
     def key(self):
         return ("T", self.dims, self.unk, self.raw, self.ph, self.pending, self.pred, self.tail, self.le2, self.ge2,
-                self.rel, self.end, self.cut)
+                self.rel, self.end, self.cut, self.npy)
 
 
 class Anchor:
@@ -424,7 +427,8 @@ def _join(a, b):
         if a.dims == b.dims and a.unk == b.unk:
             return a.like(pending=a.pending | b.pending, raw=a.raw if a.raw == b.raw else None,
                           ph=a.ph if a.ph == b.ph else None, tail=a.tail if a.tail == b.tail else None,
-                          rel=a.rel if a.rel == b.rel else None, end=a.end if a.end == b.end else None)
+                          rel=a.rel if a.rel == b.rel else None, end=a.end if a.end == b.end else None,
+                          npy=a.npy and b.npy)
         return None
     if isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b):
         return tuple(_join(x, y) for x, y in zip(a, b, strict=False))
@@ -490,7 +494,7 @@ def _grown(before, after, name, value_node):
         return after
     dims = tuple(None if type(a) is int and type(b) is int and a != b else b
                  for a, b in zip(before.dims, after.dims, strict=True))
-    return after.like(dims=dims) if dims != after.dims else after
+    return after.like(dims=dims, npy=after.npy) if dims != after.dims else after
 
 
 def _widen(counts: dict, names: dict) -> None:
@@ -816,6 +820,15 @@ def _deep_column(dims):
     """(e, ..., 1) of rank 3 or more, e possibly a batch: a (B,) against it still meets every sample at its last
     axis ((B, 1, 1) and (B,) make (B, 1, B): states stacked as (1, n) rows, through a Dense(1))."""
     return dims is not None and len(dims) > 2 and dims[-1] == 1 and dims[0] != 1
+
+
+def _size(value):
+    """How many numbers an array, a number or a nested list literal of numbers holds; None if not known."""
+    if isinstance(value, T):
+        dims = value.dims if not value.unk else None
+        return math.prod(dims) if dims is not None and all(type(d) is int for d in dims) else None
+    dims = _literal_dims(value) if type(value) is tuple or _number(value) else None
+    return math.prod(dims) if dims is not None else None
 
 
 def _along(shapes, axis, stack=False):
@@ -1431,12 +1444,13 @@ class Scanner:
             later = tuple(lazy for lazy, base in zip(pending, bases, strict=True) if lazy and base is None)
         else:
             bases = [self.ev(b, fr) for b in node.bases]
-        kind = None
+        kind, sequential = None, False  # a subclass of a Sequential subclass finds " sequential" on its base
         for base_node, base in zip(node.bases, bases, strict=False):
             if isinstance(base, Cls) and base.kind:
                 kind = base.kind
             name = base.path.rsplit(".", 1)[-1] if isinstance(base, Mod) else \
                 getattr(base_node, "attr", getattr(base_node, "id", ""))
+            sequential = sequential or name == "Sequential" and isinstance(base, Mod)
             if name == "Loss" or name == "LossFunctionWrapper":
                 kind = "loss"
             elif name in ("Model", "Sequential", "Network", "Functional") and kind is None:
@@ -1444,6 +1458,8 @@ class Scanner:
             elif name == "Layer" and kind is None:
                 kind = "layer"
         cls = Cls(node, [b for b in bases if isinstance(b, Cls)], kind, later)
+        if sequential:  # `class Critic(keras.Sequential)`: its `super().__init__([layers])` is Sequential's
+            cls.attrs[" sequential"] = True
         body = Frame(cls.attrs, (fr.locals, *fr.closure) if fr.fn is not None else fr.closure, cls, None)
         self.block(node.body, body)
         fr.locals[node.name] = cls
@@ -1935,7 +1951,7 @@ class Scanner:
         if not (left_t and right_t):
             tensor, other = (left, right) if left_t else (right, left)
             if other is NUM or isinstance(other, (int, float)):
-                return tensor.like(raw=tensor.raw, ph=tensor.ph, cut=tensor.cut)
+                return tensor.like(raw=tensor.raw, ph=tensor.ph, cut=tensor.cut, npy=tensor.npy)
             rel = tensor.rel  # against a value of unknown shape, a column's batch axis stays where it was
             end = _vector_end(tensor) if tensor.dims is not None else tensor.end  # (..., B) stays so
             return T(None, tensor.src, pending=tensor.pending, raw=tensor.raw, end=end,
@@ -2009,7 +2025,7 @@ class Scanner:
             return T(_broadcast_dims(a, b), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
         dims = _broadcast_dims(a, b)
         src = left.src if len(a) >= len(b) else right.src
-        return T(dims, src, pending=pending, raw=raw, pred=pred)
+        return T(dims, src, pending=pending, raw=raw, pred=pred, npy=left.npy and right.npy)
 
     def tied(self, left, right, node, left_node, right_node, op, pending, raw, pred):
         """Two operands of unknown rank meet, one or both tied to an input's shape (see Anchor)."""
@@ -2175,8 +2191,9 @@ class Scanner:
         labelled = len(args) > 1 or "y" in kw  # fit(x, y): the step is handed (x, y) pairs, even of shapes unknown
         if type(x) is Data:
             data = x.item
-        elif name in ("train_on_batch", "test_on_batch"):
-            data = (x, y) if labelled else x
+        elif name in ("train_on_batch", "test_on_batch"):  # arrays handed on as tensors
+            data = tuple(v.like() if type(v) is T else v for v in (x, y)) if labelled else \
+                x.like() if type(x) is T else x
         else:
             data = (_a_batch_of(x), _a_batch_of(y)) if labelled else (_a_batch_of(x),) if type(x) is tuple else \
                 _a_batch_of(x)  # fit([a, b, c]): the step is handed `(x,)`, x the batches of the three (both measured)
@@ -2352,7 +2369,8 @@ class Scanner:
             if last is not None and len(items) == 1:  # one index on the first axis keeps the last
                 item, src = items[0], (node.lineno, "sliced {}", node)
                 if item is SLICE or isinstance(item, T) and item.dims is not None and len(item.dims) == 1:
-                    return T(None, value.src, pending=value.pending, pred=value.pred, tail=value.tail, end=value.end)
+                    return T(None, value.src, pending=value.pending, pred=value.pred, tail=value.tail, end=value.end,
+                             npy=value.npy)
                 if isinstance(item, int) or item is NUM:  # rank >= 2 less one: rank >= 1 (of rank >= 1: unknown)
                     return T(None, src, pending=value.pending, pred=value.pred, end=value.tail)
             # an index of a rank not known: what it keeps of the last axis, or of the input's, is not known
@@ -2452,7 +2470,7 @@ class Scanner:
                 return None
             axis += 1
         out.extend(dims[axis:])
-        return T(tuple(out), (node.lineno, "sliced {}", node), pending=value.pending, pred=value.pred)
+        return T(tuple(out), (node.lineno, "sliced {}", node), pending=value.pending, pred=value.pred, npy=value.npy)
 
     # calls
     def e_call(self, node, fr):
@@ -2590,7 +2608,9 @@ class Scanner:
                 if not callee.path.startswith(SEEN_LIBRARIES):
                     _poison(args)
                 return self.unknown_call(callee.path.rsplit(".", 1)[-1], args, fr)
-            return self.lib(canon[0], canon[1], args, kw, node)
+            made = self.lib(canon[0], canon[1], args, kw, node)
+            # numpy's functions make arrays; TensorFlow's and Keras's make tensors, of arrays too
+            return made.like(npy=canon[0] == "np") if type(made) is T and made.npy != (canon[0] == "np") else made
         if kind is Fn:
             return self.call_fn(callee, args, kw)
         if kind is Fields:  # Transition(s, a, r, done=d): its fields in order, each a value or not known
@@ -2636,6 +2656,17 @@ class Scanner:
         if kind is Model:
             return self.model_out(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
                                   kw.get("inputs", kw.get("x")), node)
+        if callee is SAFE_LOSS and not self.keras3 and len(node.args) >= 2 and \
+                not any(type(a) is ast.Starred for a in node.args) and \
+                any(type(a) is T and a.npy or type(a) is Built for a in args[:2]):
+            # tf_keras's loss objects (tf.keras's before TensorFlow 2.16) bring y_true to y_pred's rank only when
+            # both are tensors: `mse(returns, values)` of numpy returns (B,) and a (B, 1) critic is B x B
+            labels, predictions = (self.list_as_array(a, n) if type(a) is Built else a
+                                   for a, n in zip(args[:2], node.args[:2], strict=True))
+            result = self.elementwise(labels, predictions, node, node.args[0], node.args[1], "loss")
+            self.reduce(result, "a built-in Keras loss object given a numpy array or a list (tf_keras, and tf.keras "
+                                "before TensorFlow 2.16, align the ranks only when both are tensors)", node)
+            return T((), (node.lineno, "a built-in Keras loss", None))
         if callee is SAFE_LOSS:
             # it brings y_true and y_pred to one rank, but a B x B made before it in either of them is still meant
             for value in (*args[:2], *(kw[k] for k in ("y_true", "y_pred") if k in kw)):
@@ -2701,12 +2732,13 @@ class Scanner:
         return self.unknown_call(name, args, fr)
 
     def graph_network(self, node, fr):
-        """`super().__init__(inputs=inp, outputs=out)` in a Keras Model subclass, or TF 1's
+        """`super().__init__(inputs=inp, outputs=out)` in a Keras Model subclass (of a Sequential one, its
+        `super().__init__([layers])`), or TF 1's
         `self._init_graph_network(inputs, outputs)` in a `Network` one's build(): calling an instance (or its
         predict) gives what the functional model of those tensors gives."""
         args = [self.ev(a, fr) for a in node.args if type(a) is not ast.Starred]
         kw = {k.arg: self.ev(k.value, fr) for k in node.keywords if k.arg}
-        graph = self.model("Model", args, kw, node)
+        graph = self.model("Sequential" if fr.cls.attr(" sequential") is True else "Model", args, kw, node)
         if isinstance(graph, Model):
             fr.cls.attrs[" graph"] = graph
         return None
@@ -2782,11 +2814,23 @@ class Scanner:
     def aligned(value):
         return value.like(raw=None) if isinstance(value, T) else value
 
+    def traced(self, node) -> bool:
+        """A function decorated `@tf.function` (or `@tf.function(...)`), or wrapped by name: `tf.function(step)`."""
+        for d in getattr(node, "decorator_list", ()):
+            d = d.func if type(d) is ast.Call else d
+            if getattr(d, "attr", getattr(d, "id", None)) == "function":
+                return True
+        name = getattr(node, "name", None)
+        return name is not None and re.search(rf"\bfunction\(\s*(self\.)?{re.escape(name)}\b", self.source) is not None
+
     def call_fn(self, fn, args, kw, depth_reset=False):
         home = fn.home
         if home is not None and home is not self:  # a sibling's function: its module's names, its findings
             return home.call_fn(fn, args, kw, depth_reset)
         """A call to one of the module's own functions: its body walked with these arguments' shapes."""
+        if any(type(a) is T and a.npy for a in (*args, *kw.values())) and self.traced(fn.node):
+            args = [a.like() if type(a) is T else a for a in args]  # a tf.function's numpy arguments: tensors in it
+            kw = {k: v.like() if type(v) is T else v for k, v in kw.items()}
         if fn in self.active or (len(self.active) >= MAX_DEPTH and not depth_reset):
             self.unwalked(fn, args, kw)
             return None
@@ -3097,6 +3141,17 @@ class Scanner:
                     (axis == 0 or axis is None and len(table.dims) == 1):
                 return T(ids.dims + table.dims[1:], (line, "{}", node), pred=table.pred)
             return None
+        if ns == "np" and last == "append":  # np.append(returns, g): without an axis, both flattened into one vector
+            arr, values, axis = _arg(args, kw, 0, "arr"), _arg(args, kw, 1, "values"), _arg(args, kw, 2, "axis", None)
+            if axis is not None:  # along an axis: np.concatenate((arr, values), axis), of arr's rank whatever values is
+                made = self.concat("concatenate", (arr, values), node, axis)
+                if made is None and isinstance(arr, T) and arr.dims and type(axis) is int and \
+                        -len(arr.dims) <= axis < len(arr.dims):
+                    made = T(tuple(None if i == axis % len(arr.dims) else d for i, d in enumerate(arr.dims)),
+                             (line, "{}", node))
+                return made
+            sizes = [_size(v) for v in (arr, values)]
+            return T((sum(sizes) if None not in sizes else None,), (line, "{}", node))
         if ns == "tf" and last == "add_n":  # inputs of one shape (TensorFlow refuses others): that shape
             items = first if type(first) is tuple else ()
             shapes = {item.dims for item in items if isinstance(item, T) and item.dims is not None}
@@ -3465,13 +3520,14 @@ class Scanner:
                 return self.reshape(receiver if isinstance(receiver, T) else None,
                                     args[0] if len(args) == 1 else tuple(args), node)
             return None
-        if name in ("mean", "sum"):
-            self.reduce(receiver, f".{name}()", node)
-            return self.reduced(receiver, _arg(args, kw, 0, "axis"), kw.get("keepdims"), node)
-        if name in ("max", "min", "std", "var", "prod", "argmax", "argmin"):
-            return self.reduced(receiver, _arg(args, kw, 0, "axis"), kw.get("keepdims"), node, drop_raw=True)
+        if name in ("mean", "sum", "max", "min", "std", "var", "prod", "argmax", "argmin"):
+            if name in ("mean", "sum"):
+                self.reduce(receiver, f".{name}()", node)
+            made = self.reduced(receiver, _arg(args, kw, 0, "axis"), kw.get("keepdims"), node,
+                                drop_raw=name not in ("mean", "sum"))
+            return made.like(npy=True) if type(made) is T and isinstance(receiver, T) and receiver.npy else made
         if name in ("astype", "numpy", "eval", "copy", "clip", "__abs__", "cpu", "detach", "float", "double"):
-            return receiver.like()
+            return receiver.like(npy=name == "numpy" or receiver.npy and name in ("astype", "copy", "clip"))
         if name == "reshape":
             return self.reshape(receiver, args[0] if len(args) == 1 else tuple(args), node)
         if name in ("ravel", "flatten"):
