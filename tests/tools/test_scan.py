@@ -1236,6 +1236,26 @@ def test_a_loss_object_given_numpy_labels_in_keras_3_code_repairs():
     assert findings(source) == []
 
 
+@pytest.mark.parametrize("critic_on, expected", [
+    pytest.param("obs", [(12, "TLW003")], id="one-name-handed-to-both"),
+    pytest.param("other", [], id="two-names-not-known-to-be-alike"),
+])
+def test_a_name_not_known_handed_to_two_methods_is_one_value_in_both(critic_on, expected):
+    """What the models inside two methods make of one local name are compared, as if called on it here."""
+    source = KERAS + f"""\
+class Net:
+    def __init__(self, n):
+        self.model = keras.Sequential([keras.layers.Dense(16), keras.layers.Dense(n)])
+    def step(self, obs):
+        return self.model(obs)
+actor, critic = Net(3), Net(1)
+def learn(obs, other, act):
+    logp = tf.nn.sparse_softmax_cross_entropy_with_logits(logits=actor.step(obs), labels=act)
+    return tf.reduce_mean(logp * critic.step({critic_on}))
+"""
+    assert findings(source) == expected
+
+
 def test_a_train_step_finding_names_the_batch_shapes():
     source = STEP.replace("UNPACK", "x, y = data").replace("LOSS", "tf.reduce_mean(tf.square(y - self(x)))")
     (finding,) = scan.scan_source("snippet.py", source + "m.fit(X, y)")

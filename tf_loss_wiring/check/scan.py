@@ -2617,6 +2617,7 @@ class Scanner:
             given = [*args, *[None] * (len(callee.names) - len(args))][:len(callee.names)]
             return tuple(kw.get(n, v) for n, v in zip(callee.names, given, strict=True))
         if kind is Bound:
+            args = [self.handed(a, n, fr) for a, n in zip(args, node.args, strict=False)] + args[len(node.args):]
             result = self.call_fn(callee.fn, [callee.inst, *args], kw)
             return _stepped(result) if type(func) is ast.Attribute and _env_step(node) else result
         if kind is Cls:
@@ -2791,6 +2792,18 @@ class Scanner:
         made = T(None, (arg_node.lineno, name, None)) if value is None else value.like()
         made.rel = (Anchor(name), 1, True, False)
         fr.locals[name] = made
+        return made
+
+    @staticmethod
+    def handed(value, arg_node, fr):
+        """A local name of a shape not known handed to a method (`self.critic.step(obs)`, then
+        `self.actor.get_cross_entropy(obs, act)`): tied to itself here, as a model called on it would tie it, so that
+        what the models inside the methods make of it can be compared (see Anchor)."""
+        if type(arg_node) is not ast.Name or value is not None or fr.locals.get(arg_node.id, MISSING) is not None:
+            return value
+        made = T(None, (arg_node.lineno, arg_node.id, None))
+        made.rel = (Anchor(arg_node.id), 1, True, False)
+        fr.locals[arg_node.id] = made
         return made
 
     def unknown_call(self, name, args, fr):
