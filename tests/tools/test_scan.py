@@ -109,6 +109,12 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="np-append-along-an-axis"),
     pytest.param(TF1 + "b = np.append(np.zeros((3, 4)), load(), axis=0)", "b", "(?, 4)",
                  id="np-append-along-an-axis-of-values-not-known"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(8, input_shape=(1,)), keras.layers.Dense(1)])\n"
+                 "q = m.predict(np.zeros(40))", "q", "(40, 1)", id="predict-of-a-vector-a-one-column-input-declared"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.layers.Dense(8, input_shape=(1,)), keras.layers.Dense(1)])\n"
+                 "q = m.predict(np.zeros((40, 1)))", "q", "(40, 1)", id="predict-of-a-column-one-column-declared"),
+    pytest.param(KERAS + "m = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])\nq = m(np.zeros(40))", "q",
+                 "(40, 1)", id="a-call-on-a-vector-an-input-of-one-column"),
     pytest.param(KERAS + "class Critic(keras.Sequential):\n    def __init__(self, name=None):\n"
                  "        super(Critic, self).__init__([keras.layers.Dense(8), keras.layers.Dense(1)], name)\n"
                  "q = Critic()(np.zeros((8, 4)))", "q", "(8, 1)", id="a-sequential-subclass-s-layers"),
@@ -3267,6 +3273,29 @@ def test_a_loss_subclass_given_to_compile_is_walked_on_the_labels_a_fit_gives(fi
     assert findings(signs + TWO_HEADS + fit + "\n") == [(line + bool(signs), code) for line, code in expected]
 
 
+LAMBDA_LOSS = KERAS + textwrap.dedent("""\
+    def interval(y_true, y_pred, alpha):
+        low, high = y_pred[:, 0], y_pred[:, 1]
+        return tf.reduce_mean(alpha * tf.maximum(0.0, y_true - high) + alpha * tf.maximum(0.0, low - y_true))
+    model = keras.Sequential([keras.Input(shape=(8,)), keras.layers.Dense(2)])
+    model.compile(optimizer="adam", loss=LOSS)
+    model.fit(np.zeros((100, 8)), LABELS)
+    """)
+
+
+@pytest.mark.parametrize("loss, labels, expected", [
+    pytest.param("lambda y_true, y_pred: interval(y_true, y_pred, 0.1)", "np.zeros(100)", [(6, "TLW003")],
+                 id="a-lambda-on-keras2-s-column-labels"),
+    pytest.param("lambda t, p: interval(t[:, 0], p, 0.1)", "np.zeros(100)", [], id="a-lambda-cutting-the-column"),
+    pytest.param("lambda y_true, y_pred: interval(y_true, y_pred, 0.1)", "np.zeros((100, 2))", [],
+                 id="a-lambda-on-labels-of-both-columns"),
+])
+def test_a_lambda_given_to_compile_is_walked_as_a_function_is(loss, labels, expected):
+    """`compile(loss=lambda y_true, y_pred: custom(y_true, y_pred, 0.5))`: Keras 2 hands it (B,) labels as
+    (B, 1), which meet the (B,) `y_pred[:, 1]` of a two-column head."""
+    assert findings(LAMBDA_LOSS.replace("LOSS", loss).replace("LABELS", labels)) == expected
+
+
 def test_a_sum_over_the_batch_leaves_no_batch_axis():
     """DeepHit's calibration: `r = reduce_sum(probabilities * mask, axis=0)` is one value a category, (C,), and
     `(r - indicator) ** 2` against a (B, 1) indicator is (B, C), no B x B; summed over another axis it is."""
@@ -4168,6 +4197,7 @@ PINNED_KERAS2 = KERAS + textwrap.dedent("""\
     pytest.param("tensorflow==2.15.0\n", "l = L()(np.zeros(64), model(x))\n", [(6, "TLW003"), (6, "TLW004")],
                  id="keras2-pinned-called-directly"),
     pytest.param("keras==3.9.0\n", "", [(6, "TLW004"), (8, "TLW003")], id="keras3-pinned"),
+    pytest.param(("Requirements.txt", "tensorflow==2.14.1\n"), "", [], id="keras2-pinned-in-a-capitalised-file"),
 ])
 def test_a_project_pinned_to_keras2_is_judged_by_keras2_alone(tmp_path, pins, more, expected):
     """Keras 2's compile brings (B,) labels to a (B, 1) output's rank before a Loss subclass's call sees them, and
@@ -4175,7 +4205,8 @@ def test_a_project_pinned_to_keras2_is_judged_by_keras2_alone(tmp_path, pins, mo
     only) are Keras 3's; a direct call is not repaired in either generation."""
     (tmp_path / "train.py").write_text(PINNED_KERAS2 + more)
     if pins is not None:
-        (tmp_path / "requirements.txt").write_text(pins)
+        name, text = pins if isinstance(pins, tuple) else ("requirements.txt", pins)
+        (tmp_path / name).write_text(text)
     assert [(f.line, f.code) for f in scan.scan_path(tmp_path).findings] == expected
 
 

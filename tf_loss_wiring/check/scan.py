@@ -2103,12 +2103,12 @@ class Scanner:
             return
         if name == "compile":
             loss = kw.get("loss", args[1] if len(args) > 1 else None)
-            if isinstance(receiver, Model) and (type(loss) in (Fn, Bound) or isinstance(loss, tuple)):
-                self.compiled_fn(loss, receiver, node)
+            if isinstance(receiver, Model) and (type(loss) in (Fn, Bound, Lam) or isinstance(loss, tuple)):
+                self.compiled_fn(loss, receiver, node)  # a lambda too: `loss=lambda t, p: custom(t, p, 0.5)`
                 self.compiled_fns.setdefault(id(receiver), []).append((loss, node))
             metrics = kw.get("metrics")  # a metric function is handed the labels as the loss is, in either
             for metric in metrics if isinstance(receiver, Model) and isinstance(metrics, tuple) else ():
-                if type(metric) in (Fn, Bound):  # generation (Keras 2's compile container, Keras 3's wrapper)
+                if type(metric) in (Fn, Bound, Lam):  # generation (Keras 2's compile container, Keras 3's wrapper)
                     self.compiled_fn(metric, receiver, node)
                     self.compiled_fns.setdefault(id(receiver), []).append((metric, node))
             if type(loss) is Inst and loss.cls.kind == "loss":
@@ -2235,10 +2235,12 @@ class Scanner:
         where = (node.lineno, words, node.func.value)
 
         def walked(fn, labels, out):
+            if type(fn) is Lam:
+                return self.call_lambda(fn, [labels, out.like(pred=True)])
             return self.call_fn(fn.fn if type(fn) is Bound else fn, [*([fn.inst] if type(fn) is Bound else []),
                                                                       labels, out.like(pred=True)], {})
         for fn, out in zip(losses, outs, strict=True):
-            if type(fn) not in (Fn, Bound) or not isinstance(out, T) or not out.dims:
+            if type(fn) not in (Fn, Bound, Lam) or not isinstance(out, T) or not out.dims:
                 continue
             if given is not None:
                 if len(given.dims) != len(out.dims) or given.dims[-1] == out.dims[-1]:
@@ -4038,6 +4040,12 @@ class Scanner:
         if not layers or layers[-1] is None:
             return None
         current = value if isinstance(value, T) and (value.dims is not None or value.rel is not None) else None
+        first = layers[0]
+        declared = first.dims if isinstance(first, T) else \
+            first.inputs.dims if isinstance(first, Layer) and isinstance(first.inputs, T) else None
+        if current is not None and current.dims is not None and declared and declared[-1] == 1 and \
+                len(current.dims) == len(declared) - 1:  # predict(x) of an (N,) x, the input declared (1,): Keras
+            current = current.like(dims=(*current.dims, 1))  # makes it (N, 1) (Keras 2 for arrays, 3 for all)
         for layer in layers:
             if isinstance(layer, T):  # keras.Input(...) as the first element
                 current = layer if current is None or current.dims is None else current
@@ -5386,7 +5394,8 @@ def pinned_keras(path: str) -> int | None:
 def _pinned_in(folder: str, root: str) -> int | None:
     while True:
         names = [os.path.join(folder, n) for n in PIN_FILES] + \
-            [os.path.join(folder, n) for n in _listdir(folder) if n.startswith("requirements") and n.endswith(".txt")]
+            [os.path.join(folder, n) for n in _listdir(folder)
+             if n.lower().startswith("requirements") and n.lower().endswith(".txt")]  # Requirements.txt too
         texts = []
         for name in dict.fromkeys(names):
             try:
