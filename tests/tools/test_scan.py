@@ -2467,6 +2467,20 @@ def test_tf2_losses_are_keras_functions(loss, source, expected):
     assert findings(source.replace("LOSS", loss)) == expected
 
 
+@pytest.mark.parametrize("head, call, expected", [
+    pytest.param("", "y_true=y_test, y_pred=y_preds", [(6, "TLW003")], id="keras-s-keywords"),
+    pytest.param("", "y_test, y_preds", [], id="tf1-s-metrics-bring-the-ranks-together"),
+    pytest.param("tf.random.set_seed(42)\n", "y_test, y_preds", [(7, "TLW003")], id="tf2-s-seed"),
+])
+def test_tf_metrics_are_keras_functions_where_the_code_is_tf2_s(head, call, expected):
+    """TF 1's tf.metrics take labels= and predictions= and squeeze one away; TF 2's are tf.keras's functions, known
+    by Keras's keywords or by a TF 2 call (`tf.random.set_seed`, not in TF 1) where no tape or tf.function is."""
+    source = "import numpy as np\nimport tensorflow as tf\n" + head + \
+        "model = tf.keras.Sequential([tf.keras.layers.Dense(1, input_shape=[1])])\nX = np.arange(-100, 100, 4)\n" \
+        f"y_test, y_preds = X[40:] + 10, model.predict(X[40:])\nmae = tf.metrics.mean_absolute_error({call})\n"
+    assert findings(source) == expected
+
+
 def test_rules_table():
     assert set(scan.RULES) == {"TLW002", "TLW003", "TLW004"}  # TLW001 is retired
     for code, (name, summary, fix) in scan.RULES.items():

@@ -666,7 +666,8 @@ DATASETS = {  # keras.datasets.NAME.load_data(): (x_train, y_train), (x_test, y_
 }
 # A module that shows it runs Keras 3, whose keras.losses functions bring the ranks together first.
 TF1_SIGNS = ("tf.placeholder(", "compat.v1", "tf.Session(")
-TF2_SIGNS = ("GradientTape", "tf.function")  # code written for TF 2, where tf.losses is tf.keras.losses
+# code written for TF 2, where tf.losses is tf.keras.losses (tf.random.set_seed: TF 1 had tf.set_random_seed)
+TF2_SIGNS = ("GradientTape", "tf.function", "tf.random.set_seed")
 KERAS3_SIGNS = ("keras.ops", "from keras import ops", "keras_core", "keras.src", "keras.config", "keras.random")
 RECURRENT = frozenset({"SimpleRNN", "LSTM", "GRU", "CuDNNLSTM", "CuDNNGRU"})  # Keras's recurrent layers
 MERGE_LAYERS = frozenset({"Multiply", "Add", "Subtract", "Average", "Maximum", "Minimum"})  # of inputs of one shape
@@ -2989,8 +2990,10 @@ class Scanner:
         if ns in ("k", "k2") and name == "function":  # Keras 2's backend.function: a session run, fed in order
             inputs = _arg(args, kw, 0, "inputs")
             return Feeder(inputs) if type(inputs) is tuple else None
-        if ns == "tf" and self.tf2 and (name.startswith("losses.") or name.startswith("metrics.")) and \
-                last not in TF1_LOSSES - KERAS_LOSS_FNS:  # TF 2's tf.losses and tf.metrics are tf.keras's
+        if ns == "tf" and (self.tf2 or "y_true" in kw or "y_pred" in kw) and \
+                (name.startswith("losses.") or name.startswith("metrics.")) and \
+                last not in TF1_LOSSES - KERAS_LOSS_FNS:  # TF 2's tf.losses and tf.metrics are tf.keras's (TF 1's
+            # take labels= and predictions=)
             return self.keras_loss("k2", last, args, kw, node)
         if ns == "tf" and name.startswith("losses."):
             return self.tf1_loss(last, args, kw, node)
