@@ -4047,8 +4047,8 @@ class Scanner:
         declared = first.dims if isinstance(first, T) else \
             first.inputs.dims if isinstance(first, Layer) and isinstance(first.inputs, T) else None
         if current is not None and current.dims is not None and declared and declared[-1] == 1 and \
-                len(current.dims) == len(declared) - 1:  # predict(x) of an (N,) x, the input declared (1,): Keras
-            current = current.like(dims=(*current.dims, 1))  # makes it (N, 1) (Keras 2 for arrays, 3 for all)
+                len(current.dims) == len(declared) - 1:  # predict(x) or a call of an (N,) x, the input declared
+            current = current.like(dims=(*current.dims, 1))  # (1,): both generations make it (N, 1) (measured)
         for layer in layers:
             if isinstance(layer, T):  # keras.Input(...) as the first element
                 current = layer if current is None or current.dims is None else current
