@@ -317,6 +317,22 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(PD + "a = df.price.values", "a", "(?,)", id="pandas-column-by-attribute"),
     pytest.param(PD + "a = df.T.values", "a", None, id="pandas-transpose-not-a-column"),
     pytest.param(PD + "a = df['price'].price.values", "a", None, id="pandas-column-of-a-column-not-known"),
+    # tables made of tables: merged, concatenated; a ticker's history and a data reader's prices
+    pytest.param(PD + "a = pd.merge(df, pd.read_csv('g.csv'), on='date')['close'].values", "a", "(?,)",
+                 id="pandas-merge-a-table"),
+    pytest.param(PD + "a = pd.merge(df['a'], df['b'], left_index=True, right_index=True).values", "a", None,
+                 id="pandas-merge-of-columns-not-known"),
+    pytest.param(PD + "a = pd.concat([df, df])['close'].values", "a", "(?,)", id="pandas-concat-tables-rows"),
+    pytest.param(PD + "a = pd.concat([df['a'], df['b']]).values", "a", "(?,)", id="pandas-concat-columns-rows"),
+    pytest.param(PD + "a = pd.concat([df['a'], df['b']], axis=1).values", "a", "(?, ?)",
+                 id="pandas-concat-columns-side-by-side"),
+    pytest.param(PD + "a = pd.concat([df, load()]).values", "a", None, id="pandas-concat-of-an-unknown"),
+    pytest.param("import numpy as np\nimport yfinance as yf\nt = yf.Ticker('AAPL')\n"
+                 "a = np.array(t.history(period='max')['Close'])", "a", "(?,)", id="yfinance-ticker-history"),
+    pytest.param("import numpy as np\nimport yfinance as yf\na = np.array(yf.download('AAPL')['Close'])", "a", None,
+                 id="yfinance-download-columns-not-flat"),
+    pytest.param("import numpy as np\nimport pandas_datareader.data as web\n"
+                 "a = web.DataReader('AAPL', 'stooq')['Close'].values", "a", "(?,)", id="pandas-datareader"),
     pytest.param("from sklearn.preprocessing import minmax_scale\nimport numpy as np\n"
                  "a = minmax_scale(np.zeros((150, 4)))", "a", "(150, 4)", id="sklearn-minmax-scale-2d"),
     pytest.param("from sklearn import preprocessing\nimport numpy as np\n"
@@ -676,6 +692,22 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(SESSION + "v = sess.run(value, {x: np.zeros((5, 4)), y: np.zeros((6, 1))})", "v", "(B, 1)",
                  id="session-run-feeds-of-two-lengths"),
     pytest.param(SESSION + "v = sess.run(value, feeds)", "v", None, id="session-run-feeds-not-seen"),
+    pytest.param(SESSION + "v = sess.run([value], {x: np.zeros((5, 4))}) - np.zeros(5)", "v", "(1, 5, 5)",
+                 id="session-run-a-list-of-one-stacked-by-numpy"),
+    pytest.param(SESSION + "v = [np.zeros((5, 1)), np.zeros((5, 1))] - np.zeros(5)", "v", "(2, 5, 5)",
+                 id="a-list-of-two-arrays-stacked"),
+    pytest.param(SESSION + "v = [np.zeros((5, 1)), np.zeros((4, 1))] - np.zeros(5)", "v", "(..., 5)",
+                 id="a-list-of-arrays-of-two-shapes-not-known"),
+    pytest.param(SESSION + "def predict(s, inputs):\n    return s.run(value, feed_dict={x: inputs})\n"
+                 "def evaluate(s):\n    return predict(s, np.zeros((5, 4)))\nv = evaluate(sess)", "v", "(5, 1)",
+                 id="session-run-of-a-session-handed-in"),
+    # a size not known in a literal shape: one axis of a length not known
+    pytest.param(TF1 + "class M:\n    def setup(self, configs):\n        self.k = configs['k']\n"
+                 "    def build(self, configs):\n        self.setup(configs)\n"
+                 "        self.w = tf.Variable(tf.random_uniform([5, self.k]))\nm = M()\nm.build(load())\nv = m.w",
+                 "v", "(5, ?)", id="literal-shape-of-a-size-not-known"),
+    pytest.param(TF1 + "w = tf.Variable(tf.random_uniform([5, tf.zeros((3, 2))]))", "w", None,
+                 id="literal-shape-of-a-matrix-not-a-shape"),
     # np.take, a 0-d joined with a number, a vector of a length not shown
     pytest.param(KERAS + "r = np.zeros(100)\ni = np.random.randint(0, 100, 32)\nt = np.take(r, i, axis=0)", "t",
                  "(32,)", id="np-take-rows"),
@@ -2422,6 +2454,21 @@ def test_a_column_against_a_column_of_higher_rank_says_the_matrix_and_a_fix_of_e
         f"tf.reshape(r, (-1{ones}))"
 
 
+def test_what_a_session_fetches_is_numpy_which_a_tf_keras_loss_object_does_not_align():
+    """A session's run gives numpy arrays: a tf_keras loss object given one aligns nothing (see TF2_LOOP's)."""
+    run = SESSION + "v = sess.run(value, {x: np.zeros((5, 4))})\n"
+    assert findings(run + "l = tf.keras.losses.MeanSquaredError()(tf.zeros(5), v)\n") == [(9, "TLW003")]
+    assert findings(run + "l = tf.keras.losses.MeanSquaredError()(tf.zeros(5), tf.zeros((5, 1)))\n") == []
+
+
+def test_a_list_of_one_fetch_says_to_take_the_array_out():
+    source = SESSION + "v = sess.run([value], {x: np.zeros((5, 4))})\ne = np.mean((v - np.zeros(5)) ** 2)\n"
+    [finding] = scan.scan_source("t.py", source)
+    assert finding.message.endswith("broadcast to (1, 5, 5) before mean")
+    assert finding.fix == ("take the array out of the list v: v[0][:, 0] (numpy stacks a list of arrays along a new "
+                           "first axis; sess.run([t]) returns such a list)")
+
+
 def test_a_placeholder_finding_says_how_to_declare_it():
     [finding] = scan.scan_source("q.py", QUESTION + "loss = tf.losses.mean_squared_error(y_predict, y)\n")
     assert "placeholder shape=(None), line 4" in finding.message
@@ -2453,6 +2500,9 @@ with tf.GradientTape() as tape:
                  id="keras3-losses-class-repairs"),
     pytest.param("tf.losses.MeanSquaredError()(y[:, None], model(X))", TF2_LOOP, [],
                  id="tf2-losses-class-of-a-numpy-column"),
+    pytest.param("tf.losses.MeanSquaredError()(df['y'].values, model(X))",
+                 "import pandas as pd\ndf = pd.read_csv('f.csv')\n" + TF2_LOOP, [(10, "TLW003")],
+                 id="tf2-losses-class-of-a-pandas-column-a-numpy-array"),
     # the class brings its two arguments to one rank; a B x B made before the call is still a B x B
     pytest.param("keras.losses.MeanSquaredError()(model(X), tf.expand_dims(y + 0.9 * model(X), 1))", TF2_LOOP,
                  [(8, "TLW003")], id="a-loss-class-means-a-broadcast-made-before-it"),

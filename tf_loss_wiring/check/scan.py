@@ -609,6 +609,8 @@ def _canon(path: str):
         return "tfl", path.rsplit(".", 1)[-1]
     if path.startswith("lifelines.datasets.load_"):  # lifelines' data sets: each a pandas DataFrame
         return "pd", "read_csv"
+    if path in FRAME_SOURCES:  # a ticker's history, a data reader's prices: a DataFrame of flat column names
+        return "pd", "read_csv"
     for prefix in ("numpy.", "jax.numpy.", "autograd.numpy."):
         if path.startswith(prefix):
             return "np", path[len(prefix):]
@@ -815,6 +817,13 @@ def _column_form(node, kind) -> str:
     if type(index) is ast.UnaryOp:  # -n: -n:-n + 1 is empty where n is 1
         return f"{name}[:, {text}][:, None]"
     return f"{name}[:, {text}:{text} + 1]"
+
+
+def _lead_ones_off(dims):
+    """(1, ..., 1, e, k) as (e, k): leading axes of length 1 meet the other side as if absent."""
+    while len(dims) > 2 and dims[0] == 1:
+        dims = dims[1:]
+    return dims
 
 
 def _deep_column(dims):
@@ -1921,6 +1930,10 @@ class Scanner:
             left = self.list_as_array(left, left_node)
         elif type(right) is Built and type(left) is T:
             right = self.list_as_array(right, right_node)
+        if type(left) is tuple and type(right) is T:  # sess.run([yhat]) - y: the list becomes a (1, ...) array
+            left = _tuple_as_array(left, left_node)
+        elif type(right) is tuple and type(left) is T:
+            right = _tuple_as_array(right, right_node)
         if type(left) is tuple and type(right) is tuple and op is ast.Add:  # sizes + [1]
             return left + right
         if (type(left) is Built or type(right) is Built) and op is ast.Add:  # list + list
@@ -2012,11 +2025,11 @@ class Scanner:
                 return T(None, cut.src if cut else left.src, pending=pending, raw=raw, pred=pred,
                          tail=_both_tails(left, right), cut=cut.cut if cut else None)
             return self.tied(left, right, node, left_node, right_node, op, pending, raw, pred)
-        if (len(a) == 1 and _column(b) and _compatible(a[0], b[0]) and not _grid(right) or
-                len(b) == 1 and _column(a) and _compatible(b[0], a[0]) and not _grid(left)):
+        la, lb = _lead_ones_off(a), _lead_ones_off(b)  # (1, B, 1): a list of one (B, 1) array, as numpy stacks it
+        if (len(a) == 1 and _column(lb) and _compatible(a[0], lb[0]) and not _grid(right) or
+                len(b) == 1 and _column(la) and _compatible(b[0], la[0]) and not _grid(left)):
             pending = pending | {self.candidate("TLW003", node, (left_node, left), (right_node, right), op)}
-            column, vector = (b, a) if len(a) == 1 else (a, b)
-            return T((column[0], vector[0]), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
+            return T(_broadcast_dims(a, b), (node.lineno, "{}", node), pending=pending, raw=raw, pred=pred)
         if _deep_column(b) and (len(a) == 1 or _column(a) and b[-2] == 1) and _compatible(a[0], b[0]) and \
                 a[0] not in b[1:-1] or _deep_column(a) and (len(b) == 1 or _column(b) and a[-2] == 1) and \
                 _compatible(b[0], a[0]) and b[0] not in a[1:-1]:
@@ -2577,7 +2590,7 @@ class Scanner:
                     self.call_fn(args[0], list(kw["args"]), kw.get("kwargs").attrs
                                  if type(kw.get("kwargs")) is Record else {})
             feeds = kw.get("feed_dict", args[1] if len(args) > 1 else None) if name == "run" else None
-            if receiver is None and type(feeds) is Feeds:
+            if (receiver is None or isinstance(receiver, T)) and type(feeds) is Feeds:  # a session handed in
                 return _session_run(args[0] if args else kw.get("fetches"), feeds.values)
             if receiver is None and name not in NAMED_ON_ANYTHING:
                 _poison(args)
@@ -2595,6 +2608,8 @@ class Scanner:
             if canon is None:
                 if callee.path == "argparse.ArgumentParser":
                     return Parser()
+                if callee.path == "yfinance.Ticker":  # yf.Ticker("AAPL"): its history() is a table (see _canon)
+                    return Mod("yfinance.Ticker()")
                 if callee.path in ("gym.make", "gymnasium.make"):
                     return _gym_env(node, callee.path, _arg(args, kw, 0, "id"), self.five_item_steps())
                 if callee.path.startswith("tensorlayer.layers."):
@@ -2972,6 +2987,11 @@ class Scanner:
             header = kw.get("header")
             if name == "read_csv" and not isinstance(header, tuple) or name in PANDAS_TABLES:
                 return Table(False)
+            if name == "merge" and type(first) is Table and not first.series:  # pd.merge(df_k, df_basic, on=...)
+                return Table(False)
+            if name == "concat" and type(first) is tuple and first and all(type(t) is Table for t in first):
+                rows = _arg(args, kw, 1, "axis", 0) in (0, "index")  # columns stacked side by side: a table
+                return Table(rows and all(t.series for t in first))
             return Table(False) if name == "get_dummies" and type(first) is Table and not first.series else None
         if ns == "np" and last in ("array", "asarray") and type(first) is Table:  # np.array(df['y']): its values
             return first.array(node)
@@ -3607,6 +3627,9 @@ class Scanner:
                 out.append(dim)
             elif dim is NUM or dim is None or type(dim) is Mod:  # Mod: a flag's or a config module's value
                 out.append(None)
+            elif isinstance(dim, T) and not dim.unk and dim.dims in (None, ()) and not dim.ge2 and \
+                    dim.tail is None and dim.end is None:  # configs['embedding_size']: a size, one axis
+                out.append(None)
             else:
                 return None
         return tuple(out)
@@ -4197,7 +4220,7 @@ class Scanner:
                 made = f"(..., {_dim(column.dims[0])}, {_dim(vector.end)})"
             else:
                 made = _bb(column.dims[0], vector.dims[0]) if column.dims else f"(..., {_dim(vector.dims[0])})"
-            if _deep_column(column.dims):
+            if _deep_column(column.dims) or column.dims and column.dims[0] == 1 and len(column.dims) > 2:
                 made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(column.dims, vector.dims)) + ")"
             message = f"{text} broadcast to {made} before {cand.reduced}"
             lib = self.fix_library(cand)
@@ -4211,6 +4234,9 @@ class Scanner:
             fix = _two_ways(squeeze, column_node, reshape, vector_node)
             if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
                 fix = f"give {_code(vector_node)} the column's rank before they meet: {reshape}"
+            if column.dims and len(column.dims) > 2 and column.dims[0] == 1 and "Python list" in column.src[1]:
+                fix = (f"take the array out of the list {_code(column_node)}: {_code(column_node)}[0][:, 0] (numpy "
+                       f"stacks a list of arrays along a new first axis; sess.run([t]) returns such a list)")
         if cand.scatter:
             fix += "; and index with vectors: index arrays of (B,) and (B, 1) also scatter a B x B"
         return Finding(self.path, cand.node.lineno - self.offset, cand.node.col_offset + 1, cand.code, message, fix)
@@ -4273,6 +4299,16 @@ def _parser_method(parser, name, node):
     return None
 
 
+def _tuple_as_array(items, node):
+    """A list of arrays of one known shape meeting an array or a tensor: numpy and TensorFlow stack it, one axis
+    more, of the list's length (`sess.run([yhat])` is a list of one (B, 1) array: (1, B, 1)); else not known."""
+    if not items or not all(isinstance(i, T) and i.dims is not None and not i.unk for i in items) or \
+            len({i.dims for i in items}) != 1:
+        return None
+    return T((len(items), *items[0].dims), (node.lineno, "the Python list {}", node), pred=items[0].pred,
+             npy=items[0].npy)
+
+
 def _fed_length(value):
     """The first axis of what a feed_dict gives a placeholder, where it is seen: an array's, a list literal's."""
     if isinstance(value, T):
@@ -4291,7 +4327,7 @@ def _session_run(fetches, fed):
     if not isinstance(fetches, T) or fetches.unk or not fetches.dims:
         return None
     dims = (batch if fetches.dims[0] == "B" else fetches.dims[0], *fetches.dims[1:])
-    return T(dims, fetches.src, pred=fetches.pred)
+    return T(dims, fetches.src, pred=fetches.pred, npy=True)
 
 
 def _gym_env(node, path, name, five_item_steps=False):
@@ -4766,7 +4802,7 @@ class Table:
         self.series, self.src = series, src
 
     def array(self, node):
-        return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node))
+        return T((None,) if self.series else (None, None), self.src or (node.lineno, "{}", node), npy=True)
 
 
 MUTATORS = frozenset({"append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "update",
@@ -4845,6 +4881,12 @@ def _untable(value, node):
     return tuple(_untable(v, node) for v in value) if type(value) is tuple else value
 
 
+# yfinance's Ticker.history (0.1 to 0.2.66) and pandas-datareader's readers return a DataFrame whose columns are
+# flat names ("Open", "Close", ...). yf.download is left out: from 0.2.51 its columns are a MultiIndex by default,
+# so that download("AAPL")["Close"] is a one-column table, not a column.
+FRAME_SOURCES = frozenset({"yfinance.Ticker().history", "pandas_datareader.DataReader",
+                           "pandas_datareader.data.DataReader", "pandas_datareader.data.get_data_yahoo",
+                           "pandas_datareader.get_data_yahoo"})
 PANDAS_TABLES = {"DataFrame", "read_excel", "read_table", "read_json", "read_parquet", "read_feather", "read_sql"}
 ESTIMATORS = frozenset({"estimator.Estimator", "contrib.learn.Estimator", "contrib.tpu.TPUEstimator",
                         "estimator.tpu.TPUEstimator"})  # each calls its model_fn on what an input_fn gives
