@@ -2360,6 +2360,9 @@ BREAKS = [
     ("a list-of-one fix not given",
      "            if column.dims and len(column.dims) > 2 and column.dims[0] == 1 and \"Python list\" in",
      "            if False and"),
+    ("an instance a second making leaves not joined with the first's",
+     "                        callee.attrs[key] = _join(before, now)",
+     "                        pass"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

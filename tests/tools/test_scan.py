@@ -3225,6 +3225,34 @@ def test_an_attribute_set_by_an_if_and_its_elif_is_either_instance():
     assert findings(source) == [(6, "TLW003"), (9, "TLW003")]
 
 
+@pytest.mark.parametrize("second, expected", [
+    pytest.param("Continuous()", [(6, "TLW003"), (9, "TLW003")], id="two-classes-both-walked"),
+    pytest.param("Categorical()", [(6, "TLW003")], id="one-class-twice"),
+])
+def test_a_class_made_twice_with_instances_of_two_classes_holds_either(second, expected):
+    """`Trainer(Categorical())` on one branch and `Trainer(Continuous())` on the other: the class's attribute
+    (its instances share one set) holds either instance, so `self.agent.update(returns)` is walked on both."""
+    source = KERAS + textwrap.dedent(f"""\
+        class Categorical:
+            def update(self, returns):
+                return tf.reduce_mean(tf.square(returns - np.zeros((8, 1))))
+        class Continuous:
+            def update(self, returns):
+                return tf.reduce_mean(tf.square(returns - np.ones((8, 1))))
+        class Trainer:
+            def __init__(self, agent):
+                self.agent = agent
+            def train(self):
+                self.agent.update(np.zeros(8))
+        if kind == "discrete":
+            t = Trainer(Categorical())
+        else:
+            t = Trainer({second})
+        t.train()
+        """)
+    assert findings(source) == expected
+
+
 def test_a_flag_whose_makings_two_branches_left_apart_is_not_known():
     """sympy's PermutationGroup makes an instance of its own class on one branch of its own method: the record of
     the flags its makings gave is joined with none, and `if self.flag:` then takes both branches (it stopped the

@@ -506,6 +506,10 @@ def _widen(counts: dict, names: dict) -> None:
             names[name] = NUM
 
 
+def _option_keys(value) -> frozenset:
+    return frozenset(_option_key(o) for o in (value.options if type(value) is Either else (value,)))
+
+
 def _option_key(option) -> int:
     """What tells an Either's options apart: an instance's class (its attributes are the class's), or a class."""
     return id(option.cls) if type(option) is Inst else id(option)
@@ -2642,7 +2646,12 @@ class Scanner:
             inst = Inst(callee)
             init = callee.method("__init__")
             if init is not None:
+                held = {k: v for k, v in callee.attrs.items() if type(v) in (Inst, Either)}
                 self.call_fn(init, [inst, *args], kw)
+                for key, before in held.items():  # OnPolicyAgent(env, A2C()) on one branch, (env, PG()) on the
+                    now = callee.attrs.get(key)  # other: the class's one instance holds either model
+                    if type(now) in (Inst, Either) and _option_keys(now) != _option_keys(before):
+                        callee.attrs[key] = _join(before, now)
                 if not any(type(a) is ast.Starred for a in node.args) and all(k.arg for k in node.keywords):
                     _made_with(callee)
             elif callee.kind == "model" and (args or kw):  # CustomModel(inputs, outputs): Keras's own __init__
