@@ -701,6 +701,22 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(SESSION + "def predict(s, inputs):\n    return s.run(value, feed_dict={x: inputs})\n"
                  "def evaluate(s):\n    return predict(s, np.zeros((5, 4)))\nv = evaluate(sess)", "v", "(5, 1)",
                  id="session-run-of-a-session-handed-in"),
+    # a custom layer's own call, in a Sequential's list or added to it (and to a Sequential subclass)
+    pytest.param(KERAS + "class Half(keras.layers.Layer):\n    def call(self, x):\n        return x[:, :1]\n"
+                 "m = keras.Sequential([keras.layers.Dense(4), Half()])\nq = m(np.zeros((8, 3)))", "q", "(8, 1)",
+                 id="custom-layer-in-a-sequential-list"),
+    pytest.param(KERAS + "class Half(keras.layers.Layer):\n    def call(self, x):\n        return x[:, :1]\n"
+                 "m = keras.Sequential()\nm.add(keras.layers.Dense(4))\nm.add(Half())\nq = m(np.zeros((8, 3)))", "q",
+                 "(8, 1)", id="custom-layer-added-to-a-sequential"),
+    pytest.param(KERAS + "class Half(keras.layers.Layer):\n    def call(self, x):\n        return x[:, :1]\n"
+                 "class Net(keras.Sequential):\n    pass\nm = Net()\nm.add(keras.layers.Dense(4))\nm.add(Half())\n"
+                 "q = m(np.zeros((8, 3)))", "q", "(8, 1)", id="custom-layer-added-to-a-sequential-subclass"),
+    pytest.param(KERAS + "class Half:\n    def call(self, x):\n        return x[:, :1]\n"
+                 "m = keras.Sequential([keras.layers.Dense(4), Half()])\nq = m(np.zeros((8, 3)))", "q", None,
+                 id="a-class-not-a-layer-in-a-sequential-list-not-known"),
+    pytest.param(KERAS + "class Keep(keras.layers.Layer):\n    pass\n"
+                 "m = keras.Sequential([keras.layers.Dense(4), Keep()])\nq = m(np.zeros((8, 3)))", "q", None,
+                 id="a-layer-without-its-own-call-not-known"),
     # a size not known in a literal shape: one axis of a length not known
     pytest.param(TF1 + "class M:\n    def setup(self, configs):\n        self.k = configs['k']\n"
                  "    def build(self, configs):\n        self.setup(configs)\n"

@@ -506,6 +506,11 @@ def _widen(counts: dict, names: dict) -> None:
             names[name] = NUM
 
 
+def _custom_layer(value) -> bool:
+    """An instance of a Keras Layer subclass with its own call (`model.add(PolynomAdjust())`)."""
+    return type(value) is Inst and value.cls.kind == "layer" and value.cls.method("call") is not None
+
+
 def _option_keys(value) -> frozenset:
     return frozenset(_option_key(o) for o in (value.options if type(value) is Either else (value,)))
 
@@ -2532,6 +2537,9 @@ class Scanner:
                 if callee is MISSING:
                     callee = _bind(receiver, receiver.cls.method(name))
                     graph = receiver.cls.attr(" graph")
+                    if callee is None and name == "add" and graph is MISSING and \
+                            receiver.cls.attr(" sequential") is True and receiver.cls.method("call") is None:
+                        graph = receiver.cls.attrs[" graph"] = Model([], line=node.lineno)  # Replica().add(layer)
                     if callee is None and isinstance(graph, Model):  # critic.predict(x) of a functional subclass
                         receiver, callee = graph, MISSING
                     elif callee is None and receiver.cls.kind == "model" and name in MODEL_CALLS and \
@@ -2664,20 +2672,7 @@ class Scanner:
                 self.call_fn(build, [inst, None], {})
             return inst
         if kind is Inst:
-            if callee.cls.kind == "loss":  # mse(y_true, y_pred)
-                self.loss_called.setdefault(id(callee.cls), []).append(kw.get("y_true", args[0] if args else None))
-            method = callee.cls.method("call") or callee.cls.method("__call__")
-            if method is None and isinstance(callee.cls.attr(" graph"), Model):  # a functional model's subclass
-                return self.model_out(callee.cls.attr(" graph"), args[0] if args else kw.get("inputs"), node)
-            build = callee.cls.method("build")
-            if callee.cls.kind in ("layer", "model") and method is not None and build is not None and \
-                    callee.cls.attr(" built") is MISSING:  # Keras builds a layer on its first input's shape
-                callee.cls.attrs[" built"] = True
-                first = args[0] if args else kw.get("inputs")
-                shape = None if not isinstance(first, T) else ShapeOf(first) if first.dims is None else \
-                    tuple(d if isinstance(d, int) else NUM for d in first.dims)
-                self.call_fn(build, [callee, shape], {})
-            return self.call_fn(method, [callee, *args], kw) if method is not None else None
+            return self.call_inst(callee, args, kw, node)
         if kind is Layer:
             return self.apply_layer(callee, self.anchored(callee, node.args[0], args[0], fr) if args else
                                     kw.get("inputs"), node)
@@ -2758,6 +2753,24 @@ class Scanner:
             return self.unary(args[0] if args else None, node)
         _poison(args)
         return self.unknown_call(name, args, fr)
+
+    def call_inst(self, callee, args, kw, node):
+        """An instance called: a loss's, a layer's or a model's own `call` (Keras builds a layer on its first input's
+        shape first), or what a functional subclass's graph gives."""
+        if callee.cls.kind == "loss":  # mse(y_true, y_pred)
+            self.loss_called.setdefault(id(callee.cls), []).append(kw.get("y_true", args[0] if args else None))
+        method = callee.cls.method("call") or callee.cls.method("__call__")
+        if method is None and isinstance(callee.cls.attr(" graph"), Model):  # a functional model's subclass
+            return self.model_out(callee.cls.attr(" graph"), args[0] if args else kw.get("inputs"), node)
+        build = callee.cls.method("build")
+        if callee.cls.kind in ("layer", "model") and method is not None and build is not None and \
+                callee.cls.attr(" built") is MISSING:  # Keras builds a layer on its first input's shape
+            callee.cls.attrs[" built"] = True
+            first = args[0] if args else kw.get("inputs")
+            shape = None if not isinstance(first, T) else ShapeOf(first) if first.dims is None else \
+                tuple(d if isinstance(d, int) else NUM for d in first.dims)
+            self.call_fn(build, [callee, shape], {})
+        return self.call_fn(method, [callee, *args], kw) if method is not None else None
 
     def graph_network(self, node, fr):
         """`super().__init__(inputs=inp, outputs=out)` in a Keras Model subclass (of a Sequential one, its
@@ -3540,7 +3553,8 @@ class Scanner:
             if name in ("predict", "__call__", "predict_on_batch", "call"):
                 return self.model_out(receiver, first if args else kw.get("x"), node)
             if name == "add" and receiver.layers is not None:
-                receiver.layers.append(first if isinstance(first, (Layer, Model, T)) else None)  # add(Input(...))
+                receiver.layers.append(first if isinstance(first, (Layer, Model, T)) or _custom_layer(first)
+                                       else None)  # add(Input(...)), add(PolynomAdjust())
             return None
         if isinstance(receiver, Layer) and name in ("__call__", "call", "apply"):
             return self.apply_layer(receiver, first, node)
@@ -4030,7 +4044,8 @@ class Scanner:
                 layers = layers.layers
             if not isinstance(layers, tuple):
                 return None
-            return Model([item if isinstance(item, (Layer, Model, T)) else None for item in layers], line=line)
+            return Model([item if isinstance(item, (Layer, Model, T)) or _custom_layer(item) else None
+                          for item in layers], line=line)
         # Keras 1 spelled them input= and output=
         inputs, outputs = _arg(args, kw, 0, "inputs", kw.get("input")), _arg(args, kw, 1, "outputs", kw.get("output"))
         if isinstance(outputs, T) and (outputs.dims is not None or outputs.tail is not None):
@@ -4087,6 +4102,10 @@ class Scanner:
                 continue
             if layer is None:  # a layer not known: what follows it is of a shape not known (a Dense's last axis is)
                 current = None
+                continue
+            if type(layer) is Inst:  # a custom layer's own call, on what comes in (None: a value not known)
+                made = self.call_inst(layer, [current], {}, node)
+                current = made if isinstance(made, T) else None
                 continue
             current = self.model_out(layer, current, node) if isinstance(layer, Model) else \
                 self.apply_layer(layer, current, node)  # None: not known, as after a layer not known
