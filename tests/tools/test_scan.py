@@ -717,6 +717,22 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
     pytest.param(KERAS + "class Keep(keras.layers.Layer):\n    pass\n"
                  "m = keras.Sequential([keras.layers.Dense(4), Keep()])\nq = m(np.zeros((8, 3)))", "q", None,
                  id="a-layer-without-its-own-call-not-known"),
+    # Python's max / min / sum of numbers, or of a vector's: one number; random.choices of a range: indices
+    pytest.param(KERAS + "p = np.zeros(100)\nm = p / max(p)", "m", "(100,)", id="max-of-a-vector-a-number"),
+    pytest.param(KERAS + "p = np.zeros((4, 3))\nm = p / max(p)", "m", "unknown shape",
+                 id="max-of-a-matrix-not-known"),
+    pytest.param(KERAS + "p = np.zeros(5)\nm = p / sum(p)", "m", "(5,)", id="sum-of-a-vector-a-number"),
+    pytest.param(KERAS + "a = np.zeros(4) * max(2, 3.0)", "a", "(4,)", id="max-of-numbers-a-number"),
+    pytest.param(KERAS + "a = np.zeros(4) * min(2, np.zeros(3))", "a", "(..., 4)", id="min-of-an-array-not-known"),
+    pytest.param(KERAS + "q = []\nfor i in range(3):\n    q.append(max(q, default=1))\na = np.array(q)", "a", "(?,)",
+                 id="max-of-a-list-with-a-default"),
+    pytest.param(KERAS + "from collections import deque\nq = deque(maxlen=9)\nq.append(max(q, default=1))\n"
+                 "a = np.array(q)", "a", "(?,)", id="max-of-a-deque-with-a-default"),
+    pytest.param(KERAS + "import random\np = np.zeros(100)\ni = random.choices(range(100), weights=p, k=64)\n"
+                 "a = p[i]", "a", "(B,)", id="random-choices-of-a-range-indices"),
+    # a parameter given a tuple is not None
+    pytest.param(KERAS + "def make(shape=None):\n    if shape is None:\n        return np.zeros((5, 3))\n"
+                 "    return np.zeros((5, 1))\na = make((2, 3))", "a", "(5, 1)", id="a-tuple-given-is-not-none"),
     # a size not known in a literal shape: one axis of a length not known
     pytest.param(TF1 + "class M:\n    def setup(self, configs):\n        self.k = configs['k']\n"
                  "    def build(self, configs):\n        self.setup(configs)\n"
@@ -2483,6 +2499,27 @@ def test_a_list_of_one_fetch_says_to_take_the_array_out():
     assert finding.message.endswith("broadcast to (1, 5, 5) before mean")
     assert finding.fix == ("take the array out of the list v: v[0][:, 0] (numpy stacks a list of arrays along a new "
                            "first axis; sess.run([t]) returns such a list)")
+
+
+@pytest.mark.parametrize("calls, expected", [(6, [(5, "TLW003")]), (7, [])])
+def test_a_module_s_functions_are_followed_six_calls_deep(calls, expected):
+    """MAX_DEPTH: a prioritized replay's weights made by get_importance, called by sample, by sample2batch, by the
+    training loop, by run, by the module, are five calls from the module; a sixth is followed, a seventh not."""
+    source = KERAS + f"def f{calls}(r, v):\n    return tf.reduce_mean(tf.square(r - v))\n"
+    source += "".join(f"def f{i}(r, v):\n    return f{i + 1}(r, v)\n" for i in range(calls - 1, 0, -1))
+    assert findings(source + "f1(np.zeros(8), np.zeros((8, 1)))\n") == expected  # line 5: f{calls}'s return
+
+
+def test_a_weight_s_outer_product_is_not_carried_through_a_matmul_but_a_prediction_s_is():
+    """A noisy layer's factorised noise, `expand_dims(eps_in, 1) * eps_out` of two sizes, is a weight: through
+    `x @ w` into a loss it is no B x B; a (B, B) made of a prediction and met as the right operand still is one."""
+    noisy = KERAS + ("def noise(n):\n    return tf.random.normal([n])\ndef layer(x, units):\n"
+                     "    w = tf.expand_dims(noise(4), 1) * noise(units)\n    return tf.matmul(x, w)\n"
+                     "q = layer(np.zeros((32, 4), np.float32), 2)\nl = tf.reduce_mean(tf.square(q))\n")
+    assert findings(noisy) == []
+    model = KERAS + ("m = keras.Sequential([keras.layers.Dense(1)])\nv = m(np.zeros((8, 3)))\n"
+                     "d = v - np.zeros(8)\nl = tf.reduce_mean(tf.matmul(np.zeros((2, 8)), d))\n")
+    assert findings(model) == [(6, "TLW003")]
 
 
 def test_a_placeholder_finding_says_how_to_declare_it():

@@ -55,7 +55,7 @@ from keyword import iskeyword
 from pathlib import Path
 
 SKIPPED_FOLDERS = {".git", ".venv", "venv", "__pycache__", ".tox", ".nox", "node_modules", "build", "dist"}
-MAX_DEPTH = 4  # calls followed into the module's own functions, one inside another
+MAX_DEPTH = 6  # calls followed into the module's own functions, one inside another
 MAX_WALKS = 12  # walks of one function with different argument shapes (a layer helper, for each layer of a network)
 SMALL_WALKS = 24  # walks of a small one (a few statements, no loop): `weight_variable(shape)` called per layer
 MAX_SIBLINGS = 8  # modules beside a file that its imports are followed into
@@ -504,6 +504,13 @@ def _widen(counts: dict, names: dict) -> None:
         after = names.get(name)
         if type(after) is int and after != before:
             names[name] = NUM
+
+
+def _weight_pending(w) -> frozenset:
+    """The broadcasts x @ w carries from its right operand: a prediction's (`x @ tf.transpose(q)`), not a weight's,
+    whose two axes are its inputs and its units (a noisy layer's factorised noise, `expand_dims(eps_in, 1) *
+    eps_out`, an outer product of two sizes made on purpose)."""
+    return w.pending if w.pred else frozenset()
 
 
 def _custom_layer(value) -> bool:
@@ -1348,7 +1355,7 @@ class Scanner:
             if value is not PYNONE:  # activation=None (a flag's truth, `if self.baseline:`, is not taken so: the
                 return None  # class's walk of __init__ with its defaults is not a caller's)
         elif compare is not None and type(test) is ast.Name and (
-                type(fr.locals.get(test.id)) in (T, int, float, Fn, Bound) or fr.locals.get(test.id) is NUM):
+                type(fr.locals.get(test.id)) in (T, int, float, tuple, Fn, Bound) or fr.locals.get(test.id) is NUM):
             value = fr.locals[test.id]  # `tf.Variable(weights) if weights is not None else None`, given a tensor;
             # `if custom_fwd_fn is not None:` given a function
         elif type(test) is not ast.Name or test.id not in fr.defaults or fr.locals.get(test.id) is not \
@@ -2634,6 +2641,8 @@ class Scanner:
                 if callee.path in SAME_ITEMS:  # random.sample(buffer, k), deque(maxlen=k): a list of the same items
                     if callee.path == "collections.deque" and args and args[0] is None:
                         return Built()  # deque(memory) of a memory the scan cannot see (a pickle): see SAME_ITEMS
+                    if args and args[0] is RANGE:  # random.choices(range(len(buffer)), k=n): indices, numbers
+                        return Built(NUM)
                     return Built() if not args else Built(args[0].item) if type(args[0]) is Built else None
                 if not callee.path.startswith(SEEN_LIBRARIES):
                     _poison(args)
@@ -2751,6 +2760,17 @@ class Scanner:
             return None
         if callee is BUILTIN_ABS:
             return self.unary(args[0] if args else None, node)
+        if callee is BUILTIN_REDUCE:  # max(priorities, default=1), sum(probs), min(a, b): one number of numbers
+            if len(args) > 1:
+                return NUM if all(_number(a) for a in args) else None
+            items = args[0] if args else None
+            if isinstance(items, T) and items.dims is not None and len(items.dims) == 1 and not items.unk:
+                return NUM  # of a vector's numbers
+            if type(items) is Built and (_scalar(items.item) or items.item is MISSING and _number(kw.get("default"))):
+                return NUM
+            if type(items) is tuple:  # of a list literal of numbers; of an empty one, its default
+                return NUM if all(_number(i) for i in items) and (items or _number(kw.get("default"))) else None
+            return None
         _poison(args)
         return self.unknown_call(name, args, fr)
 
@@ -3772,7 +3792,7 @@ class Scanner:
         times a (k, 1) weight is (..., 1))."""
         if rank2 and isinstance(b, T) and b.dims is not None and len(b.dims) == 2 and \
                 (a is None or isinstance(a, T) and a.dims is None):
-            pending = (a.pending if isinstance(a, T) else frozenset()) | b.pending
+            pending = (a.pending if isinstance(a, T) else frozenset()) | _weight_pending(b)
             return T(None, (node.lineno, "{}", node), pending=pending, pred=True, tail=b.dims[1])
         if not (isinstance(a, T) and isinstance(b, T)):
             if isinstance(a, tuple) and isinstance(b, T):
@@ -3781,7 +3801,8 @@ class Scanner:
                 return None
         if a.dims is None or b.dims is None:
             if a.dims is not None and len(a.dims) == 2:
-                return T((a.dims[0], None), (node.lineno, "{}", node), pending=a.pending | b.pending, pred=True)
+                return T((a.dims[0], None), (node.lineno, "{}", node), pending=a.pending | _weight_pending(b),
+                         pred=True)
             return None
         x, y = a.dims, b.dims
         if len(y) == 1:
@@ -3790,7 +3811,7 @@ class Scanner:
             dims = y[:-2] + y[-1:]
         else:
             dims = x[:-1] + y[-1:]
-        return T(dims, (node.lineno, "{}", node), pending=a.pending | b.pending, pred=True)
+        return T(dims, (node.lineno, "{}", node), pending=a.pending | _weight_pending(b), pred=True)
 
     def squeeze(self, value, axis, node):
         if isinstance(value, T) and value.dims is None and value.rel is not None and axis == -1 and \
@@ -5024,6 +5045,7 @@ class Zip:
 SLICE, FULL, ELLIPSIS, RANGE = _Sentinel("slice"), _Sentinel("full slice"), _Sentinel("..."), _Sentinel("range")
 BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), _Sentinel("zip")
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
+BUILTIN_REDUCE = _Sentinel("max")
 BUILTIN_MAP, BUILTIN_ITER, BUILTIN_NEXT = _Sentinel("map"), _Sentinel("iter"), _Sentinel("next")
 BUILTIN_DICT = _Sentinel("dict")
 KERAS_MEAN = "Keras's mean of what the loss given to compile returns"
@@ -5032,7 +5054,8 @@ LIST_METHODS = {"append", "insert", "extend", "reverse", "sort", "pop", "remove"
 BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE, "zip": BUILTIN_ZIP,
             "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
             "float": BUILTIN_INT, "reversed": BUILTIN_LIST, "sorted": BUILTIN_LIST, "iter": BUILTIN_ITER,
-            "next": BUILTIN_NEXT, "dict": BUILTIN_DICT,
+            "next": BUILTIN_NEXT, "dict": BUILTIN_DICT, "max": BUILTIN_REDUCE, "min": BUILTIN_REDUCE,
+            "sum": BUILTIN_REDUCE,
             "Ellipsis": ELLIPSIS, "None": PYNONE}
 OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.FloorDiv: "//", ast.Mod: "%"}
 
