@@ -471,8 +471,8 @@ BREAKS = [
      "                if name in sys.stdlib_module_names:",
      "                if False:"),
     ("`a or b` of numbers unknown",
-     "        return NUM if all(_number(value) or type(value) is bool for value in values) else None",
-     "        return None"),
+     "        if all(_number(value) or type(value) is bool for value in values):\n            return NUM",
+     "        if False:\n            return NUM"),
     ("a module beside the file not followed",
      "        if sibling is not None:  # from networks import build_critic: what that module binds\n",
      "        if False:\n"),
@@ -2405,6 +2405,9 @@ BREAKS = [
     ("max of an empty list literal's default not a number",
      "return NUM if all(_number(i) for i in items) and (items or _number(kw.get(\"default\"))) else None",
      "return NUM if all(_number(i) for i in items) and items else None"),
+    ("x or y of a None x not y",
+     "                isinstance(values[1], (Model, Layer, Inst, Either)):\n            return values[1]",
+     "                isinstance(values[1], (Model, Layer, Inst, Either)):\n            return None"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -730,6 +730,12 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "a = np.array(q)", "a", "(?,)", id="max-of-a-deque-with-a-default"),
     pytest.param(KERAS + "import random\np = np.zeros(100)\ni = random.choices(range(100), weights=p, k=64)\n"
                  "a = p[i]", "a", "(B,)", id="random-choices-of-a-range-indices"),
+    # `network or build()`: of a parameter left None, what is built
+    pytest.param(KERAS + "def value(states, critic=None):\n"
+                 "    critic = critic or keras.Sequential([keras.layers.Dense(1)])\n"
+                 "    return critic(states)\nv = value(np.zeros((8, 3)))", "v", "(8, 1)", id="none-or-a-model"),
+    pytest.param(KERAS + "def value(states, critic=None):\n    critic = critic or make()\n    return critic(states)\n"
+                 "v = value(np.zeros((8, 3)))", "v", None, id="none-or-a-call-not-known"),
     # a parameter given a tuple is not None
     pytest.param(KERAS + "def make(shape=None):\n    if shape is None:\n        return np.zeros((5, 3))\n"
                  "    return np.zeros((5, 1))\na = make((2, 3))", "a", "(5, 1)", id="a-tuple-given-is-not-none"),

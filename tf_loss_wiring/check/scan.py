@@ -1835,9 +1835,16 @@ class Scanner:
             self.sized_feeds.setdefault(id(where.src[2]), []).append(fed)
 
     def e_boolop(self, node, fr):
-        """`terminated or truncated`: a number when every side is one; each side walked."""
+        """`terminated or truncated`: a number when every side is one; each side walked. `critic_network or
+        self._build_critic_network()`: of a None (a parameter left at its default), or of a value not known, the
+        model, layer or instance on the right, as a branch that made it would leave it (see _join)."""
         values = [self.ev(value, fr) for value in node.values]
-        return NUM if all(_number(value) or type(value) is bool for value in values) else None
+        if all(_number(value) or type(value) is bool for value in values):
+            return NUM
+        if type(node.op) is ast.Or and len(values) == 2 and (values[0] is None or values[0] is PYNONE) and \
+                isinstance(values[1], (Model, Layer, Inst, Either)):
+            return values[1]
+        return None
 
     def e_ifexp(self, node, fr):
         value = self.ev(node.test, fr)
