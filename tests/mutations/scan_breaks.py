@@ -2408,6 +2408,13 @@ BREAKS = [
     ("x or y of a None x not y",
      "                isinstance(values[1], (Model, Layer, Inst, Either)):\n            return values[1]",
      "                isinstance(values[1], (Model, Layer, Inst, Either)):\n            return None"),
+    ("a list grown by += in a loop taken as a list of one",
+     "                self.assign(node.target, _both_lists(current, value), fr)",
+     "                self.assign(node.target, self.binary(current, value, node, node.target, node.value, "
+     "ast.Add), fr)"),
+    ("layers added by += in a loop taken as a grown list",
+     "type(value) is tuple and not any(isinstance(v, (Layer, Model)) for v in value):",
+     "type(value) is tuple:"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

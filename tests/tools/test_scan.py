@@ -730,6 +730,11 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  "a = np.array(q)", "a", "(?,)", id="max-of-a-deque-with-a-default"),
     pytest.param(KERAS + "import random\np = np.zeros(100)\ni = random.choices(range(100), weights=p, k=64)\n"
                  "a = p[i]", "a", "(B,)", id="random-choices-of-a-range-indices"),
+    # `returns += [g]` in a loop of passes not counted: a list grown (not a list of one)
+    pytest.param(KERAS + "r = []\nfor x in load():\n    r += [1.0]\na = np.array(r)", "a", "(?,)",
+                 id="a-list-grown-by-plus-equals-in-a-loop"),
+    pytest.param(KERAS + "m = []\nfor h in load():\n    m += [keras.layers.Dense(1)]\n"
+                 "q = keras.Sequential(m)(np.zeros((8, 3)))", "q", "(8, 1)", id="layers-added-in-a-loop-still-stacked"),
     # `network or build()`: of a parameter left None, what is built
     pytest.param(KERAS + "def value(states, critic=None):\n"
                  "    critic = critic or keras.Sequential([keras.layers.Dense(1)])\n"

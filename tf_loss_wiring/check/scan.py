@@ -1265,6 +1265,12 @@ class Scanner:
         value = self.ev(node.value, fr)
         if isinstance(node.target, (ast.Name, ast.Attribute)):
             current = self.ev(node.target, fr)
+            if self.looping and type(node.op) is ast.Add and type(current) in (tuple, Built) and \
+                    type(value) is tuple and not any(isinstance(v, (Layer, Model)) for v in value):
+                # `returns += [g]` in a loop of passes not counted: a list grown, of a length not known (layers
+                # stacked so keep the Sequential's own reading, see binary)
+                self.assign(node.target, _both_lists(current, value), fr)
+                return
             self.assign(node.target, self.binary(current, value, node, node.target, node.value, type(node.op)), fr)
 
     def s_expr(self, node, fr):
