@@ -2415,6 +2415,15 @@ BREAKS = [
     ("layers added by += in a loop taken as a grown list",
      "type(value) is tuple and not any(isinstance(v, (Layer, Model)) for v in value):",
      "type(value) is tuple:"),
+    ("copy.deepcopy not known",
+     "                if callee.path in (\"copy.copy\", \"copy.deepcopy\") and len(args) == 1:",
+     "                if False:"),
+    ("a copied list not a list",
+     "return Built(first.item) if type(first) is Built else first.like() if type(first) is T else first",
+     "return None if type(first) is Built else first.like() if type(first) is T else first"),
+    ("a copied array not an array",
+     "return Built(first.item) if type(first) is Built else first.like() if type(first) is T else first",
+     "return Built(first.item) if type(first) is Built else None if type(first) is T else first"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

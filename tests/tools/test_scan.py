@@ -735,6 +735,12 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="a-list-grown-by-plus-equals-in-a-loop"),
     pytest.param(KERAS + "m = []\nfor h in load():\n    m += [keras.layers.Dense(1)]\n"
                  "q = keras.Sequential(m)(np.zeros((8, 3)))", "q", "(8, 1)", id="layers-added-in-a-loop-still-stacked"),
+    # copy.copy / copy.deepcopy: the same value
+    pytest.param(KERAS + "import copy\nd = []\nfor x in load():\n    d.append(1.0)\ng = copy.deepcopy(d)\n"
+                 "a = np.array(g)", "a", "(?,)", id="deepcopy-of-a-list"),
+    pytest.param(KERAS + "import copy\na = copy.copy(np.zeros((5, 1)))", "a", "(5, 1)", id="copy-of-an-array"),
+    pytest.param(KERAS + "import copy\nm = copy.deepcopy(keras.Sequential([keras.layers.Dense(1)]))\n"
+                 "q = m(np.zeros((8, 3)))", "q", "(8, 1)", id="deepcopy-of-a-model"),
     # `network or build()`: of a parameter left None, what is built
     pytest.param(KERAS + "def value(states, critic=None):\n"
                  "    critic = critic or keras.Sequential([keras.layers.Dense(1)])\n"

@@ -2640,6 +2640,9 @@ class Scanner:
             if canon is None:
                 if callee.path == "argparse.ArgumentParser":
                     return Parser()
+                if callee.path in ("copy.copy", "copy.deepcopy") and len(args) == 1:  # the same value, apart
+                    first = args[0]
+                    return Built(first.item) if type(first) is Built else first.like() if type(first) is T else first
                 if callee.path == "yfinance.Ticker":  # yf.Ticker("AAPL"): its history() is a table (see _canon)
                     return Mod("yfinance.Ticker()")
                 if callee.path in ("gym.make", "gymnasium.make"):
