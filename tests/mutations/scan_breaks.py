@@ -1903,10 +1903,10 @@ BREAKS = [
      "        self.layers, self.last = None, MISSING\n",
      "        self.layers = None\n"),
     ("np.random.rand of sizes not known of no rank",
-     "            return T(dims if not any(type(a) is ast.Starred for a in node.args) else None, (line, \"{}\", node))",
+     "            return T(dims if not starred else None, (line, \"{}\", node))",
      "            return T(dims if all(type(a) is int for a in args) else None, (line, \"{}\", node))"),
     ("np.random.rand of starred sizes of the rank of its arguments",
-     "            return T(dims if not any(type(a) is ast.Starred for a in node.args) else None, (line, \"{}\", node))",
+     "            return T(dims if not starred else None, (line, \"{}\", node))",
      "            return T(dims, (line, \"{}\", node))"),
     ("a method's walk before an instance's list got its first item answering for later calls",
      "            key += (FILLED[0], tuple((k, v.key() if type(v) is T else v) for k, v in args[0].cls.attrs.items()\n",
@@ -2424,6 +2424,15 @@ BREAKS = [
     ("a copied array not an array",
      "return Built(first.item) if type(first) is Built else first.like() if type(first) is T else first",
      "return Built(first.item) if type(first) is Built else None if type(first) is T else first"),
+    ("Python's pow not known",
+     "        if callee is BUILTIN_POW and len(args) == 2 and not kw:",
+     "        if False:"),
+    ("randn of a known spread not known",
+     "            starred = any(type(a) is ast.Starred for a in node.args) and id(node) not in self.spread",
+     "            starred = any(type(a) is ast.Starred for a in node.args)"),
+    ("randn of a spread not known taken as known",
+     "                spread_known = spread_known and type(spread) is tuple and len(spread) <= 64",
+     "                spread_known = True"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

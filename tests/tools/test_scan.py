@@ -735,6 +735,10 @@ LOOKUP = TF1 + "ids = tf.placeholder(tf.int32, [None])\nbias = tf.Variable(tf.ze
                  id="a-list-grown-by-plus-equals-in-a-loop"),
     pytest.param(KERAS + "m = []\nfor h in load():\n    m += [keras.layers.Dense(1)]\n"
                  "q = keras.Sequential(m)(np.zeros((8, 3)))", "q", "(8, 1)", id="layers-added-in-a-loop-still-stacked"),
+    # Python's pow is **; numpy's randn of a shape spread from a known one
+    pytest.param(KERAS + "a = pow(np.zeros((5, 1)), 2)", "a", "(5, 1)", id="pow-of-an-array"),
+    pytest.param(KERAS + "x = np.zeros(7)\na = np.random.randn(*x.shape)", "a", "(7,)", id="randn-of-a-shape-spread"),
+    pytest.param(KERAS + "a = np.random.randn(*load())", "a", "unknown shape", id="randn-of-a-spread-not-known"),
     # copy.copy / copy.deepcopy: the same value
     pytest.param(KERAS + "import copy\nd = []\nfor x in load():\n    d.append(1.0)\ng = copy.deepcopy(d)\n"
                  "a = np.array(g)", "a", "(?,)", id="deepcopy-of-a-list"),

@@ -1036,6 +1036,7 @@ class Scanner:
         # names column_cut has cut, and how often each frame assigned them since: one key per binding
         self.bound: dict[str, dict[int, int]] = {}
         self.range_lengths: dict[int, int] = {}  # a range(...) call's length, by its node, where its ints are known
+        self.spread: set[int] = set()  # calls whose every `*args` was a tuple of items known: randn(*x.shape)
         # a module-level function called above its `def` (a notebook's cells exported out of order)
         self.later = {node.name: node for node in tree.body
                       if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -2576,16 +2577,20 @@ class Scanner:
             name = getattr(func, "id", "")
         table = EXPRESSIONS
         args = []
+        spread_known = True
         for arg in node.args:
             handler = table.get(type(arg))
             if handler is not None:
                 args.append(handler(self, arg, fr))
             elif type(arg) is ast.Starred:
                 spread = self.ev(arg.value, fr)  # learn(*batch): the tuple's items, one argument each
+                spread_known = spread_known and type(spread) is tuple and len(spread) <= 64
                 args.extend(spread if type(spread) is tuple and len(spread) <= 64 else [None])
             else:
                 self.ev(arg, fr)
                 args.append(None)
+        if spread_known and any(type(a) is ast.Starred for a in node.args):
+            self.spread.add(id(node))
         kw = {}
         for keyword in node.keywords:
             value = keyword.value
@@ -2776,6 +2781,8 @@ class Scanner:
             return None
         if callee is BUILTIN_ABS:
             return self.unary(args[0] if args else None, node)
+        if callee is BUILTIN_POW and len(args) == 2 and not kw:  # pow(x, 2): x ** 2
+            return self.binary(args[0], args[1], node, node.args[0], node.args[1], ast.Pow)
         if callee is BUILTIN_REDUCE:  # max(priorities, default=1), sum(probs), min(a, b): one number of numbers
             if len(args) > 1:
                 return NUM if all(_number(a) for a in args) else None
@@ -3741,7 +3748,8 @@ class Scanner:
         line = node.lineno
         if last in ("rand", "randn"):  # rand(m, n): an int for each axis, of a value known or not
             dims = tuple(a if type(a) is int else None for a in args)
-            return T(dims if not any(type(a) is ast.Starred for a in node.args) else None, (line, "{}", node))
+            starred = any(type(a) is ast.Starred for a in node.args) and id(node) not in self.spread
+            return T(dims if not starred else None, (line, "{}", node))  # randn(*x.shape) of x's known shape
         size = {"random": 0, "random_sample": 0, "sample": 0, "normal": 2, "uniform": 2, "randint": 2,
                 "choice": 1, "permutation": None, "binomial": 2, "poisson": 1, "exponential": 1}.get(last, MISSING)
         if size is MISSING:
@@ -5061,7 +5069,7 @@ class Zip:
 SLICE, FULL, ELLIPSIS, RANGE = _Sentinel("slice"), _Sentinel("full slice"), _Sentinel("..."), _Sentinel("range")
 BUILTIN_LEN, BUILTIN_RANGE, BUILTIN_ZIP = _Sentinel("len"), _Sentinel("range"), _Sentinel("zip")
 BUILTIN_LIST, BUILTIN_INT, BUILTIN_ABS = _Sentinel("list"), _Sentinel("int"), _Sentinel("abs")
-BUILTIN_REDUCE = _Sentinel("max")
+BUILTIN_REDUCE, BUILTIN_POW = _Sentinel("max"), _Sentinel("pow")
 BUILTIN_MAP, BUILTIN_ITER, BUILTIN_NEXT = _Sentinel("map"), _Sentinel("iter"), _Sentinel("next")
 BUILTIN_DICT = _Sentinel("dict")
 KERAS_MEAN = "Keras's mean of what the loss given to compile returns"
@@ -5071,7 +5079,7 @@ BUILTINS = {"len": BUILTIN_LEN, "range": BUILTIN_RANGE, "xrange": BUILTIN_RANGE,
             "list": BUILTIN_LIST, "tuple": BUILTIN_LIST, "map": BUILTIN_MAP, "int": BUILTIN_INT, "abs": BUILTIN_ABS,
             "float": BUILTIN_INT, "reversed": BUILTIN_LIST, "sorted": BUILTIN_LIST, "iter": BUILTIN_ITER,
             "next": BUILTIN_NEXT, "dict": BUILTIN_DICT, "max": BUILTIN_REDUCE, "min": BUILTIN_REDUCE,
-            "sum": BUILTIN_REDUCE,
+            "sum": BUILTIN_REDUCE, "pow": BUILTIN_POW,
             "Ellipsis": ELLIPSIS, "None": PYNONE}
 OPS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "**", ast.FloorDiv: "//", ast.Mod: "%"}
 
