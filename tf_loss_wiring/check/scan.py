@@ -4954,9 +4954,10 @@ def _untable(value, node):
     return tuple(_untable(v, node) for v in value) if type(value) is tuple else value
 
 
-# yfinance's Ticker.history (0.1 to 0.2.66) and pandas-datareader's readers return a DataFrame whose columns are
-# flat names ("Open", "Close", ...). yf.download is left out: from 0.2.51 its columns are a MultiIndex by default,
-# so that download("AAPL")["Close"] is a one-column table, not a column.
+# yfinance's Ticker.history and pandas-datareader's readers return a DataFrame whose columns are flat names ("Open",
+# "Close", ...). yf.download is left out: since yfinance 0.2.47 (October 2024, ranaroussi/yfinance#2100) its columns
+# are a MultiIndex by default even for one ticker, so that download("AAPL")["Close"] is a one-column table there,
+# and a column before.
 FRAME_SOURCES = frozenset({"yfinance.Ticker().history", "pandas_datareader.DataReader",
                            "pandas_datareader.data.DataReader", "pandas_datareader.data.get_data_yahoo",
                            "pandas_datareader.get_data_yahoo"})
