@@ -1582,8 +1582,8 @@ BREAKS = [
      "    else:  # two branches left the record apart: no flag known\n        cls.attrs[\" made\"] = {}",
      "    else:  # two branches left the record apart: no flag known\n        cls.attrs[\" made\"] = flags"),
     ("a tab read only as Python 2 read it",
-     "            for size in (8, 4):",
-     "            for size in (8,):"),
+     "            for size in (8, 4):\n",
+     "            for size in (8,):\n"),
     ("a loop's counter kept at one walk's value",
      "        if type(after) is int and after != before:\n            names[name] = NUM",
      "        if False:\n            names[name] = NUM"),
@@ -2433,6 +2433,15 @@ BREAKS = [
     ("randn of a spread not known taken as known",
      "                spread_known = spread_known and type(spread) is tuple and len(spread) <= 64",
      "                spread_known = True"),
+    ("lambda(x) rewritten as one name with the keyword",
+     "                name = \" \" + name[1:]  # its own length still, apart from the keyword",
+     "                pass"),
+    ("Python 2 with tabs mixed not expanded",
+     "                        return ast.parse(rewritten.expandtabs(size), filename=path)",
+     "                        raise SyntaxError"),
+    ("a Python 2 file's further error not named",
+     "            if (second.lineno or 0) > (error.lineno or 0):",
+     "            if False:"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

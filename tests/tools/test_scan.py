@@ -2682,6 +2682,7 @@ def test_tabs_mixed_with_spaces_are_read(body, call):
     ("g = lambda (x, y): x + y", "g = lambda _x__y_: x + y"),
     ("g = lambda a, (x, y), z=(1, 2): a", "g = lambda a, _x__y_, z=(1, 2): a"),
     ("g = lambda x=(1, 2): (x, 3)", "g = lambda x=(1, 2): (x, 3)"),
+    ("g = lambda(x): x + 1", "g = lambda x_: x + 1"),  # no space after the keyword: one kept
 ])
 def test_python2_tuple_parameters_become_one_name_each(line, expected):
     source = f"{line}\n    pass\n" if line.startswith("def") else f"{line}\nprint 1\n"
@@ -2908,6 +2909,20 @@ def test_every_file_of_the_installed_numpy_is_scanned_without_a_scanner_error():
 
     done = scan.scan_path(Path(numpy.__file__).parent)
     assert done.files > 100 and done.problems == []  # numpy/distutils: classes named as the bases they import
+
+
+def test_python2_with_tabs_and_spaces_mixed_is_read():
+    """A Python 2 file whose indentation mixes tabs and spaces: rewritten, then its tabs expanded as Python 2 did."""
+    source = "import numpy as np\ndef f(x):\n        if x:\n\t    return x\n        print x\np = np.zeros((8, 1))\n" \
+        "e = np.mean(np.square(p - np.zeros(8)))\n"
+    assert findings(source) == [(7, "TLW003")]
+
+
+def test_a_python2_file_broken_further_on_names_the_line_python2_stops_at(tmp_path):
+    (tmp_path / "old.py").write_text("print 'building'\nx =\n")
+    done = scan.scan_path(tmp_path)
+    assert done.problems == [f"{tmp_path / 'old.py'}: cannot be scanned: SyntaxError: invalid syntax "
+                             "(read as Python 2) (line 2)"]
 
 
 def test_a_file_neither_python3_nor_python2_is_one_problem(tmp_path):

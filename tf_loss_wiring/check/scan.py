@@ -5302,7 +5302,10 @@ def _tuple_parameters(tokens, at, source):
             if lines is None:
                 lines = source.splitlines()
             span = lines[t.start[0] - 1][t.start[1]:close.end[1]]
-            edits.append((t.start[0], t.start[1], close.end[1], re.sub(r"\W", "_", span)))
+            name = re.sub(r"\W", "_", span)
+            if tokens[j - 1].string == "lambda" and tokens[j - 1].end == t.start:  # `lambda(x):` -> `lambda _x_:`
+                name = " " + name[1:]  # its own length still, apart from the keyword
+            edits.append((t.start[0], t.start[1], close.end[1], name))
             j = k + 1
             continue
         if t.type == tokenize.OP and t.string in "([{":
@@ -5341,7 +5344,16 @@ def parse(source: str, path: str) -> ast.Module:
             raise error from None
         try:
             return ast.parse(rewritten, filename=path)
-        except SyntaxError:
+        except SyntaxError as second:
+            if isinstance(second, IndentationError) and re.search(r"^ *\t", rewritten, re.MULTILINE):
+                for size in (8, 4):  # Python 2 with tabs and spaces mixed, as above
+                    try:
+                        return ast.parse(rewritten.expandtabs(size), filename=path)
+                    except SyntaxError:
+                        pass
+            if (second.lineno or 0) > (error.lineno or 0):  # read as Python 2 it got further: that error is the one
+                second.msg = f"{second.msg} (read as Python 2)"
+                raise second from None
             raise error from None
 
 
