@@ -2442,6 +2442,9 @@ BREAKS = [
     ("a Python 2 file's further error not named",
      "            if (second.lineno or 0) > (error.lineno or 0):",
      "            if False:"),
+    ("Python's SyntaxWarnings on the scanned code printed",
+     "        warnings.simplefilter(\"ignore\", SyntaxWarning)",
+     "        warnings.simplefilter(\"default\", SyntaxWarning)"),
 ]
 
 # Breaks expected to survive, and why (the rest are expected to be killed; a surprise either way is marked).

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import warnings
 from pathlib import Path
 
 import pytest
@@ -2923,6 +2924,14 @@ def test_a_python2_file_broken_further_on_names_the_line_python2_stops_at(tmp_pa
     done = scan.scan_path(tmp_path)
     assert done.problems == [f"{tmp_path / 'old.py'}: cannot be scanned: SyntaxError: invalid syntax "
                              "(read as Python 2) (line 2)"]
+
+
+def test_python_s_own_syntax_warnings_on_the_scanned_code_are_not_printed(tmp_path):
+    (tmp_path / "w.py").write_text('x = [1if i else 0 for i in range(3)]\ns = "\\d"\n')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert scan.scan_path(tmp_path).files == 1
+    assert [w for w in caught if issubclass(w.category, SyntaxWarning)] == []
 
 
 def test_a_file_neither_python3_nor_python2_is_one_problem(tmp_path):

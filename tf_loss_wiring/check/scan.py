@@ -51,6 +51,7 @@ import statistics
 import sys
 import time
 import tokenize
+import warnings
 from keyword import iskeyword
 from pathlib import Path
 
@@ -5317,7 +5318,15 @@ def _tuple_parameters(tokens, at, source):
 
 
 def parse(source: str, path: str) -> ast.Module:
-    """The module's tree; a Python 2 file rewritten first. Raises SyntaxError if neither parses."""
+    """The module's tree; a Python 2 file rewritten first. Raises SyntaxError if neither parses. Python's own
+    SyntaxWarnings on the scanned code (`1if x else 0`, an invalid escape) are not printed: the scan's output is
+    its findings."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        return _parse(source, path)
+
+
+def _parse(source: str, path: str) -> ast.Module:
     try:
         return ast.parse(source, filename=path)
     except SyntaxError as error:
