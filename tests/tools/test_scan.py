@@ -2537,7 +2537,7 @@ def test_a_weight_s_outer_product_is_not_carried_through_a_matmul_but_a_predicti
     `x @ w` into a loss it is no B x B; a (B, B) made of a prediction and met as the right operand still is one."""
     noisy = KERAS + ("def noise(n):\n    return tf.random.normal([n])\ndef layer(x, units):\n"
                      "    w = tf.expand_dims(noise(4), 1) * noise(units)\n    return tf.matmul(x, w)\n"
-                     "q = layer(np.zeros((32, 4), np.float32), 2)\nl = tf.reduce_mean(tf.square(q))\n")
+                     "q = layer(np.zeros((32, 4), np.float32), load())\nl = tf.reduce_mean(tf.square(q))\n")
     assert findings(noisy) == []
     model = KERAS + ("m = keras.Sequential([keras.layers.Dense(1)])\nv = m(np.zeros((8, 3)))\n"
                      "d = v - np.zeros(8)\nl = tf.reduce_mean(tf.matmul(np.zeros((2, 8)), d))\n")
