@@ -836,6 +836,11 @@ def _column_form(node, kind) -> str:
     return f"{name}[:, {text}:{text} + 1]"
 
 
+def _stacked_column(dims) -> bool:
+    """(1, ..., e, 1): a column under leading axes of length 1, as numpy stacks a list of one (B, 1) array."""
+    return dims is not None and len(dims) > 2 and dims[0] == 1
+
+
 def _lead_ones_off(dims):
     """(1, ..., 1, e, k) as (e, k): leading axes of length 1 meet the other side as if absent."""
     while len(dims) > 2 and dims[0] == 1:
@@ -4294,7 +4299,7 @@ class Scanner:
                 made = f"(..., {_dim(column.dims[0])}, {_dim(vector.end)})"
             else:
                 made = _bb(column.dims[0], vector.dims[0]) if column.dims else f"(..., {_dim(vector.dims[0])})"
-            if _deep_column(column.dims) or column.dims and column.dims[0] == 1 and len(column.dims) > 2:
+            if _deep_column(column.dims) or _stacked_column(column.dims):
                 made = "(" + ", ".join(_dim(d) for d in _broadcast_dims(column.dims, vector.dims)) + ")"
             message = f"{text} broadcast to {made} before {cand.reduced}"
             lib = self.fix_library(cand)
@@ -4308,7 +4313,7 @@ class Scanner:
             fix = _two_ways(squeeze, column_node, reshape, vector_node)
             if _deep_column(column.dims) and not all(d == 1 for d in column.dims[1:]):
                 fix = f"give {_code(vector_node)} the column's rank before they meet: {reshape}"
-            if column.dims and len(column.dims) > 2 and column.dims[0] == 1 and "Python list" in column.src[1]:
+            if _stacked_column(column.dims) and "Python list" in column.src[1]:
                 fix = (f"take the array out of the list {_code(column_node)}: {_code(column_node)}[0][:, 0] (numpy "
                        f"stacks a list of arrays along a new first axis; sess.run([t]) returns such a list)")
         if cand.scatter:
@@ -5304,7 +5309,7 @@ def _tuple_parameters(tokens, at, source):
                 lines = source.splitlines()
             span = lines[t.start[0] - 1][t.start[1]:close.end[1]]
             name = re.sub(r"\W", "_", span)
-            if tokens[j - 1].string == "lambda" and tokens[j - 1].end == t.start:  # `lambda(x):` -> `lambda _x_:`
+            if tokens[j - 1].string == "lambda" and tokens[j - 1].end == t.start:  # `lambda(x):` -> `lambda x_:`
                 name = " " + name[1:]  # its own length still, apart from the keyword
             edits.append((t.start[0], t.start[1], close.end[1], name))
             j = k + 1
@@ -5330,14 +5335,9 @@ def _parse(source: str, path: str) -> ast.Module:
     try:
         return ast.parse(source, filename=path)
     except SyntaxError as error:
-        if isinstance(error, IndentationError) and re.search(r"^ *\t", source, re.MULTILINE):
-            # tabs and spaces mixed: Python 2 read a tab as far as the next multiple of 8, as expandtabs does;
-            # else as the author's editor showed it, 4 (a tab-indented docstring in a class indented by 4 spaces)
-            for size in (8, 4):
-                try:
-                    return ast.parse(source.expandtabs(size), filename=path)
-                except SyntaxError:
-                    pass
+        tree = _tabs_expanded(source, path, error)
+        if tree is not None:
+            return tree
         try:
             return _cells_indented(source, path, error)
         except SyntaxError:
@@ -5354,16 +5354,26 @@ def _parse(source: str, path: str) -> ast.Module:
         try:
             return ast.parse(rewritten, filename=path)
         except SyntaxError as second:
-            if isinstance(second, IndentationError) and re.search(r"^ *\t", rewritten, re.MULTILINE):
-                for size in (8, 4):  # Python 2 with tabs and spaces mixed, as above
-                    try:
-                        return ast.parse(rewritten.expandtabs(size), filename=path)
-                    except SyntaxError:
-                        pass
+            tree = _tabs_expanded(rewritten, path, second)  # Python 2 with tabs and spaces mixed
+            if tree is not None:
+                return tree
             if (second.lineno or 0) > (error.lineno or 0):  # read as Python 2 it got further: that error is the one
                 second.msg = f"{second.msg} (read as Python 2)"
                 raise second from None
             raise error from None
+
+
+def _tabs_expanded(source: str, path: str, error: SyntaxError) -> ast.Module | None:
+    """Tabs and spaces mixed: Python 2 read a tab as far as the next multiple of 8, as expandtabs does; else as the
+    author's editor showed it, 4 (a tab-indented docstring in a class indented by 4 spaces). None if neither parses."""
+    if not (isinstance(error, IndentationError) and re.search(r"^ *\t", source, re.MULTILINE)):
+        return None
+    for size in (8, 4):
+        try:
+            return ast.parse(source.expandtabs(size), filename=path)
+        except SyntaxError:
+            pass
+    return None
 
 
 def _cells_indented(source: str, path: str, error: SyntaxError | None = None) -> ast.Module:
